@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { DbError } from './errors';
+import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
+import type { DB } from './schema';
+
+export interface OpenOptions {
+  /** Path of the SQLite file; created when missing. */
+  file: string;
+  /** Injected in tests (e.g. a failing migration); the app always uses the static list. */
+  migrations?: readonly Migration[];
+  now?: () => Date;
+}
+
+export interface Connection {
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  file: string;
+  /** Set when this open migrated an existing file: where its pre-migration copy is. */
+  preMigrationBackup: string | null;
+  close(): Promise<void>;
+}
+
+function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+function isEmptyFile(file: string): boolean {
+  try {
+    return fs.statSync(file).size === 0;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Look at an existing file without changing a byte: it must be a readable SQLite database that passes quick_check
+ * and was not written by a newer app. Opening read-only keeps a refused file untouched.
+ */
+function inspectExisting(file: string, latest: number): number {
+  let probe: Database.Database;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (cause) {
+    throw new DbError('db.unreadable', `无法打开数据库文件：${(cause as Error).message}`, `Cannot open the database file: ${(cause as Error).message}`);
+  }
+  try {
+    let check: string;
+    try {
+      check = String(probe.pragma('quick_check', { simple: true }));
+    } catch (cause) {
+      throw new DbError('db.corrupt', `数据库文件已损坏或不是镜鉴数据文件（${(cause as Error).message}）`, `The database file is damaged or not a Jingjian file (${(cause as Error).message})`);
+    }
+    if (check !== 'ok') {
+      throw new DbError('db.corrupt', `数据库完整性检查未通过：${check}`, `The database failed its integrity check: ${check}`);
+    }
+    const version = Number(probe.pragma('user_version', { simple: true }));
+    if (version > latest) {
+      throw new DbError(
+        'db.tooNew',
+        `该数据文件由更新版本的镜鉴创建（数据版本 ${version}，本程序支持到 ${latest}），为保护数据未作任何改动。请升级镜鉴后再打开。`,
+        `This file was written by a newer Jingjian (data version ${version}; this app supports up to ${latest}). It was left untouched. Please upgrade Jingjian to open it.`,
+      );
+    }
+    return version;
+  } finally {
+    probe.close();
+  }
+}
+
+function timestamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\..+$/, '').replace('T', '-');
+}
+
+/** Runs each pending migration in its own transaction; user_version moves with it, so a failure leaves the file as it was. */
+export function migrate(sqlite: Database.Database, list: readonly Migration[]): void {
+  const current = Number(sqlite.pragma('user_version', { simple: true }));
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    const step = sqlite.transaction(() => {
+      migration.up(sqlite);
+      sqlite.pragma(`user_version = ${migration.version}`);
+    });
+    try {
+      step();
+    } catch (cause) {
+      throw new DbError(
+        'db.migrationFailed',
+        `数据升级（第 ${migration.version} 步 ${migration.name}）失败，文件保持原样：${(cause as Error).message}`,
+        `Upgrading the data (step ${migration.version} ${migration.name}) failed; the file was left as it was: ${(cause as Error).message}`,
+      );
+    }
+  }
+  const problems = sqlite.prepare('PRAGMA foreign_key_check').all();
+  if (problems.length > 0) {
+    throw new DbError('db.foreignKeys', `数据关联检查发现 ${problems.length} 处问题`, `The foreign key check found ${problems.length} problems`);
+  }
+}
+
+/** Opens (creating or migrating) a Jingjian database file. */
+export async function openDatabase(options: OpenOptions): Promise<Connection> {
+  const list = options.migrations ?? defaultMigrations;
+  const latest = list.at(-1)?.version ?? latestVersion;
+  const now = options.now ?? (() => new Date());
+  const file = path.resolve(options.file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  const existed = !isEmptyFile(file);
+  const version = existed ? inspectExisting(file, latest) : 0;
+
+  const sqlite = new Database(file);
+  try {
+    applyPragmas(sqlite);
+    let preMigrationBackup: string | null = null;
+    if (existed && version > 0 && version < latest) {
+      preMigrationBackup = `${file}.before-v${latest}-${timestamp(now())}.bak`;
+      await sqlite.backup(preMigrationBackup);
+    }
+    migrate(sqlite, list);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      sqlite,
+      db,
+      file,
+      preMigrationBackup,
+      async close() {
+        await db.destroy();
+        if (sqlite.open) sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

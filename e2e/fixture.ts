@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startHarness, type Harness } from '../harness/server';
+
+export const SCREENSHOT_DIR = path.resolve('.e2e-artifacts/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface E2E {
+  harness: Harness;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  dir: string;
+  exportDir: string;
+  /** Requests that tried to leave 127.0.0.1: must stay empty. */
+  outsideRequests: string[];
+  /** Errors the page threw or logged. */
+  pageErrors: string[];
+  shot(name: string): Promise<void>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh profile: a new SQLite file in a temp folder, the harness on a random loopback port, a new Chromium.
+ * Waits for the app's explicit ready signal (body[data-ready]) instead of sleeping.
+ */
+export async function startE2E(options: { seed?: (harness: Harness) => Promise<void>; now?: () => Date } = {}): Promise<E2E> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jingjian-e2e-'));
+  const exportDir = path.join(dir, 'exports');
+  const harness = await startHarness({
+    dbFile: path.join(dir, 'jingjian.sqlite'),
+    staticDir: path.resolve(process.env.JJ_OUT ?? 'out/renderer'),
+    exportDir,
+    now: options.now,
+  });
+  if (options.seed) await options.seed(harness);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--lang=zh-CN'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: false });
+  const outsideRequests: string[] = [];
+  const pageErrors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(harness.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    outsideRequests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const ready = async () => {
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 20_000 });
+  };
+  await page.goto(`${harness.url}/`);
+  await ready();
+  return {
+    harness,
+    browser,
+    context,
+    page,
+    dir,
+    exportDir,
+    outsideRequests,
+    pageErrors,
+    async shot(name) {
+      await page.waitForTimeout(150); // let transitions settle so the picture shows the final state
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    },
+    async reload() {
+      await page.reload();
+      await ready();
+    },
+    async close() {
+      await browser.close();
+      await harness.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The text box of an Element Plus input: the test id lands on the <input> itself or on its wrapper. */
+export const field = (testId: string): string =>
+  `:is(input,textarea)[data-testid="${testId}"], [data-testid="${testId}"] :is(input,textarea)`;

@@ -1,0 +1,21 @@
+import { meetingsApi } from './meetings';
+import { settingsApi } from './settings';
+import { teamsApi } from './teams';
+import type { ChannelMap, InputOf, OutputOf } from './define';
+
+/**
+ * The whole API between the renderer and main: every channel declared once, here. Each concept adds its own map
+ * (one file in this folder) and one spread below.
+ */
+export const contract = {
+  ...settingsApi,
+  ...teamsApi,
+  ...meetingsApi,
+} satisfies ChannelMap;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type Input<C extends ChannelName> = InputOf<Contract[C]>;
+export type Output<C extends ChannelName> = OutputOf<Contract[C]>;
+export const channelNames = Object.keys(contract) as ChannelName[];
+export const isChannelName = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { clockTime, id, isoDate, L, oneOf, text } from '../validation';
+import type { StepStatus } from '../meetings/steps';
+
+export const MEETING_KINDS = ['annual', 'special'] as const;
+export const TRIGGERS = ['central_inspection', 'inspection', 'audit', 'discipline', 'other'] as const;
+export const MEETING_STATUSES = ['preparing', 'in_progress', 'held', 'closed'] as const;
+export const ABSENCE_REASONS = ['leave', 'business_trip', 'other'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export type MeetingTrigger = (typeof TRIGGERS)[number];
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
+
+export interface Guest {
+  kind: 'attendee' | 'supervisor';
+  name: string;
+  position: string;
+}
+
+export interface Aspect {
+  id: number;
+  label: string;
+}
+
+export interface MeetingSummary {
+  id: number;
+  teamId: number;
+  teamName: string;
+  kind: MeetingKind;
+  trigger: MeetingTrigger | null;
+  year: number;
+  theme: string;
+  date: string;
+  status: MeetingStatus;
+}
+
+export interface Meeting extends MeetingSummary {
+  triggerReason: string;
+  startTime: string;
+  place: string;
+  hostMemberId: number | null;
+  recorder: string;
+  quorumRatio: number;
+  aspects: Aspect[];
+  guests: Guest[];
+}
+
+export interface AttendanceRow {
+  memberId: number;
+  name: string;
+  position: string;
+  present: boolean;
+  absenceReason: AbsenceReason | null;
+  note: string;
+}
+
+export interface Attendance {
+  expected: number;
+  present: number;
+  quorumRatio: number;
+  quorumMet: boolean;
+  rows: AttendanceRow[];
+  guests: Guest[];
+}
+
+export interface DashboardStep {
+  key: string;
+  due: string;
+  offsetDays: number;
+  status: StepStatus;
+  doneOn: string | null;
+  /** True when completion is derived from the data (e.g. every required talk held), not ticked by hand. */
+  derived: boolean;
+  /** Progress hint such as "12/15", when the step can measure itself. */
+  progress: string | null;
+}
+
+export interface Dashboard {
+  meeting: Meeting;
+  today: string;
+  steps: DashboardStep[];
+}
+
+const guest = z
+  .object({
+    kind: oneOf({ zh: '人员类别', en: 'Guest type' }, ['attendee', 'supervisor']),
+    name: text(L.name, 50, { min: 1 }),
+    position: text(L.position, 100),
+  })
+  .strict();
+
+export const meetingFields = z
+  .object({
+    teamId: id(),
+    kind: oneOf(L.kind, MEETING_KINDS),
+    trigger: oneOf(L.trigger, TRIGGERS).nullable(),
+    triggerReason: text(L.reason, 1000),
+    year: z.number().int().min(2000).max(2100),
+    theme: text(L.theme, 200, { min: 1 }),
+    date: isoDate(L.meetingDate),
+    startTime: clockTime(L.startTime),
+    place: text(L.place, 100),
+    hostMemberId: id().nullable(),
+    recorder: text(L.recorder, 50),
+    quorumRatio: z.number().gt(0).max(1),
+    /** Existing aspects keep their id (records classified by them stay linked); new ones have none. */
+    aspects: z.array(z.object({ id: id().optional(), label: text(L.aspect, 200, { min: 1 }) }).strict()).max(30),
+    guests: z.array(guest).max(100),
+  })
+  .strict()
+  .refine((m) => m.kind === 'annual' || m.trigger !== null, {
+    path: ['trigger'],
+    params: { zh: '专题民主生活会须注明召开原因（巡视、巡察、审计、纪律检查或其他）', en: 'A special meeting needs its trigger (inspection, audit, discipline case or other)' },
+    message: '专题民主生活会须注明召开原因',
+  });
+
+export const meetingsApi = {
+  'meetings.list': channel(z.object({ teamId: id().optional() }).strict()).returns<MeetingSummary[]>(),
+  'meetings.get': channel(z.object({ id: id() }).strict()).returns<Meeting>(),
+  'meetings.create': channel(meetingFields).returns<Meeting>(),
+  'meetings.update': channel(z.object({ id: id(), meeting: meetingFields }).strict()).returns<Meeting>(),
+  'meetings.setStatus': channel(z.object({ id: id(), status: oneOf({ zh: '会议状态', en: 'Status' }, MEETING_STATUSES) }).strict()).returns<Meeting>(),
+  'meetings.dashboard': channel(z.object({ id: id(), today: isoDate(L.date).optional() }).strict()).returns<Dashboard>(),
+  'meetings.markStep': channel(
+    z.object({ id: id(), step: z.string().min(1).max(50), doneOn: isoDate(L.date).nullable() }).strict(),
+  ).returns<Dashboard>(),
+  'attendance.get': channel(z.object({ meetingId: id() }).strict()).returns<Attendance>(),
+  'attendance.set': channel(
+    z
+      .object({
+        meetingId: id(),
+        memberId: id(),
+        present: z.boolean(),
+        absenceReason: oneOf({ zh: '缺席原因', en: 'Absence reason' }, ABSENCE_REASONS).nullable(),
+        note: text(L.note, 200),
+      })
+      .strict()
+      .refine((a) => a.present || a.absenceReason !== null, {
+        path: ['absenceReason'],
+        params: { zh: '缺席须注明原因', en: 'An absence needs a reason' },
+        message: '缺席须注明原因',
+      }),
+  ).returns<Attendance>(),
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { STEP_KEYS, DEFAULT_STEP_OFFSETS, type StepKey } from '../meetings/steps';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface DocumentSettings {
+  fontProfile: 'gb2312' | 'system';
+  marginTopMm: number;
+  marginBottomMm: number;
+  marginLeftMm: number;
+  marginRightMm: number;
+  lineSpacingPt: number;
+  pageNumberStyle: 'outer' | 'center';
+}
+
+export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
+  fontProfile: 'gb2312',
+  marginTopMm: 37,
+  marginBottomMm: 35,
+  marginLeftMm: 28,
+  marginRightMm: 26,
+  lineSpacingPt: 28,
+  pageNumberStyle: 'outer',
+};
+
+export interface Settings {
+  locale: Locale;
+  stepOffsets: Record<StepKey, number>;
+  document: DocumentSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'zh-CN',
+  stepOffsets: DEFAULT_STEP_OFFSETS,
+  document: DEFAULT_DOCUMENT_SETTINGS,
+};
+
+const offset = z.number().int().min(-120).max(365);
+const mm = z.number().min(5).max(60);
+
+export const settingsPatch = z
+  .object({
+    locale: z.enum(LOCALES).optional(),
+    stepOffsets: z.object(Object.fromEntries(STEP_KEYS.map((k) => [k, offset])) as Record<StepKey, typeof offset>).partial().strict().optional(),
+    document: z
+      .object({
+        fontProfile: z.enum(['gb2312', 'system']),
+        marginTopMm: mm,
+        marginBottomMm: mm,
+        marginLeftMm: mm,
+        marginRightMm: mm,
+        lineSpacingPt: z.number().min(12).max(40),
+        pageNumberStyle: z.enum(['outer', 'center']),
+      })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export interface ExportLogEntry {
+  id: number;
+  at: string;
+  kind: string;
+  meetingId: number | null;
+  fileName: string;
+  path: string;
+  bytes: number;
+}
+
+export interface AppInfo {
+  version: string;
+  dataVersion: number;
+  databaseFile: string;
+  hasData: boolean;
+}
+
+export const settingsApi = {
+  'settings.get': channel(z.object({}).strict()).returns<Settings>(),
+  'settings.update': channel(settingsPatch).returns<Settings>(),
+  'app.info': channel(z.object({}).strict()).returns<AppInfo>(),
+  /** Loads the fictional demo (青溪县人民政府党组). Refused when the database already has data. */
+  'app.loadDemo': channel(z.object({}).strict()).returns<{ teamId: number; meetingId: number }>(),
+  'exportLog.list': channel(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict()).returns<ExportLogEntry[]>(),
+};

@@ -1,0 +1,15 @@
+import { isRealDate } from './validation';
+
+/**
+ * Reads a date the way people type it in Chinese offices — 2026-12-18, 2026.12.18, 2026/12/18, 20261218,
+ * 2026年12月18日 — and returns ISO yyyy-mm-dd, or null when it is not a real calendar date. Never rolls over:
+ * 2026-02-30 is null, not 2026-03-02.
+ */
+export function parseTypedDate(text: string): string | null {
+  const value = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  let match = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/.exec(value);
+  if (!match) match = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  if (!match) return null;
+  const iso = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : null;
+}

@@ -1,0 +1,56 @@
+/**
+ * The blocks of one section → docx paragraphs and tables, resolving page breaks.
+ */
+import { LineRuleType, Paragraph, Table } from 'docx';
+import type { BodyBlock } from './blocks';
+import type { FontSet } from './fonts';
+import { renderParagraphBlock } from './paragraphs';
+import { runProperties } from './runs';
+import type { PageSettings } from './settings';
+import { renderTable } from './table';
+
+export interface BodyContext {
+  readonly settings: PageSettings;
+  readonly fonts: FontSet;
+  readonly textWidth: number;
+}
+
+export function renderBody(blocks: readonly BodyBlock[], context: BodyContext): (Paragraph | Table)[] {
+  const children: (Paragraph | Table)[] = [];
+  let breakPending = false;
+  for (const block of blocks) {
+    if (block.kind === 'pageBreak') {
+      // A section already starts on a new page; a break there would leave a blank page.
+      breakPending = children.length > 0;
+      continue;
+    }
+    const startsPage = children.length > 0 && (breakPending || block.kind === 'attachmentLabel');
+    breakPending = false;
+    if (block.kind === 'table') {
+      // Tables cannot carry pageBreakBefore, so a hairline paragraph opens the page for them.
+      if (startsPage) children.push(hairline(context, true));
+      children.push(renderTable(block, context));
+    } else {
+      children.push(renderParagraphBlock(block, { ...context, pageBreakBefore: startsPage }));
+    }
+  }
+  if (children.length === 0) {
+    children.push(renderParagraphBlock({ kind: 'blankLine' }, { ...context, pageBreakBefore: false }));
+  } else if (children[children.length - 1] instanceof Table) {
+    // Word needs a paragraph after a table to hold the section properties. At body height it could spill onto a
+    // page of its own when the table ends at the foot of a page; at 1 pt it cannot.
+    children.push(hairline(context, false));
+  }
+  return children;
+}
+
+const HAIRLINE_TWIPS = 20;
+
+function hairline(context: BodyContext, pageBreakBefore: boolean): Paragraph {
+  const style = runProperties({ font: context.fonts.body, sizePt: 1 });
+  return new Paragraph({
+    spacing: { line: HAIRLINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    run: style,
+    ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+  });
+}

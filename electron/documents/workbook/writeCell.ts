@@ -1,0 +1,26 @@
+/**
+ * Puts one value into one cell, the only place where values meet exceljs. Text is cleaned and, when it looks like
+ * a formula, stored as text in the Text format (see quotePrefix.ts); numbers stay numbers.
+ */
+import type { Cell } from 'exceljs';
+import { isStorableNumber, looksLikeFormula, toXlsxText } from './cellText';
+import { TEXT_NUM_FMT } from './styles';
+import type { CellInput } from './types';
+
+export function writeCellValue(cell: Cell, value: CellInput): void {
+  if (value === null || value === undefined) {
+    cell.value = null;
+    return;
+  }
+  if (typeof value === 'number') {
+    cell.value = isStorableNumber(value) ? value : null;
+    return;
+  }
+  // Rows may come over IPC from untyped code: anything that is not a string is stringified, because exceljs would
+  // turn an object such as { formula: '…' } into a live formula.
+  const raw = typeof value === 'string' ? value : String(value);
+  const text = toXlsxText(raw);
+  // A plain JS string is always written as a string cell (t="s"), never as <f>; the format guards later edits.
+  cell.value = text;
+  if (looksLikeFormula(raw) || looksLikeFormula(text)) cell.numFmt = TEXT_NUM_FMT;
+}

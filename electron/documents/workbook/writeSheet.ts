@@ -1,0 +1,122 @@
+/**
+ * Lays out one sheet: title, optional subtitle, header, data and fill-in rows, dropdowns, frozen header, filter and
+ * print setup.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import { resolveColumns, sheetLayout, type ResolvedColumn } from './layout';
+import { applyPrintSetup } from './print';
+import {
+  bodyFont,
+  dataAlignment,
+  headerAlignment,
+  headerFill,
+  headerFont,
+  subtitleAlignment,
+  subtitleFont,
+  SUBTITLE_ROW_HEIGHT,
+  thinBorders,
+  titleAlignment,
+  titleFont,
+  TITLE_ROW_HEIGHT,
+} from './styles';
+import type { SheetLayout, SheetSpec } from './types';
+import { addListValidation, type ListRegistry } from './validation';
+import { writeCellValue } from './writeCell';
+
+/** Writes a merged banner row (title or subtitle) over the visible columns. */
+function writeBanner(
+  sheet: Worksheet,
+  row: number,
+  text: string,
+  span: { first: number; last: number },
+  style: { font: typeof titleFont; alignment: typeof titleAlignment; height: number },
+): void {
+  const cell = sheet.getCell(row, span.first);
+  writeCellValue(cell, text);
+  cell.font = style.font;
+  cell.alignment = style.alignment;
+  if (span.last > span.first) sheet.mergeCells(row, span.first, row, span.last);
+  sheet.getRow(row).height = style.height;
+}
+
+function visibleSpan(columns: readonly ResolvedColumn[]): { first: number; last: number } {
+  const visible = columns.filter((c) => !c.hidden);
+  // A sheet whose columns are all hidden still gets its title in column A.
+  if (visible.length === 0) return { first: 1, last: 1 };
+  return { first: visible[0].index, last: visible[visible.length - 1].index };
+}
+
+function writeHeader(sheet: Worksheet, columns: readonly ResolvedColumn[], layout: SheetLayout): void {
+  for (const column of columns) {
+    const cell = sheet.getCell(layout.headerRow, column.index);
+    writeCellValue(cell, column.header);
+    cell.font = headerFont;
+    cell.fill = headerFill;
+    cell.border = thinBorders;
+    cell.alignment = headerAlignment;
+  }
+}
+
+function writeBody(sheet: Worksheet, spec: SheetSpec, columns: readonly ResolvedColumn[], layout: SheetLayout): void {
+  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+    // Rows past the data are the blank fill-in rows: styled, empty.
+    const data = spec.rows[r - layout.firstDataRow];
+    for (const column of columns) {
+      const cell = sheet.getCell(r, column.index);
+      if (data) writeCellValue(cell, data[column.key]);
+      cell.font = bodyFont;
+      cell.border = thinBorders;
+      cell.alignment = dataAlignment(column.align ?? 'left', column.wrap ?? true);
+    }
+  }
+}
+
+export function writeSheet(workbook: Workbook, name: string, spec: SheetSpec, registry: ListRegistry): Worksheet {
+  if (spec.columns.length === 0) throw new Error(`buildWorkbook: sheet "${spec.name}" has no columns`);
+  const layout = sheetLayout(spec);
+  const columns = resolveColumns(spec);
+  const span = visibleSpan(columns);
+  const freeze = spec.freezeHeader ?? true;
+
+  const sheet = workbook.addWorksheet(name, {
+    views: freeze
+      ? [{ state: 'frozen', xSplit: 0, ySplit: layout.headerRow, topLeftCell: `A${layout.firstDataRow}` }]
+      : [],
+  });
+
+  for (const column of columns) {
+    const col = sheet.getColumn(column.index);
+    col.width = column.width;
+    if (column.hidden) col.hidden = true;
+  }
+
+  writeBanner(sheet, layout.titleRow, spec.title, span, {
+    font: titleFont,
+    alignment: titleAlignment,
+    height: TITLE_ROW_HEIGHT,
+  });
+  if (layout.subtitleRow !== null && spec.subtitle) {
+    writeBanner(sheet, layout.subtitleRow, spec.subtitle, span, {
+      font: subtitleFont,
+      alignment: subtitleAlignment,
+      height: SUBTITLE_ROW_HEIGHT,
+    });
+  }
+  writeHeader(sheet, columns, layout);
+  writeBody(sheet, spec, columns, layout);
+
+  for (const column of columns) {
+    if (column.validation) {
+      addListValidation(sheet, registry, column.index, layout.firstDataRow, layout.lastDataRow, column.validation);
+    }
+  }
+
+  if (spec.autoFilter ?? true) {
+    sheet.autoFilter = {
+      from: { row: layout.headerRow, column: span.first },
+      to: { row: layout.headerRow, column: span.last },
+    };
+  }
+  applyPrintSetup(sheet, spec.print, layout.headerRow);
+  return sheet;
+}

@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+
+export interface SaveFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Where files come from and go to. Electron shows dialogs; the browser harness and tests use a folder. */
+export interface FileService {
+  /** Ask the user where to save; null when they cancel. */
+  chooseSavePath(suggestedName: string, filters: SaveFilter[]): Promise<string | null>;
+  /** Ask the user for a folder (exports of one file per member); null when they cancel. */
+  chooseDirectory(): Promise<string | null>;
+}
+
+/** Everything a handler may use. Plain data and functions: no Electron, so handlers run in tests and the harness. */
+export interface HandlerContext {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  dataFile: string;
+  appVersion: string;
+  files: FileService;
+  now(): Date;
+}
+
+/** The local calendar date (yyyy-mm-dd) of `now`, as a secretary's wall calendar shows it. */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export const nowIso = (ctx: HandlerContext): string => ctx.now().toISOString();
+
+export interface ContextOptions {
+  files: FileService;
+  appVersion?: string;
+  now?: () => Date;
+}
+
+export function createContext(connection: { db: Kysely<DB>; sqlite: Database.Database; file: string }, options: ContextOptions): HandlerContext {
+  return {
+    db: connection.db,
+    sqlite: connection.sqlite,
+    dataFile: connection.file,
+    appVersion: options.appVersion ?? '0.0.0',
+    files: options.files,
+    now: options.now ?? (() => new Date()),
+  };
+}

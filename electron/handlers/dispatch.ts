@@ -1,0 +1,45 @@
+import { contract, isChannelName } from '../common/api';
+import { AppError, type ApiErrorBody, type ApiResult } from '../common/result';
+import { DbError } from '../../db/errors';
+import type { HandlerContext } from './context';
+import { handlers } from './index';
+import { invalidInput } from './issues';
+
+function errorBody(error: unknown): ApiErrorBody {
+  if (error instanceof AppError || error instanceof DbError) return { code: error.code, message: error.zh, messageEn: error.en };
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return {
+      code: 'db.constraint',
+      message: '数据不符合要求（长度、日期或关联记录有误），未作任何修改',
+      messageEn: 'The data broke a rule (length, date or a linked record); nothing was changed',
+    };
+  }
+  if (code === 'SQLITE_BUSY') {
+    return { code: 'db.busy', message: '数据库正忙，请稍后再试', messageEn: 'The database is busy; please try again' };
+  }
+  return {
+    code: 'internal',
+    message: `内部错误，操作未完成：${(error as Error)?.message ?? String(error)}`,
+    messageEn: `Internal error; the operation did not complete: ${(error as Error)?.message ?? String(error)}`,
+  };
+}
+
+/**
+ * The one entry point for every call from the renderer (Electron IPC or the browser harness): checks the channel,
+ * validates the input with its declared schema and runs the handler. It never throws.
+ */
+export async function dispatch(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
+  if (!isChannelName(channel)) {
+    return { ok: false, error: { code: 'unknownChannel', message: `未知的接口：${String(channel).slice(0, 80)}`, messageEn: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+  }
+  const parsed = contract[channel].input.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
+  try {
+    const handler = handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: errorBody(error) };
+  }
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { FileService, HandlerContext, SaveFilter } from './context';
+
+const TEMP_MARK = '.jingjian-tmp-';
+
+/** Windows and Linux both accept the result: no reserved characters, no trailing dots, not too long. */
+export function sanitizeFileName(name: string): string {
+  const cleaned = name
+    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .replace(/[. ]+$/g, '')
+    .trim();
+  const safe = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(cleaned) ? `_${cleaned}` : cleaned;
+  const ext = path.extname(safe);
+  const base = safe.slice(0, safe.length - ext.length).slice(0, 120);
+  return `${base || '导出'}${ext}`;
+}
+
+/** Write to a temporary file in the same folder, flush it, then rename: the target is never a truncated file. */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `${TEMP_MARK}${crypto.randomBytes(6).toString('hex')}-${path.basename(target)}`);
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+  try {
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Removes temporary files an interrupted export left behind in a folder. */
+export function cleanTempFiles(dir: string): number {
+  let removed = 0;
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(TEMP_MARK)) {
+        fs.rmSync(path.join(dir, name), { force: true });
+        removed++;
+      }
+    }
+  } catch {
+    // A missing folder has nothing to clean.
+  }
+  return removed;
+}
+
+/** Files for the browser harness and tests: "save" writes into one folder, as Joplin's tests stub dialogs. */
+export function folderFiles(dir: string): FileService {
+  fs.mkdirSync(dir, { recursive: true });
+  return {
+    async chooseSavePath(suggestedName: string, _filters: SaveFilter[]) {
+      return path.join(dir, sanitizeFileName(suggestedName));
+    },
+    async chooseDirectory() {
+      return dir;
+    },
+  };
+}
+
+export interface SavedFile {
+  saved: boolean;
+  path: string | null;
+  fileName: string | null;
+  bytes: number;
+}
+
+/** The one way an export reaches the disk: ask where, write atomically, log what/when/where (never the content). */
+export async function saveExport(
+  ctx: HandlerContext,
+  file: { kind: string; meetingId: number | null; suggestedName: string; filters: SaveFilter[]; bytes: Uint8Array; targetDir?: string },
+): Promise<SavedFile> {
+  const name = sanitizeFileName(file.suggestedName);
+  const target = file.targetDir ? path.join(file.targetDir, name) : await ctx.files.chooseSavePath(name, file.filters);
+  if (!target) return { saved: false, path: null, fileName: null, bytes: 0 };
+  writeFileAtomic(target, file.bytes);
+  await ctx.db
+    .insertInto('export_log')
+    .values({ at: ctx.now().toISOString(), kind: file.kind, meeting_id: file.meetingId, file_name: path.basename(target), path: target, bytes: file.bytes.byteLength })
+    .execute();
+  return { saved: true, path: target, fileName: path.basename(target), bytes: file.bytes.byteLength };
+}

@@ -1,0 +1,12 @@
+import type { Contract } from '../common/api';
+import { meetingsHandlers } from './meetings';
+import { settingsHandlers } from './settings';
+import { teamsHandlers } from './teams';
+import type { HandlerMap } from './types';
+
+/** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
+export const handlers: HandlerMap<Contract> = {
+  ...settingsHandlers,
+  ...teamsHandlers,
+  ...meetingsHandlers,
+};

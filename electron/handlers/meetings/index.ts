@@ -1,0 +1,202 @@
+import type { meetingsApi, Meeting, MeetingSummary, Attendance, Dashboard } from '../../common/api/meetings';
+import { STEP_KEYS, addDays, stepStatus } from '../../common/meetings/steps';
+import { notFound } from '../../common/result';
+import { localDate, nowIso, type HandlerContext } from '../context';
+import { readSettings } from '../settings';
+import { listMembers } from '../teams';
+import type { HandlerMap, ParsedInput } from '../types';
+import { stepProbes, type StepProbeResult } from './steps';
+
+const MEETING = { zh: '会议', en: 'Meeting' };
+type MeetingInput = ParsedInput<typeof meetingsApi, 'meetings.create'>;
+
+export async function getMeeting(ctx: HandlerContext, id: number): Promise<Meeting> {
+  const row = await ctx.db
+    .selectFrom('meetings')
+    .innerJoin('teams', 'teams.id', 'meetings.team_id')
+    .selectAll('meetings')
+    .select('teams.name as team_name')
+    .where('meetings.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound(MEETING, id);
+  const aspects = await ctx.db.selectFrom('meeting_aspects').select(['id', 'label']).where('meeting_id', '=', id).orderBy('sort_order').execute();
+  const guests = await ctx.db.selectFrom('meeting_guests').select(['kind', 'name', 'position']).where('meeting_id', '=', id).orderBy('kind').orderBy('sort_order').execute();
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    kind: row.kind,
+    trigger: row.trigger,
+    triggerReason: row.trigger_reason,
+    year: row.year,
+    theme: row.theme,
+    date: row.date,
+    startTime: row.start_time,
+    place: row.place,
+    hostMemberId: row.host_member_id,
+    recorder: row.recorder,
+    quorumRatio: row.quorum_ratio,
+    status: row.status,
+    aspects,
+    guests,
+  };
+}
+
+async function assertHostInTeam(ctx: HandlerContext, input: MeetingInput): Promise<void> {
+  const team = await ctx.db.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst();
+  if (!team) throw notFound({ zh: '领导班子', en: 'Team' }, input.teamId);
+  if (input.hostMemberId === null) return;
+  const host = await ctx.db.selectFrom('members').select('id').where('id', '=', input.hostMemberId).where('team_id', '=', input.teamId).executeTakeFirst();
+  if (!host) throw notFound({ zh: '主持人（须为本班子成员）', en: 'Chair (must be a team member)' }, input.hostMemberId);
+}
+
+function columns(input: MeetingInput, at: string) {
+  return {
+    team_id: input.teamId,
+    kind: input.kind,
+    trigger: input.kind === 'annual' ? null : input.trigger,
+    trigger_reason: input.kind === 'annual' ? '' : input.triggerReason,
+    year: input.year,
+    theme: input.theme,
+    date: input.date,
+    start_time: input.startTime,
+    place: input.place,
+    host_member_id: input.hostMemberId,
+    recorder: input.recorder,
+    quorum_ratio: input.quorumRatio,
+    updated_at: at,
+  };
+}
+
+/** Keeps the ids of aspects that stay, so opinions and problems classified by them remain linked. */
+async function saveAspectsAndGuests(trx: HandlerContext['db'], meetingId: number, input: MeetingInput): Promise<void> {
+  const existing = await trx.selectFrom('meeting_aspects').select('id').where('meeting_id', '=', meetingId).execute();
+  const keep = new Set(input.aspects.flatMap((a) => (a.id ? [a.id] : [])));
+  const unknown = [...keep].filter((id) => !existing.some((e) => e.id === id));
+  if (unknown.length > 0) throw notFound({ zh: '对照检查方面', en: 'Aspect' }, unknown[0]);
+  const removed = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
+  if (removed.length > 0) await trx.deleteFrom('meeting_aspects').where('id', 'in', removed).execute();
+  let order = 1;
+  for (const aspect of input.aspects) {
+    if (aspect.id) await trx.updateTable('meeting_aspects').set({ label: aspect.label, sort_order: order++ }).where('id', '=', aspect.id).execute();
+    else await trx.insertInto('meeting_aspects').values({ meeting_id: meetingId, label: aspect.label, sort_order: order++ }).execute();
+  }
+  await trx.deleteFrom('meeting_guests').where('meeting_id', '=', meetingId).execute();
+  let guestOrder = 1;
+  for (const guest of input.guests) {
+    await trx.insertInto('meeting_guests').values({ meeting_id: meetingId, ...guest, sort_order: guestOrder++ }).execute();
+  }
+}
+
+export async function getAttendance(ctx: HandlerContext, meetingId: number): Promise<Attendance> {
+  const meeting = await getMeeting(ctx, meetingId);
+  const members = await listMembers(ctx, meeting.teamId);
+  const marks = await ctx.db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId).execute();
+  const byMember = new Map(marks.map((m) => [m.member_id, m]));
+  // Members marked for this meeting who have since left still count: the record is of the day.
+  const rows = members.map((m) => {
+    const mark = byMember.get(m.id);
+    return { memberId: m.id, name: m.name, position: m.position, present: mark ? mark.present === 1 : true, absenceReason: mark?.absence_reason ?? null, note: mark?.note ?? '' };
+  });
+  const present = rows.filter((r) => r.present).length;
+  return {
+    expected: rows.length,
+    present,
+    quorumRatio: meeting.quorumRatio,
+    quorumMet: rows.length > 0 && present >= Math.ceil(rows.length * meeting.quorumRatio - 1e-9),
+    rows,
+    guests: meeting.guests,
+  };
+}
+
+async function dashboard(ctx: HandlerContext, id: number, today?: string): Promise<Dashboard> {
+  const meeting = await getMeeting(ctx, id);
+  const settings = await readSettings(ctx);
+  const day = today ?? localDate(ctx.now());
+  const manual = await ctx.db.selectFrom('meeting_steps').select(['step', 'done_on']).where('meeting_id', '=', id).execute();
+  const manualByStep = new Map(manual.map((m) => [m.step, m.done_on]));
+  const derived: Partial<Record<string, StepProbeResult>> = {};
+  for (const probe of stepProbes) Object.assign(derived, await probe(ctx, id));
+  const steps = STEP_KEYS.map((key) => {
+    const offsetDays = settings.stepOffsets[key];
+    const due = addDays(meeting.date, offsetDays);
+    const auto = derived[key];
+    const doneOn = manualByStep.get(key) ?? (auto?.done ? (auto.doneOn ?? null) : null);
+    const done = manualByStep.has(key) || Boolean(auto?.done);
+    return { key, due, offsetDays, status: stepStatus(due, day, done), doneOn, derived: Boolean(auto), progress: auto?.progress ?? null };
+  });
+  return { meeting, today: day, steps };
+}
+
+export const meetingsHandlers: HandlerMap<typeof meetingsApi> = {
+  async 'meetings.list'(ctx, input) {
+    let query = ctx.db
+      .selectFrom('meetings')
+      .innerJoin('teams', 'teams.id', 'meetings.team_id')
+      .select(['meetings.id', 'meetings.team_id', 'teams.name as team_name', 'meetings.kind', 'meetings.trigger', 'meetings.year', 'meetings.theme', 'meetings.date', 'meetings.status']);
+    if (input.teamId) query = query.where('meetings.team_id', '=', input.teamId);
+    const rows = await query.orderBy('meetings.date', 'desc').orderBy('meetings.id', 'desc').limit(500).execute();
+    return rows.map(
+      (r): MeetingSummary => ({ id: r.id, teamId: r.team_id, teamName: r.team_name, kind: r.kind, trigger: r.trigger, year: r.year, theme: r.theme, date: r.date, status: r.status }),
+    );
+  },
+  'meetings.get': (ctx, input) => getMeeting(ctx, input.id),
+  async 'meetings.create'(ctx, input) {
+    await assertHostInTeam(ctx, input);
+    const at = nowIso(ctx);
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('meetings')
+        .values({ ...columns(input, at), status: 'preparing', created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await saveAspectsAndGuests(trx, row.id, input);
+      return row.id;
+    });
+    return getMeeting(ctx, id);
+  },
+  async 'meetings.update'(ctx, input) {
+    const current = await getMeeting(ctx, input.id);
+    if (current.teamId !== input.meeting.teamId) {
+      throw notFound({ zh: '会议（不能改换所属班子）', en: 'Meeting (its team cannot change)' }, input.id);
+    }
+    await assertHostInTeam(ctx, input.meeting);
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.updateTable('meetings').set(columns(input.meeting, nowIso(ctx))).where('id', '=', input.id).execute();
+      await saveAspectsAndGuests(trx, input.id, input.meeting);
+    });
+    return getMeeting(ctx, input.id);
+  },
+  async 'meetings.setStatus'(ctx, input) {
+    await getMeeting(ctx, input.id);
+    await ctx.db.updateTable('meetings').set({ status: input.status, updated_at: nowIso(ctx) }).where('id', '=', input.id).execute();
+    return getMeeting(ctx, input.id);
+  },
+  'meetings.dashboard': (ctx, input) => dashboard(ctx, input.id, input.today),
+  async 'meetings.markStep'(ctx, input) {
+    await getMeeting(ctx, input.id);
+    if (input.doneOn === null) {
+      await ctx.db.deleteFrom('meeting_steps').where('meeting_id', '=', input.id).where('step', '=', input.step).execute();
+    } else {
+      await ctx.db
+        .insertInto('meeting_steps')
+        .values({ meeting_id: input.id, step: input.step, done_on: input.doneOn })
+        .onConflict((oc) => oc.columns(['meeting_id', 'step']).doUpdateSet({ done_on: input.doneOn as string }))
+        .execute();
+    }
+    return dashboard(ctx, input.id);
+  },
+  'attendance.get': (ctx, input) => getAttendance(ctx, input.meetingId),
+  async 'attendance.set'(ctx, input) {
+    const meeting = await getMeeting(ctx, input.meetingId);
+    const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).where('team_id', '=', meeting.teamId).executeTakeFirst();
+    if (!member) throw notFound({ zh: '本班子成员', en: 'Team member' }, input.memberId);
+    const values = { present: input.present ? 1 : 0, absence_reason: input.present ? null : input.absenceReason, note: input.note } as const;
+    await ctx.db
+      .insertInto('attendance')
+      .values({ meeting_id: input.meetingId, member_id: input.memberId, ...values })
+      .onConflict((oc) => oc.columns(['meeting_id', 'member_id']).doUpdateSet(values))
+      .execute();
+    return getAttendance(ctx, input.meetingId);
+  },
+};

@@ -1,0 +1,58 @@
+import { DEFAULT_SETTINGS, settingsApi, type Settings } from '../../common/api/settings';
+import { latestVersion } from '../../../db/migrations';
+import { AppError } from '../../common/result';
+import type { HandlerContext } from '../context';
+import type { HandlerMap } from '../types';
+import { loadDemo } from '../../../seeds/demo';
+import { dispatch } from '../dispatch';
+
+const KEY = 'app';
+
+/** Stored settings merged over the defaults, so a new setting added by a later version has its default. */
+export async function readSettings(ctx: HandlerContext): Promise<Settings> {
+  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  let stored: Partial<Settings> = {};
+  if (row) {
+    try {
+      const parsed = settingsApi['settings.update'].input.safeParse(JSON.parse(row.value));
+      if (parsed.success) stored = parsed.data as Partial<Settings>;
+    } catch {
+      // A damaged settings row falls back to defaults rather than blocking the app.
+    }
+  }
+  return {
+    locale: stored.locale ?? DEFAULT_SETTINGS.locale,
+    stepOffsets: { ...DEFAULT_SETTINGS.stepOffsets, ...stored.stepOffsets },
+    document: { ...DEFAULT_SETTINGS.document, ...stored.document },
+  };
+}
+
+export const settingsHandlers: HandlerMap<typeof settingsApi> = {
+  'settings.get': (ctx) => readSettings(ctx),
+  async 'settings.update'(ctx, patch) {
+    const current = await readSettings(ctx);
+    const next: Settings = {
+      locale: patch.locale ?? current.locale,
+      stepOffsets: { ...current.stepOffsets, ...patch.stepOffsets },
+      document: { ...current.document, ...patch.document },
+    };
+    const value = JSON.stringify(next);
+    await ctx.db.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    return next;
+  },
+  async 'app.info'(ctx) {
+    const teams = await ctx.db.selectFrom('teams').select('id').limit(1).execute();
+    return { version: ctx.appVersion, dataVersion: latestVersion, databaseFile: ctx.dataFile, hasData: teams.length > 0 };
+  },
+  async 'app.loadDemo'(ctx) {
+    const teams = await ctx.db.selectFrom('teams').select('id').limit(1).execute();
+    if (teams.length > 0) {
+      throw new AppError('demo.notEmpty', '数据库中已有数据，为避免混淆不载入演示数据', 'The database already holds data; the demo is not loaded to avoid mixing them');
+    }
+    return loadDemo((channel, input) => dispatch(ctx, channel, input));
+  },
+  async 'exportLog.list'(ctx, input) {
+    const rows = await ctx.db.selectFrom('export_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(input.limit ?? 100).execute();
+    return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, meetingId: r.meeting_id, fileName: r.file_name, path: r.path, bytes: r.bytes }));
+  },
+};

@@ -1,0 +1,75 @@
+/*
+ * The Electron entry: thin glue only. Everything it wires (window options, protocol, IPC, menu, dialogs) lives in
+ * small modules tested with `electron` mocked; the handlers and the database know nothing of Electron.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { openDatabase, type Connection } from '../../db/connection';
+import { APP_ORIGIN, APP_SCHEME } from '../common/security';
+import { IPC_COMMAND } from '../common/bridge';
+import { createContext, type HandlerContext } from '../handlers/context';
+import { cleanTempFiles } from '../handlers/files';
+import { dialogFiles } from './files';
+import { registerApi } from './ipc';
+import { menuTemplate } from './menu';
+import { serveAppFile } from './protocol';
+import { denyPermissions, hardenContents, windowOptions } from './window';
+import { fitToScreens, loadWindowState, saveWindowState } from './windowState';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let mainWindow: BrowserWindow | null = null;
+let connection: Connection | null = null;
+let context: HandlerContext | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void connection?.close();
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const rendererDir = path.join(import.meta.dirname, '../renderer');
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url));
+  denyPermissions(session.defaultSession);
+  // Nothing may leave the machine: any request that is not our own protocol is cancelled.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith(`${APP_SCHEME}:`) && !details.url.startsWith('devtools:') }));
+
+  const dataFile = path.join(userData, 'jingjian.sqlite');
+  cleanTempFiles(app.getPath('documents'));
+  const files = dialogFiles(dialog, () => mainWindow, app.getPath('documents'));
+  try {
+    connection = await openDatabase({ file: dataFile });
+    context = createContext(connection, { files, appVersion: app.getVersion() });
+  } catch (error) {
+    dialog.showErrorBox('镜鉴无法打开数据文件', `${(error as Error).message}\n\n数据文件：${dataFile}`);
+  }
+  registerApi(ipcMain, () => context);
+
+  const bounds = fitToScreens(loadWindowState(userData), screen.getAllDisplays().map((d) => d.workArea));
+  mainWindow = new BrowserWindow(windowOptions(path.join(import.meta.dirname, '../preload'), bounds));
+  if (bounds.maximized) mainWindow.maximize();
+  const send = (command: string) => mainWindow?.webContents.send(IPC_COMMAND, command);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    saveWindowState(userData, { ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}

@@ -1,0 +1,20 @@
+import type { Component } from 'vue';
+
+export type Phase = 'overview' | 'before' | 'during' | 'after';
+
+/**
+ * The screens inside a meeting's workspace, in the order of the work. Each feature adds its screens here (one line
+ * each) and the workspace navigation and the router pick them up.
+ */
+export interface WorkspaceSection {
+  phase: Phase;
+  /** Path under /meetings/:id/ ('' is the overview). */
+  path: string;
+  /** i18n key of the navigation label. */
+  label: string;
+  component: () => Promise<Component | { default: Component }>;
+}
+
+export const workspaceSections: WorkspaceSection[] = [
+  { phase: 'overview', path: '', label: 'workspace.overview', component: () => import('./DashboardView.vue') },
+];
