@@ -12,11 +12,13 @@ export interface DemoIds {
   meetingId: number;
 }
 
+export type DemoPart = (call: Call, ids: DemoIds & { memberIds: number[]; today: string }) => Promise<void>;
+
 /**
- * Loads the demo through the real channels. Each feature adds its part as a function `(call, ids) => Promise<void>`
- * to `demoParts` below, so every screen has something real to show.
+ * Each feature adds its part of the demo (a file in this folder) to this list, in the order of the work, so every
+ * screen has something real to show. Parts go through the real channels like the rest.
  */
-export const demoParts: ((call: Call, ids: DemoIds & { memberIds: number[]; today: string }) => Promise<void>)[] = [];
+export const demoParts: DemoPart[] = [];
 
 export async function loadDemo(call: Call, options: DemoOptions = {}): Promise<DemoIds> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
