@@ -1,11 +1,12 @@
 import { foundation } from './001_foundation';
+import { talks } from './003_talks';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. A static list on purpose: directory globbing breaks once the app is bundled.
  * Append only; never edit a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, talks];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 export type { Migration };
