@@ -1,12 +1,14 @@
 import type { FoundationTables } from './schema/foundation';
 import type { TalksTables } from './schema/talks';
+import type { RectificationTables } from './schema/rectification';
 
 /**
  * Kysely's view of the database: one interface per concept in db/schema/, joined here.
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the extended interfaces
-export interface DB extends FoundationTables, TalksTables {}
+export interface DB extends FoundationTables, TalksTables, RectificationTables {}
 
 export type * from './schema/foundation';
 export type * from './schema/talks';
+export type * from './schema/rectification';

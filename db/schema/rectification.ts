@@ -1,0 +1,113 @@
+/** Tables of migration 006 (rectification list, follow-up). */
+import type { Generated } from 'kysely';
+
+export type RectificationStatusValue = 'not_started' | 'in_progress' | 'done_pending' | 'closed' | 'ongoing';
+export type DeadlineKindValue = 'date' | 'immediate' | 'ongoing';
+export type SourceTypeValue = 'opinion' | 'material_problem' | 'criticism' | 'talk' | 'self_check' | 'inspection' | 'last_year';
+
+export interface RectificationListsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  status: 'draft' | 'agreed';
+  agreed_on: string | null;
+  agreed_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RectificationItemsTable {
+  id: Generated<number>;
+  list_id: number;
+  seq: number;
+  aspect_id: number | null;
+  member_id: number | null;
+  problem: string;
+  target: string;
+  unit: string;
+  owner_person: string;
+  deadline_kind: DeadlineKindValue;
+  deadline_date: string | null;
+  progress: string;
+  status: RectificationStatusValue;
+  closed_on: string | null;
+  acceptor: string;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RectificationMeasuresTable {
+  id: Generated<number>;
+  item_id: number;
+  sort_order: number;
+  text: string;
+}
+
+export interface RectificationItemLeadersTable {
+  item_id: number;
+  member_id: number;
+  sort_order: number;
+}
+
+export interface RectificationItemSourcesTable {
+  id: Generated<number>;
+  item_id: number;
+  source_type: SourceTypeValue;
+  source_id: number;
+  text: string;
+  origin: string;
+  linked_at: string;
+}
+
+export interface RectificationEvidenceTable {
+  id: Generated<number>;
+  item_id: number;
+  progress_id: number | null;
+  name: string;
+  path: string;
+  added_at: string;
+}
+
+export interface RectificationAgreementsTable {
+  id: Generated<number>;
+  list_id: number;
+  agreed_on: string;
+  agreed_by: string;
+  snapshot: string;
+  created_at: string;
+}
+
+export interface RectificationChangesTable {
+  id: Generated<number>;
+  item_id: number;
+  at: string;
+  changed_by: string;
+  reason: string;
+  field: 'problem' | 'measures' | 'leaders' | 'unit' | 'ownerPerson' | 'deadline';
+  before: string;
+  after: string;
+}
+
+export interface RectificationProgressTable {
+  id: Generated<number>;
+  item_id: number;
+  on_date: string;
+  kind: 'supervision' | 'review' | 'progress';
+  text: string;
+  recorded_by: string;
+  status_from: RectificationStatusValue | null;
+  status_to: RectificationStatusValue | null;
+  created_at: string;
+}
+
+export interface RectificationTables {
+  rectification_lists: RectificationListsTable;
+  rectification_items: RectificationItemsTable;
+  rectification_measures: RectificationMeasuresTable;
+  rectification_item_leaders: RectificationItemLeadersTable;
+  rectification_item_sources: RectificationItemSourcesTable;
+  rectification_evidence: RectificationEvidenceTable;
+  rectification_agreements: RectificationAgreementsTable;
+  rectification_changes: RectificationChangesTable;
+  rectification_progress: RectificationProgressTable;
+}
