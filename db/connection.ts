@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { DbError } from './errors';
+import { safetyBackup } from './backup';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
 
@@ -73,10 +74,6 @@ function inspectExisting(file: string, latest: number): number {
   }
 }
 
-function timestamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\..+$/, '').replace('T', '-');
-}
-
 /** Runs each pending migration in its own transaction; user_version moves with it, so a failure leaves the file as it was. */
 export function migrate(sqlite: Database.Database, list: readonly Migration[]): void {
   const current = Number(sqlite.pragma('user_version', { simple: true }));
@@ -102,6 +99,12 @@ export function migrate(sqlite: Database.Database, list: readonly Migration[]): 
   }
 }
 
+/** Full integrity_check after a migration: a migration must never leave a damaged file behind. */
+function fullCheck(sqlite: Database.Database): void {
+  const result = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  if (result !== 'ok') throw new DbError('db.corrupt', `数据升级后完整性检查未通过：${result}`, `The integrity check after upgrading failed: ${result}`);
+}
+
 /** Opens (creating or migrating) a Jingjian database file. */
 export async function openDatabase(options: OpenOptions): Promise<Connection> {
   const list = options.migrations ?? defaultMigrations;
@@ -118,10 +121,11 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
     applyPragmas(sqlite);
     let preMigrationBackup: string | null = null;
     if (existed && version > 0 && version < latest) {
-      preMigrationBackup = `${file}.before-v${latest}-${timestamp(now())}.bak`;
-      await sqlite.backup(preMigrationBackup);
+      // Verified, in the backups folder with the others, so the restore screen lists it.
+      preMigrationBackup = await safetyBackup(sqlite, file, 'premigration', now());
     }
     migrate(sqlite, list);
+    if (version < latest) fullCheck(sqlite);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
       sqlite,

@@ -1,0 +1,287 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
+import { DbError } from './errors';
+
+/**
+ * Backups of the live database. Always through SQLite's online backup API (a file copy of a live WAL database can
+ * miss committed pages), written to a temporary name, verified with integrity_check, then renamed into place: a
+ * backup that exists under its final name is a good one.
+ */
+
+export const BACKUP_KINDS = ['daily', 'premigration', 'prerestore', 'manual'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+export interface BackupPolicy {
+  /** Newest daily backups kept, one per calendar day. */
+  daily: number;
+  /** Beyond those, the newest backup of each of this many weeks. */
+  weekly: number;
+}
+
+export const DEFAULT_POLICY: BackupPolicy = { daily: 7, weekly: 4 };
+/** Safety copies taken before a migration or a restore: the newest few are kept whatever the policy. */
+const SAFETY_KEEP = 5;
+const NAME = /^jingjian-(daily|premigration|prerestore|manual)-(\d{8})-(\d{6})(?:-[0-9a-f]{4})?\.sqlite$/;
+const TEMP = '.jingjian-backup-tmp-';
+
+export interface BackupEntry {
+  file: string;
+  name: string;
+  kind: BackupKind;
+  /** Local wall-clock time the backup was taken, yyyy-mm-dd hh:mm:ss. */
+  takenAt: string;
+  bytes: number;
+}
+
+export interface BackupPreview {
+  file: string;
+  bytes: number;
+  dataVersion: number;
+  integrity: string;
+  teams: number;
+  meetings: number;
+  members: number;
+  /** Row count of every table, by table name. */
+  tables: Record<string, number>;
+}
+
+/** Where backups of a data file live: a folder beside it. */
+export function backupDir(dataFile: string): string {
+  return path.join(path.dirname(path.resolve(dataFile)), 'backups');
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+function stamp(now: Date): string {
+  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+}
+
+export function backupName(kind: BackupKind, now: Date): string {
+  return `jingjian-${kind}-${stamp(now)}-${crypto.randomBytes(2).toString('hex')}.sqlite`;
+}
+
+/** integrity_check of a file opened read-only; a file SQLite cannot read at all is reported, not thrown. */
+export function checkFile(file: string): string {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('; ');
+  } catch (cause) {
+    return `unreadable: ${(cause as Error).message}`;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Makes a freshly written copy a self-contained single file (rollback journal, not WAL, so no -wal/-shm companions
+ * appear beside it) and returns its integrity_check result.
+ */
+function sealAndCheck(file: string): string {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    db.pragma('journal_mode = DELETE');
+    return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  } catch (cause) {
+    return `unreadable: ${(cause as Error).message}`;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Online backup to `target`, verified before it gets its final name. Throws a bilingual DbError when it fails. */
+export async function writeVerifiedBackup(sqlite: Database.Database, target: string): Promise<string> {
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
+  try {
+    await sqlite.backup(temp);
+    const check = sealAndCheck(temp);
+    if (check !== 'ok') {
+      throw new DbError('backup.verifyFailed', `备份文件校验未通过，已丢弃：${check}`, `The backup failed its integrity check and was discarded: ${check}`);
+    }
+    fs.renameSync(temp, target);
+    return target;
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    if (error instanceof DbError) throw error;
+    throw new DbError('backup.failed', `备份失败：${(error as Error).message}`, `Backup failed: ${(error as Error).message}`);
+  }
+}
+
+/** Backups in a folder, newest first. Files with other names are not ours and are ignored. */
+export function listBackups(dir: string): BackupEntry[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const entries: BackupEntry[] = [];
+  for (const name of names) {
+    const match = NAME.exec(name);
+    if (!match) continue;
+    const [, kind, day, time] = match;
+    const file = path.join(dir, name);
+    entries.push({
+      file,
+      name,
+      kind: kind as BackupKind,
+      takenAt: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}`,
+      bytes: fs.statSync(file).size,
+    });
+  }
+  return entries.sort((a, b) => (a.takenAt === b.takenAt ? b.name.localeCompare(a.name) : b.takenAt.localeCompare(a.takenAt)));
+}
+
+/** Removes temporary files an interrupted backup left behind. */
+export function cleanBackupTemps(dir: string): void {
+  try {
+    for (const name of fs.readdirSync(dir)) if (name.startsWith(TEMP)) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // No folder, nothing to clean.
+  }
+}
+
+/** Monday of the ISO week of a yyyy-mm-dd day, as the key that groups a week's backups. */
+function weekKey(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const offset = (date.getUTCDay() + 6) % 7;
+  date.setUTCDate(date.getUTCDate() - offset);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Which backups the policy keeps: the newest of each of the last `daily` days, then the newest of each of the
+ * `weekly` weeks before those, and the newest few safety copies. Manual backups live elsewhere and are never touched.
+ */
+export function selectKept(entries: BackupEntry[], policy: BackupPolicy): Set<string> {
+  const kept = new Set<string>();
+  const daily = entries.filter((e) => e.kind === 'daily');
+  const days = new Set<string>();
+  const weeks = new Set<string>();
+  for (const entry of daily) {
+    const day = entry.takenAt.slice(0, 10);
+    if (days.has(day)) continue;
+    if (days.size < policy.daily) {
+      days.add(day);
+      kept.add(entry.file);
+      continue;
+    }
+    const week = weekKey(day);
+    if (weeks.has(week)) continue;
+    if (weeks.size < policy.weekly) {
+      weeks.add(week);
+      kept.add(entry.file);
+    }
+  }
+  for (const kind of ['premigration', 'prerestore', 'manual'] as const) {
+    entries.filter((e) => e.kind === kind).slice(0, SAFETY_KEEP).forEach((e) => kept.add(e.file));
+  }
+  return kept;
+}
+
+/** Deletes what the policy does not keep; returns the removed file names. */
+export function rotate(dir: string, policy: BackupPolicy): string[] {
+  const entries = listBackups(dir);
+  const kept = selectKept(entries, policy);
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (kept.has(entry.file)) continue;
+    fs.rmSync(entry.file, { force: true });
+    removed.push(entry.name);
+  }
+  return removed;
+}
+
+const localDay = (now: Date) => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+
+/** The first start of a day takes a backup; later starts that day do nothing. Returns the new file or null. */
+export async function dailyBackup(sqlite: Database.Database, dataFile: string, now: Date, policy: BackupPolicy = DEFAULT_POLICY): Promise<string | null> {
+  const dir = backupDir(dataFile);
+  cleanBackupTemps(dir);
+  const today = localDay(now);
+  if (listBackups(dir).some((e) => e.kind === 'daily' && e.takenAt.startsWith(today))) return null;
+  const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName('daily', now)));
+  rotate(dir, policy);
+  return file;
+}
+
+/** Safety copy in the backups folder (before a migration or a restore), then rotation. */
+export async function safetyBackup(sqlite: Database.Database, dataFile: string, kind: 'premigration' | 'prerestore', now: Date): Promise<string> {
+  const dir = backupDir(dataFile);
+  const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName(kind, now)));
+  rotate(dir, DEFAULT_POLICY_FOR_SAFETY);
+  return file;
+}
+// Safety rotation only trims safety copies; a huge daily count keeps every daily backup untouched here.
+const DEFAULT_POLICY_FOR_SAFETY: BackupPolicy = { daily: Number.MAX_SAFE_INTEGER, weekly: 0 };
+
+function count(db: Database.Database, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`).get() as { n: number }).n;
+}
+
+/** What a backup (or any Jingjian file) contains, read without changing a byte. */
+export function previewFile(file: string): BackupPreview {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (cause) {
+    throw new DbError('backup.unreadable', `无法读取该文件：${(cause as Error).message}`, `Cannot read the file: ${(cause as Error).message}`);
+  }
+  try {
+    let integrity: string;
+    let names: string[];
+    try {
+      integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+      names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    } catch (cause) {
+      throw new DbError('backup.notDatabase', `该文件不是有效的镜鉴数据文件：${(cause as Error).message}`, `The file is not a valid Jingjian data file: ${(cause as Error).message}`);
+    }
+    if (!names.includes('teams') || !names.includes('meetings') || !names.includes('members')) {
+      throw new DbError('backup.notJingjian', '该文件不是镜鉴数据文件（缺少班子、成员或会议数据表）', 'The file is not a Jingjian data file (no teams, members or meetings table)');
+    }
+    const tables = Object.fromEntries(names.map((name) => [name, count(db, name)]));
+    return {
+      file,
+      bytes: fs.statSync(file).size,
+      dataVersion: Number(db.pragma('user_version', { simple: true })),
+      integrity,
+      teams: tables.teams,
+      meetings: tables.meetings,
+      members: tables.members,
+      tables,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Puts a verified copy of `source` at `dataFile` (which must be closed): copied through the backup API into a temp
+ * file beside the target, checked, then renamed over it, and the old WAL/SHM files removed so they cannot replay.
+ */
+export async function installCopy(source: string, dataFile: string): Promise<void> {
+  const temp = path.join(path.dirname(dataFile), `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
+  try {
+    const src = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      await src.backup(temp);
+    } finally {
+      src.close();
+    }
+  } catch (cause) {
+    fs.rmSync(temp, { force: true });
+    throw new DbError('backup.unreadable', `无法读取备份文件，未作任何修改：${(cause as Error).message}`, `Cannot read the backup; nothing was changed: ${(cause as Error).message}`);
+  }
+  const check = sealAndCheck(temp);
+  if (check !== 'ok') {
+    fs.rmSync(temp, { force: true });
+    throw new DbError('backup.verifyFailed', `备份文件校验未通过，未作任何修改：${check}`, `The backup failed its integrity check; nothing was changed: ${check}`);
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dataFile}${suffix}`, { force: true });
+  fs.renameSync(temp, dataFile);
+}
