@@ -1,4 +1,5 @@
 import type { FoundationTables } from './schema/foundation';
+import type { OpinionsTables } from './schema/opinions';
 import type { TalksTables } from './schema/talks';
 import type { RectificationTables } from './schema/rectification';
 
@@ -7,8 +8,9 @@ import type { RectificationTables } from './schema/rectification';
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the extended interfaces
-export interface DB extends FoundationTables, TalksTables, RectificationTables {}
+export interface DB extends FoundationTables, OpinionsTables, TalksTables, RectificationTables {}
 
 export type * from './schema/foundation';
+export type * from './schema/opinions';
 export type * from './schema/talks';
 export type * from './schema/rectification';

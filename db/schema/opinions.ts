@@ -1,0 +1,43 @@
+/** Tables of migration 002 (opinions). */
+import type { Generated } from 'kysely';
+
+export interface OpinionsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  channel: 'symposium' | 'interview' | 'form' | 'box' | 'phone' | 'online' | 'superior' | 'inspection' | 'other';
+  source: string;
+  received_on: string | null;
+  target_member_id: number | null;
+  aspect_id: number | null;
+  text: string;
+  anonymous: 0 | 1;
+  submitter: string | null;
+  consolidated_id: number | null;
+  import_fingerprint: string | null;
+  position: number;
+  created_at: string | null;
+}
+
+export interface ConsolidatedOpinionsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  text: string;
+  target_member_id: number | null;
+  aspect_id: number | null;
+  handling: 'feedback' | 'report' | 'rectify';
+  note: string;
+  sort_order: number;
+}
+
+export interface OpinionFormsTable {
+  meeting_id: number;
+  channel: OpinionsTable['channel'];
+  issued: number;
+  returned: number;
+}
+
+export interface OpinionsTables {
+  opinions: OpinionsTable;
+  consolidated_opinions: ConsolidatedOpinionsTable;
+  opinion_forms: OpinionFormsTable;
+}
