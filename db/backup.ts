@@ -185,9 +185,10 @@ export function selectKept(entries: BackupEntry[], policy: BackupPolicy): Set<st
 }
 
 /** Deletes what the policy does not keep; returns the removed file names. */
-export function rotate(dir: string, policy: BackupPolicy): string[] {
+export function rotate(dir: string, policy: BackupPolicy, protect?: string): string[] {
   const entries = listBackups(dir);
   const kept = selectKept(entries, policy);
+  if (protect) kept.add(path.resolve(protect));
   const removed: string[] = [];
   for (const entry of entries) {
     if (kept.has(entry.file)) continue;
@@ -211,10 +212,11 @@ export async function dailyBackup(sqlite: Database.Database, dataFile: string, n
 }
 
 /** Safety copy in the backups folder (before a migration or a restore), then rotation. */
-export async function safetyBackup(sqlite: Database.Database, dataFile: string, kind: 'premigration' | 'prerestore', now: Date): Promise<string> {
+export async function safetyBackup(sqlite: Database.Database, dataFile: string, kind: 'premigration' | 'prerestore', now: Date, protect?: string): Promise<string> {
   const dir = backupDir(dataFile);
   const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName(kind, now)));
-  rotate(dir, DEFAULT_POLICY_FOR_SAFETY);
+  // `protect`: the backup about to be restored must survive the trimming of old safety copies.
+  rotate(dir, DEFAULT_POLICY_FOR_SAFETY, protect);
   return file;
 }
 // Safety rotation only trims safety copies; a huge daily count keeps every daily backup untouched here.

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { openDatabase, type Connection } from '../db/connection';
-import { createContext, type FileService } from '../electron/handlers/context';
-import { dispatch } from '../electron/handlers/dispatch';
+import type { Connection } from '../db/connection';
+import type { FileService } from '../electron/handlers/context';
 import { cleanTempFiles, folderFiles } from '../electron/handlers/files';
+import { openHost, type Host } from '../electron/handlers/backup/host';
 import { CONTENT_SECURITY_POLICY } from '../electron/common/security';
 
 export interface HarnessOptions {
@@ -18,7 +18,9 @@ export interface HarnessOptions {
 
 export interface Harness {
   url: string;
-  connection: Connection;
+  /** The open database (a new one after a restore); throws while the app is in recovery mode. */
+  readonly connection: Connection;
+  host: Host;
   close(): Promise<void>;
 }
 
@@ -70,9 +72,9 @@ export function resolveStatic(root: string, urlPath: string): string | null {
  * 127.0.0.1 only, so a browser (and Playwright) drives the real UI.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const connection = await openDatabase({ file: options.dbFile });
   cleanTempFiles(options.exportDir);
-  const ctx = createContext(connection, { files: options.files ?? folderFiles(options.exportDir), appVersion: 'harness', now: options.now });
+  // A damaged file starts recovery mode instead of failing or creating a new empty database.
+  const host = await openHost({ dataFile: options.dbFile, files: options.files ?? folderFiles(options.exportDir), appVersion: 'harness', now: options.now });
   const server = http.createServer((req, res) => {
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
@@ -98,7 +100,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         } catch {
           body = {};
         }
-        const result = await dispatch(ctx, body.channel, body.input);
+        const result = await host.dispatch(body.channel, body.input);
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
         res.end(JSON.stringify(result, replaceBytes));
       });
@@ -134,11 +136,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://127.0.0.1:${port}`,
-    connection,
+    get connection() {
+      const ctx = host.context();
+      if (!ctx) throw new Error('The harness is in recovery mode: no database is open');
+      return ctx.connection;
+    },
+    host,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await connection.close();
+      await host.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { openDatabase, type Connection } from '../../db/connection';
 
 export interface SaveFilter {
   name: string;
@@ -23,6 +24,10 @@ export interface HandlerContext {
   appVersion: string;
   files: FileService;
   now(): Date;
+  /** The open connection; replaced (with db and sqlite) when a backup is restored. */
+  connection: Connection;
+  /** Closes the database, lets `install` replace the file, then reopens it and points this context at it. */
+  swapDatabase(install: (dataFile: string) => Promise<void>): Promise<void>;
 }
 
 /** The local calendar date (yyyy-mm-dd) of `now`, as a secretary's wall calendar shows it. */
@@ -39,13 +44,25 @@ export interface ContextOptions {
   now?: () => Date;
 }
 
-export function createContext(connection: { db: Kysely<DB>; sqlite: Database.Database; file: string }, options: ContextOptions): HandlerContext {
-  return {
+export function createContext(connection: Connection, options: ContextOptions): HandlerContext {
+  const ctx: HandlerContext = {
     db: connection.db,
     sqlite: connection.sqlite,
     dataFile: connection.file,
     appVersion: options.appVersion ?? '0.0.0',
     files: options.files,
     now: options.now ?? (() => new Date()),
+    connection,
+    async swapDatabase(install) {
+      await ctx.connection.close();
+      try {
+        await install(ctx.dataFile);
+      } finally {
+        // Reopened whether or not install succeeded: the app never stays without its database.
+        const next = await openDatabase({ file: ctx.dataFile, now: ctx.now });
+        Object.assign(ctx, { connection: next, db: next.db, sqlite: next.sqlite });
+      }
+    },
   };
+  return ctx;
 }

@@ -1,5 +1,6 @@
 import type { Contract } from '../common/api';
 import { meetingsHandlers } from './meetings';
+import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
 import { teamsHandlers } from './teams';
 import type { HandlerMap } from './types';
@@ -7,6 +8,7 @@ import type { HandlerMap } from './types';
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
 export const handlers: HandlerMap<Contract> = {
   ...settingsHandlers,
+  ...backupHandlers,
   ...teamsHandlers,
   ...meetingsHandlers,
 };

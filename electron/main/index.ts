@@ -4,10 +4,9 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
-import { openDatabase, type Connection } from '../../db/connection';
 import { APP_ORIGIN, APP_SCHEME } from '../common/security';
 import { IPC_COMMAND } from '../common/bridge';
-import { createContext, type HandlerContext } from '../handlers/context';
+import { openHost, type Host } from '../handlers/backup/host';
 import { cleanTempFiles } from '../handlers/files';
 import { dialogFiles } from './files';
 import { registerApi } from './ipc';
@@ -19,8 +18,7 @@ import { fitToScreens, loadWindowState, saveWindowState } from './windowState';
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
-let connection: Connection | null = null;
-let context: HandlerContext | null = null;
+let host: Host | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -34,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    void connection?.close();
+    void host?.close();
   });
   void app.whenReady().then(start);
 }
@@ -51,12 +49,12 @@ async function start(): Promise<void> {
   cleanTempFiles(app.getPath('documents'));
   const files = dialogFiles(dialog, () => mainWindow, app.getPath('documents'));
   try {
-    connection = await openDatabase({ file: dataFile });
-    context = createContext(connection, { files, appVersion: app.getVersion() });
+    // Opens the data (daily backup included); a damaged file starts recovery mode, shown by the renderer.
+    host = await openHost({ dataFile, files, appVersion: app.getVersion(), onBackupError: (error) => console.error('daily backup failed', error) });
   } catch (error) {
     dialog.showErrorBox('镜鉴无法打开数据文件', `${(error as Error).message}\n\n数据文件：${dataFile}`);
   }
-  registerApi(ipcMain, () => context);
+  registerApi(ipcMain, () => host?.context() ?? null, host ? (channel, input) => host!.dispatch(channel, input) : undefined);
 
   const bounds = fitToScreens(loadWindowState(userData), screen.getAllDisplays().map((d) => d.workArea));
   mainWindow = new BrowserWindow(windowOptions(path.join(import.meta.dirname, '../preload'), bounds));

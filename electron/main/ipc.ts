@@ -13,12 +13,18 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 }
 
 /** The one place an IPC handler is registered: sender check, then the same validated dispatch the harness uses. */
-export function registerApi(ipcMain: Pick<IpcMain, 'handle'>, getContext: () => HandlerContext | null): void {
+export function registerApi(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  getContext: () => HandlerContext | null,
+  /** Answers while no context exists (recovery mode: only recovery.* channels work). */
+  fallback?: (channel: unknown, input: unknown) => Promise<ApiResult<unknown>>,
+): void {
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'forbiddenSender', message: '拒绝来自未知页面的请求', messageEn: 'Request from an unknown page refused' } };
     }
     const ctx = getContext();
+    if (!ctx && fallback) return fallback(channel, input);
     if (!ctx) {
       return { ok: false, error: { code: 'db.notOpen', message: '数据库尚未打开', messageEn: 'The database is not open' } };
     }

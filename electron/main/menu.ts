@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-export type MenuCommand = 'go-meetings' | 'go-teams' | 'go-settings' | 'go-export-log';
+export type MenuCommand = 'go-meetings' | 'go-teams' | 'go-settings' | 'go-export-log' | 'go-backup' | 'check-integrity';
 
 /** The Chinese application menu. Commands go to the renderer as plain strings; nothing here opens URLs from data. */
 export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
@@ -12,6 +12,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
         { label: '会议列表', accelerator: 'CmdOrCtrl+1', click: () => send('go-meetings') },
         { label: '班子与成员', accelerator: 'CmdOrCtrl+2', click: () => send('go-teams') },
         { label: '导出记录', click: () => send('go-export-log') },
+        { label: '备份与恢复', click: () => send('go-backup') },
+        { label: '检查数据完整性', click: () => send('check-integrity') },
         { type: 'separator' },
         { label: '设置', accelerator: 'CmdOrCtrl+,', click: () => send('go-settings') },
         ...(isMac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, { role: 'quit', label: '退出' } as MenuItemConstructorOptions]),

@@ -1,4 +1,5 @@
 import { meetingsApi } from './meetings';
+import { backupApi } from './backup';
 import { settingsApi } from './settings';
 import { teamsApi } from './teams';
 import type { ChannelMap, InputOf, OutputOf } from './define';
@@ -9,6 +10,7 @@ import type { ChannelMap, InputOf, OutputOf } from './define';
  */
 export const contract = {
   ...settingsApi,
+  ...backupApi,
   ...teamsApi,
   ...meetingsApi,
 } satisfies ChannelMap;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+export const BACKUP_KINDS = ['daily', 'premigration', 'prerestore', 'manual'] as const;
+export type BackupKindName = (typeof BACKUP_KINDS)[number];
+
+/** A backup in the app's backups folder, named by file name only: the renderer never handles paths to restore. */
+export interface BackupItem {
+  name: string;
+  kind: BackupKindName;
+  takenAt: string;
+  bytes: number;
+}
+
+export interface BackupPolicyValue {
+  daily: number;
+  weekly: number;
+}
+
+export interface BackupOverview {
+  folder: string;
+  policy: BackupPolicyValue;
+  backups: BackupItem[];
+}
+
+export interface BackupContents {
+  name: string;
+  bytes: number;
+  dataVersion: number;
+  /** The app's own data version: a newer backup cannot be restored. */
+  appDataVersion: number;
+  integrity: string;
+  teams: number;
+  meetings: number;
+  members: number;
+  tables: { table: string; rows: number }[];
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  integrity: string;
+  foreignKeyProblems: { table: string; rowid: number | null; parent: string }[];
+  checkedAt: string;
+}
+
+export interface RestoreResult {
+  restored: string;
+  /** The safety copy of what was open before (in the backups folder); null when the old file could not be read. */
+  safetyCopy: string | null;
+}
+
+export interface ManualBackup {
+  saved: boolean;
+  path: string | null;
+  fileName: string | null;
+  bytes: number;
+}
+
+export type RecoveryStatus =
+  | { mode: 'normal' }
+  | { mode: 'recovery'; code: string; message: string; messageEn: string; dataFile: string };
+
+const backupName = z
+  .string()
+  .max(120)
+  .regex(/^jingjian-(daily|premigration|prerestore|manual)-\d{8}-\d{6}(-[0-9a-f]{4})?\.sqlite$/, {
+    params: { zh: '备份文件名无效', en: 'Invalid backup file name' },
+    message: '备份文件名无效',
+  });
+const empty = z.object({}).strict();
+const byName = z.object({ name: backupName }).strict();
+
+export const backupApi = {
+  'backup.list': channel(empty).returns<BackupOverview>(),
+  /** "Back up now" to a file the user chooses (e.g. a USB stick); verified and written atomically. */
+  'backup.now': channel(empty).returns<ManualBackup>(),
+  'backup.preview': channel(byName).returns<BackupContents>(),
+  /** Replaces the open data with a backup, after a verified safety copy of the current data. */
+  'backup.restore': channel(byName).returns<RestoreResult>(),
+  'backup.setPolicy': channel(z.object({ daily: z.number().int().min(1).max(60), weekly: z.number().int().min(0).max(52) }).strict()).returns<BackupOverview>(),
+  /** Full integrity_check and foreign_key_check of the open database. */
+  'backup.check': channel(empty).returns<IntegrityReport>(),
+  /** The only channels that work when the data file could not be opened; in normal mode they report "normal". */
+  'recovery.status': channel(empty).returns<RecoveryStatus>(),
+  'recovery.list': channel(empty).returns<BackupItem[]>(),
+  'recovery.preview': channel(byName).returns<BackupContents>(),
+  'recovery.restore': channel(byName).returns<RestoreResult>(),
+};

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupDir, listBackups } from '../../../db/backup';
+import { folderFiles } from '../files';
+import { openTestApp, type TestApp } from '../testing';
+import { openHost } from './host';
+
+let app: TestApp;
+afterEach(async () => {
+  // After a restore the context holds a new connection; close that one too.
+  await app.ctx.connection.close();
+  await app.close();
+});
+
+const teamNames = (a: TestApp) => (a.ctx.sqlite.prepare('SELECT name FROM teams ORDER BY id').all() as { name: string }[]).map((r) => r.name);
+
+describe('backup channels', () => {
+  it('backs up now to a chosen file, verified, and logs it in the export log', async () => {
+    app = await openTestApp();
+    await app.must('teams.create', { name: '中共测试县委员会', organ: 'party_committee', unit: '测试县' });
+    const result = await app.must('backup.now', {});
+    expect(result.saved).toBe(true);
+    expect(result.fileName).toMatch(/^镜鉴数据备份-2026-11-27\.sqlite$/);
+    expect(fs.existsSync(result.path!)).toBe(true);
+    const log = await app.must('exportLog.list', {});
+    expect(log[0]).toMatchObject({ kind: 'backup', fileName: result.fileName });
+    expect(fs.readdirSync(app.exportDir).filter((n) => n.includes('tmp'))).toEqual([]);
+  });
+
+  it('previews and restores a backup, keeping the current data as a safety copy first', async () => {
+    app = await openTestApp();
+    await app.must('teams.create', { name: '第一党组', organ: 'party_group', unit: '' });
+    // A daily backup of the state with one team.
+    const { dailyBackup } = await import('../../../db/backup');
+    await dailyBackup(app.ctx.sqlite, app.ctx.dataFile, new Date(2026, 10, 26, 8));
+    await app.must('teams.create', { name: '第二党组', organ: 'party_group', unit: '' });
+    const overview = await app.must('backup.list', {});
+    expect(overview.policy).toEqual({ daily: 7, weekly: 4 });
+    const name = overview.backups[0].name;
+    const preview = await app.must('backup.preview', { name });
+    expect(preview).toMatchObject({ teams: 1, meetings: 0, members: 0, integrity: 'ok' });
+    expect(preview.tables.find((t) => t.table === 'teams')?.rows).toBe(1);
+
+    const restored = await app.must('backup.restore', { name });
+    expect(teamNames(app)).toEqual(['第一党组']);
+    // The app keeps working on the restored file through the same context.
+    await app.must('teams.create', { name: '第三党组', organ: 'party_group', unit: '' });
+    expect((await app.must('teams.list', {})).map((t) => t.name)).toEqual(['第一党组', '第三党组']);
+    const safety = (await app.must('backup.preview', { name: restored.safetyCopy! }));
+    expect(safety.teams).toBe(2);
+  });
+
+  it('refuses unknown or path-like backup names and changes nothing', async () => {
+    app = await openTestApp();
+    const before = app.counts();
+    for (const name of ['../test.sqlite', '/etc/passwd', 'jingjian-daily-20260101-080000.sqlite']) {
+      const result = await app.call('backup.restore', { name });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.messageEn.length).toBeGreaterThan(5);
+    }
+    expect(app.counts()).toEqual(before);
+  });
+
+  it('stores the rotation policy and applies it at once', async () => {
+    app = await openTestApp();
+    const { dailyBackup } = await import('../../../db/backup');
+    for (let day = 1; day <= 5; day++) await dailyBackup(app.ctx.sqlite, app.ctx.dataFile, new Date(2026, 10, day, 8), { daily: 30, weekly: 0 });
+    const overview = await app.must('backup.setPolicy', { daily: 2, weekly: 0 });
+    expect(overview.policy).toEqual({ daily: 2, weekly: 0 });
+    expect(overview.backups.filter((b) => b.kind === 'daily')).toHaveLength(2);
+    expect((await app.call('backup.setPolicy', { daily: 0, weekly: 0 })).ok).toBe(false);
+  });
+
+  it('runs a full integrity and foreign key check', async () => {
+    app = await openTestApp();
+    expect(await app.must('backup.check', {})).toMatchObject({ ok: true, integrity: 'ok', foreignKeyProblems: [] });
+    app.ctx.sqlite.pragma('foreign_keys = OFF');
+    app.ctx.sqlite.prepare("INSERT INTO members (team_id, name, position, role, portfolio, sort_order, created_at, updated_at) VALUES (999, '某某', '', 'member', '', 1, 'x', 'x')").run();
+    const report = await app.must('backup.check', {});
+    expect(report.ok).toBe(false);
+    expect(report.foreignKeyProblems[0]).toMatchObject({ table: 'members', parent: 'teams' });
+  });
+});
+
+describe('recovery mode', () => {
+  it('offers the latest good backup when the file is damaged, never a new empty database', async () => {
+    app = await openTestApp();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jj-recover-'));
+    const dataFile = path.join(dir, 'jingjian.sqlite');
+    const files = folderFiles(path.join(dir, 'exports'));
+    const first = await openHost({ dataFile, files, appVersion: 'test', now: () => new Date(2026, 10, 26, 8) });
+    expect(first.status()).toEqual({ mode: 'normal' });
+    await first.dispatch('teams.create', { name: '青溪县党组', organ: 'party_group', unit: '' });
+    await first.dispatch('backup.now', {});
+    await first.close();
+    // The daily backup of the 26th holds no team yet; take one on the 27th that does.
+    const second = await openHost({ dataFile, files, appVersion: 'test', now: () => new Date(2026, 10, 27, 8) });
+    await second.close();
+    expect(listBackups(backupDir(dataFile)).map((b) => b.kind)).toEqual(['daily', 'daily']);
+
+    const damaged = Buffer.alloc(fs.statSync(dataFile).size, 0x5a);
+    fs.writeFileSync(dataFile, damaged);
+    const host = await openHost({ dataFile, files, appVersion: 'test', now: () => new Date(2026, 10, 28, 8) });
+    const status = await host.dispatch('recovery.status', {});
+    expect(status).toMatchObject({ ok: true, value: { mode: 'recovery', code: expect.stringMatching(/^db\.(corrupt|unreadable)$/) } });
+    const refused = await host.dispatch('teams.list', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'db.recovery' } });
+    if (!refused.ok) expect(refused.error.messageEn).toContain('restore');
+    // Nothing was written over the damaged file.
+    expect(fs.readFileSync(dataFile).equals(damaged)).toBe(true);
+
+    const list = await host.dispatch('recovery.list', {});
+    if (!list.ok) throw new Error('list failed');
+    const latest = (list.value as { name: string }[])[0].name;
+    expect(await host.dispatch('recovery.preview', { name: latest })).toMatchObject({ ok: true, value: { teams: 1 } });
+    const restored = await host.dispatch('recovery.restore', { name: latest });
+    expect(restored).toMatchObject({ ok: true });
+    expect(host.status()).toEqual({ mode: 'normal' });
+    expect(await host.dispatch('teams.list', {})).toMatchObject({ ok: true, value: [{ name: '青溪县党组' }] });
+    // The damaged file is kept aside, byte for byte.
+    const aside = fs.readdirSync(dir).find((n) => n.includes('.damaged-'))!;
+    expect(fs.readFileSync(path.join(dir, aside)).equals(damaged)).toBe(true);
+    await host.close();
+  });
+});

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupDir, installCopy, rotate, safetyBackup, writeVerifiedBackup } from '../../../db/backup';
+import { backupApi, type IntegrityReport, type RestoreResult } from '../../common/api/backup';
+import { AppError } from '../../common/result';
+import { localDate, type HandlerContext } from '../context';
+import { sanitizeFileName } from '../files';
+import type { HandlerMap } from '../types';
+import { readPolicy, writePolicy } from './policy';
+import { assertRestorable, backupFile, backupItems, contentsOf } from './shared';
+
+function overview(ctx: HandlerContext) {
+  return { folder: backupDir(ctx.dataFile), policy: readPolicy(ctx.sqlite), backups: backupItems(ctx.dataFile) };
+}
+
+/** Full checks of the open database: every page and index, and every foreign key. */
+export function checkIntegrity(ctx: HandlerContext): IntegrityReport {
+  const integrity = (ctx.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  const fk = ctx.sqlite.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number | null; parent: string }[];
+  const foreignKeyProblems = fk.slice(0, 100).map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent }));
+  return { ok: integrity === 'ok' && fk.length === 0, integrity, foreignKeyProblems, checkedAt: ctx.now().toISOString() };
+}
+
+async function restore(ctx: HandlerContext, name: string): Promise<RestoreResult> {
+  const contents = contentsOf(ctx.dataFile, name);
+  assertRestorable(contents);
+  const source = backupFile(ctx.dataFile, name);
+  // The current data is kept first (verified); if that fails nothing is replaced.
+  const safety = await safetyBackup(ctx.sqlite, ctx.dataFile, 'prerestore', ctx.now(), source);
+  await ctx.swapDatabase((file) => installCopy(source, file));
+  return { restored: name, safetyCopy: path.basename(safety) };
+}
+
+export const backupHandlers: HandlerMap<typeof backupApi> = {
+  'backup.list': (ctx) => overview(ctx),
+  async 'backup.now'(ctx) {
+    const suggested = sanitizeFileName(`镜鉴数据备份-${localDate(ctx.now())}.sqlite`);
+    const target = await ctx.files.chooseSavePath(suggested, [{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite'] }]);
+    if (!target) return { saved: false, path: null, fileName: null, bytes: 0 };
+    if (path.resolve(target) === path.resolve(ctx.dataFile)) {
+      throw new AppError('backup.sameFile', '不能把备份保存到正在使用的数据文件上', 'A backup cannot overwrite the data file in use');
+    }
+    await writeVerifiedBackup(ctx.sqlite, target);
+    const { size } = fs.statSync(target);
+    await ctx.db
+      .insertInto('export_log')
+      .values({ at: ctx.now().toISOString(), kind: 'backup', meeting_id: null, file_name: path.basename(target), path: target, bytes: size })
+      .execute();
+    return { saved: true, path: target, fileName: path.basename(target), bytes: size };
+  },
+  'backup.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name),
+  'backup.restore': (ctx, input) => restore(ctx, input.name),
+  'backup.setPolicy'(ctx, policy) {
+    writePolicy(ctx.sqlite, policy);
+    rotate(backupDir(ctx.dataFile), policy);
+    return overview(ctx);
+  },
+  'backup.check': (ctx) => checkIntegrity(ctx),
+  'recovery.status': () => ({ mode: 'normal' as const }),
+  'recovery.list': (ctx) => backupItems(ctx.dataFile),
+  'recovery.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name),
+  'recovery.restore'() {
+    throw new AppError('recovery.notNeeded', '数据文件正常，无需恢复；如需回到某个备份，请在“备份与恢复”中操作', 'The data file is fine; to go back to a backup use "Backup & restore"');
+  },
+};

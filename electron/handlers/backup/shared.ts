@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupDir, listBackups, previewFile } from '../../../db/backup';
+import { latestVersion } from '../../../db/migrations';
+import type { BackupContents, BackupItem } from '../../common/api/backup';
+import { AppError } from '../../common/result';
+
+/** Backups of a data file as the renderer sees them: names, never paths. */
+export function backupItems(dataFile: string): BackupItem[] {
+  return listBackups(backupDir(dataFile)).map(({ name, kind, takenAt, bytes }) => ({ name, kind, takenAt, bytes }));
+}
+
+/** The file of a named backup, which must exist inside the backups folder (the name was already pattern-checked). */
+export function backupFile(dataFile: string, name: string): string {
+  const dir = backupDir(dataFile);
+  const file = path.join(dir, path.basename(name));
+  if (path.dirname(file) !== dir || !fs.existsSync(file)) {
+    throw new AppError('backup.notFound', `备份「${name}」不存在，可能已被轮换删除`, `Backup "${name}" does not exist; it may have been rotated away`);
+  }
+  return file;
+}
+
+export function contentsOf(dataFile: string, name: string): BackupContents {
+  const preview = previewFile(backupFile(dataFile, name));
+  return {
+    name,
+    bytes: preview.bytes,
+    dataVersion: preview.dataVersion,
+    appDataVersion: latestVersion,
+    integrity: preview.integrity,
+    teams: preview.teams,
+    meetings: preview.meetings,
+    members: preview.members,
+    tables: Object.entries(preview.tables).map(([table, rows]) => ({ table, rows })),
+  };
+}
+
+/** A backup may be restored only when it is sound and not from a newer app. */
+export function assertRestorable(contents: BackupContents): void {
+  if (contents.integrity !== 'ok') {
+    throw new AppError('backup.damaged', `该备份完整性检查未通过，不能用于恢复：${contents.integrity}`, `This backup failed its integrity check and cannot be restored: ${contents.integrity}`);
+  }
+  if (contents.dataVersion > contents.appDataVersion) {
+    throw new AppError('backup.tooNew', '该备份由更新版本的镜鉴创建，请升级后再恢复', 'This backup was made by a newer Jingjian; upgrade before restoring it');
+  }
+}
