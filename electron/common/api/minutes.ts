@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { id, oneOf, text, verbatim, type Bilingual } from '../validation';
+import { AGENDA_KINDS, ENTRY_TYPES, type AgendaKind, type EntryType, type MinutesMember, type Speaker } from '../minutes/types';
+
+export const ENTRY_TEXT_MAX = 20000;
+const L = {
+  entry: { zh: '记录内容', en: 'Entry text' },
+  type: { zh: '发言类型', en: 'Entry type' },
+  key: { zh: '记录标识', en: 'Entry key' },
+  title: { zh: '议程名称', en: 'Agenda item' },
+  guest: { zh: '发言人', en: 'Speaker' },
+  reason: { zh: '重新打开的理由', en: 'Reason for reopening' },
+  confirm: { zh: '确认人', en: 'Confirmed by' },
+  kind: { zh: '议程类别', en: 'Agenda kind' },
+} satisfies Record<string, Bilingual>;
+
+export interface AgendaItem {
+  id: number;
+  kind: AgendaKind;
+  title: string;
+  memberId: number | null;
+  plannedMinutes: number | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  speakers: Speaker[];
+  entryCount: number;
+}
+
+export interface Speech {
+  id: number;
+  agendaItemId: number;
+  memberId: number | null;
+  guestName: string;
+  role: Speaker['role'];
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface Entry {
+  id: number;
+  key: string;
+  agendaItemId: number;
+  speechId: number | null;
+  type: EntryType;
+  fromMemberId: number | null;
+  fromGuest: string;
+  toMemberId: number | null;
+  aspectId: number | null;
+  text: string;
+  sortOrder: number;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  promotedAt: string | null;
+}
+
+export interface Cursor {
+  itemId: number | null;
+  speakerIndex: number;
+  /** The speech being recorded now (null before the meeting starts or after it ends). */
+  speech: Speech | null;
+  /** The entry the composer was typing when the console was last used: reopened after a crash. */
+  draftEntryId: number | null;
+}
+
+export interface Finalization {
+  finalizedAt: string | null;
+  hostConfirmed: string;
+  recorderConfirmed: string;
+  reopenLog: { at: string; reason: string; finalizedAt: string }[];
+}
+
+export interface MinutesConsole {
+  meetingId: number;
+  status: 'preparing' | 'in_progress' | 'held' | 'closed';
+  startedAt: string | null;
+  endedAt: string | null;
+  members: MinutesMember[];
+  hostMemberId: number | null;
+  recorder: string;
+  supervisors: string[];
+  aspects: { id: number; label: string }[];
+  agenda: AgendaItem[];
+  speeches: Speech[];
+  entries: Entry[];
+  cursor: Cursor;
+  finalization: Finalization;
+}
+
+export interface SaveEntryResult {
+  id: number;
+  key: string;
+  /** The revision now stored: higher than the one sent when a newer save got there first. */
+  revision: number;
+  /** True when this save was older than what is stored and was ignored. */
+  stale: boolean;
+  updatedAt: string;
+}
+
+export interface ExportedFile {
+  saved: boolean;
+  path: string | null;
+  fileName: string | null;
+  bytes: number;
+}
+
+export interface DossierView {
+  memberId: number | null;
+  sections: { kind: string; title: { zh: string; en: string }; paragraphs: string[] }[];
+}
+
+const meetingRef = z.object({ meetingId: id() }).strict();
+const entryType = oneOf(L.type, ENTRY_TYPES);
+
+export const entryFields = z
+  .object({
+    meetingId: id(),
+    /** Made by the renderer when the first character is typed; the entry's identity for every later save. */
+    key: z.string().refine((k) => /^[A-Za-z0-9_-]{8,64}$/.test(k), { params: { zh: '记录标识无效', en: 'Invalid entry key' }, message: '记录标识无效' }),
+    /** Grows with each edit; a save with a revision not above the stored one changes nothing. */
+    revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    agendaItemId: id(),
+    type: entryType,
+    fromMemberId: id().nullable(),
+    fromGuest: text(L.guest, 50),
+    toMemberId: id().nullable(),
+    aspectId: id().nullable(),
+    text: verbatim(L.entry, ENTRY_TEXT_MAX),
+    /** True while the composer is still typing it (so a crash reopens it in the composer). */
+    draft: z.boolean(),
+  })
+  .strict()
+  .refine((e) => e.type !== 'criticism' || e.toMemberId !== null, {
+    path: ['toMemberId'],
+    params: { zh: '批评意见须注明被批评人', en: 'A criticism needs the member it is addressed to' },
+    message: '批评意见须注明被批评人',
+  });
+
+const agendaItemInput = z
+  .object({
+    id: id().optional(),
+    kind: oneOf(L.kind, AGENDA_KINDS),
+    title: text(L.title, 200, { min: 1 }),
+    memberId: id().nullable(),
+    plannedMinutes: z.number().int().min(1).max(600).nullable(),
+  })
+  .strict();
+
+const advanceTarget = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('nextSpeaker') }).strict(),
+  z.object({ mode: z.literal('previousSpeaker') }).strict(),
+  z.object({ mode: z.literal('nextItem') }).strict(),
+  z.object({ mode: z.literal('item'), itemId: id() }).strict(),
+  z.object({ mode: z.literal('speaker'), memberId: id().nullable(), guestName: text(L.guest, 50) }).strict(),
+  z.object({ mode: z.literal('end') }).strict(),
+]);
+
+export const minutesApi = {
+  /** Opens the console: creates the agenda in the standard order the first time. */
+  'minutes.prepare': channel(meetingRef).returns<MinutesConsole>(),
+  'minutes.console': channel(meetingRef).returns<MinutesConsole>(),
+  'minutes.saveAgenda': channel(z.object({ meetingId: id(), items: z.array(agendaItemInput).min(1).max(200) }).strict()).returns<MinutesConsole>(),
+  /** Moves the console to the next speaker or item; closes the current speech and opens the next (times recorded). */
+  'minutes.advance': channel(z.object({ meetingId: id(), to: advanceTarget }).strict()).returns<MinutesConsole>(),
+  'minutes.saveEntry': channel(entryFields).returns<SaveEntryResult>(),
+  'minutes.moveEntry': channel(z.object({ id: id(), direction: z.enum(['up', 'down']) }).strict()).returns<Entry[]>(),
+  'minutes.deleteEntry': channel(z.object({ id: id() }).strict()).returns<{ deleted: boolean }>(),
+  'minutes.promote': channel(z.object({ entryId: id(), promoted: z.boolean() }).strict()).returns<Entry>(),
+  'minutes.dossier': channel(z.object({ meetingId: id(), memberId: id().nullable() }).strict()).returns<DossierView>(),
+  'minutes.finalize': channel(
+    z.object({ meetingId: id(), hostConfirmed: text(L.confirm, 50, { min: 1 }), recorderConfirmed: text(L.confirm, 50, { min: 1 }) }).strict(),
+  ).returns<MinutesConsole>(),
+  'minutes.reopen': channel(z.object({ meetingId: id(), reason: text(L.reason, 500, { min: 2 }) }).strict()).returns<MinutesConsole>(),
+  'minutes.export': channel(z.object({ meetingId: id(), format: z.enum(['docx', 'txt']) }).strict()).returns<ExportedFile>(),
+};

@@ -1,0 +1,111 @@
+import type { AgendaItemDraft, AgendaKind, MinutesMember, Speaker } from './types';
+
+export interface AgendaInput {
+  kind: 'annual' | 'special';
+  /** Team order (书记 first is not assumed: the generator finds the 书记 by role). */
+  members: readonly Pick<MinutesMember, 'id' | 'name' | 'role'>[];
+}
+
+const FIXED_TITLES: Record<Exclude<AgendaKind, 'member_round' | 'other'>, string> = {
+  opening: '主持人宣布会议开始，说明会议主要任务和出席、列席情况',
+  last_year: '通报上年度民主生活会整改落实情况',
+  opinions: '通报本次民主生活会征求意见情况',
+  inquiries: '通报班子成员受到谈话函询情况',
+  team_check: '书记代表领导班子作对照检查',
+  supervisor: '督导组、列席领导点评',
+  pledge: '表态发言',
+  summary: '主持人总结讲话',
+};
+
+export const secretaryOf = <M extends Pick<MinutesMember, 'role'>>(members: readonly M[]): M | undefined => members.find((m) => m.role === 'secretary');
+
+/** The title of a member's round: 「林向东同志个人对照检查发言，班子成员逐一提出批评意见」. */
+export function roundTitle(name: string, isSecretary: boolean): string {
+  return isSecretary ? `${name}同志（书记）个人对照检查发言，班子成员逐一提出批评意见` : `${name}同志个人对照检查发言，书记和其他班子成员逐一提出批评意见`;
+}
+
+/** The standard order of domain.md §4; 通报谈话函询情况 only for a 年度 meeting. Editable afterwards. */
+export function generateAgenda(input: AgendaInput): AgendaItemDraft[] {
+  const fixed = (kind: keyof typeof FIXED_TITLES): AgendaItemDraft => ({ kind, title: FIXED_TITLES[kind], memberId: null });
+  const secretary = secretaryOf(input.members);
+  const others = input.members.filter((m) => m !== secretary);
+  const rounds = [...(secretary ? [secretary] : []), ...others].map(
+    (m): AgendaItemDraft => ({ kind: 'member_round', title: roundTitle(m.name, m === secretary), memberId: m.id }),
+  );
+  return [
+    fixed('opening'),
+    fixed('last_year'),
+    fixed('opinions'),
+    ...(input.kind === 'annual' ? [fixed('inquiries')] : []),
+    ...(secretary ? [{ ...fixed('team_check'), memberId: secretary.id }] : [fixed('team_check')]),
+    ...rounds,
+    fixed('supervisor'),
+    fixed('pledge'),
+    fixed('summary'),
+  ];
+}
+
+export interface SpeakerContext {
+  members: readonly MinutesMember[];
+  hostMemberId: number | null;
+  supervisors: readonly string[];
+}
+
+const member = (memberId: number, role: Speaker['role']): Speaker => ({ memberId, guestName: '', role });
+
+/**
+ * Who speaks, in order, within one agenda item. A member round: the member's self-criticism, then criticism from
+ * the 书记 and every other present member in team order, then the member's response. Absent members are skipped.
+ */
+export function plannedSpeakers(item: { kind: AgendaKind; memberId: number | null }, context: SpeakerContext): Speaker[] {
+  const present = context.members.filter((m) => m.present);
+  const secretary = secretaryOf(context.members);
+  const hostId = context.hostMemberId ?? secretary?.id ?? null;
+  const host: Speaker[] = hostId ? [member(hostId, 'host')] : [];
+  switch (item.kind) {
+    case 'opening':
+    case 'summary':
+      return host;
+    case 'last_year':
+    case 'opinions':
+    case 'inquiries':
+      return hostId ? [member(hostId, 'report')] : [];
+    case 'team_check': {
+      const by = item.memberId ?? secretary?.id ?? null;
+      return by ? [member(by, 'self')] : [];
+    }
+    case 'member_round': {
+      const target = present.find((m) => m.id === item.memberId);
+      if (!target) return [];
+      const critics = present.filter((m) => m.id !== target.id);
+      const ordered = [...critics.filter((m) => m.role === 'secretary'), ...critics.filter((m) => m.role !== 'secretary')];
+      return [member(target.id, 'self'), ...ordered.map((m) => member(m.id, 'criticism')), member(target.id, 'response')];
+    }
+    case 'supervisor':
+      return (context.supervisors.length > 0 ? context.supervisors : ['督导组']).map((guestName) => ({ memberId: null, guestName, role: 'comment' as const }));
+    case 'pledge':
+      return present.map((m) => member(m.id, 'response'));
+    case 'other':
+      return item.memberId ? [member(item.memberId, 'other')] : host.map((s) => ({ ...s, role: 'other' as const }));
+  }
+}
+
+/** The entry a speaker's words default to: type and 批评人 → 被批评人. */
+export function entryDefaults(item: { kind: AgendaKind; memberId: number | null }, speaker: Speaker | null) {
+  const from = { fromMemberId: speaker?.memberId ?? null, fromGuest: speaker?.guestName ?? '' };
+  const roundTarget = item.kind === 'member_round' ? item.memberId : null;
+  switch (speaker?.role) {
+    case 'self':
+      return { type: 'self_criticism' as const, ...from, toMemberId: roundTarget };
+    case 'criticism':
+      return { type: 'criticism' as const, ...from, toMemberId: roundTarget };
+    case 'response':
+      return { type: 'response' as const, ...from, toMemberId: roundTarget };
+    case 'comment':
+      return { type: 'comment' as const, ...from, toMemberId: roundTarget };
+    case 'report':
+      return { type: 'report' as const, ...from, toMemberId: null };
+    default:
+      return { type: 'other' as const, ...from, toMemberId: roundTarget };
+  }
+}
