@@ -2,15 +2,17 @@ import type { FoundationTables } from './schema/foundation';
 import type { OpinionsTables } from './schema/opinions';
 import type { TalksTables } from './schema/talks';
 import type { RectificationTables } from './schema/rectification';
+import type { MinutesTables } from './schema/minutes';
 
 /**
  * Kysely's view of the database: one interface per concept in db/schema/, joined here.
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the extended interfaces
-export interface DB extends FoundationTables, OpinionsTables, TalksTables, RectificationTables {}
+export interface DB extends FoundationTables, OpinionsTables, TalksTables, RectificationTables, MinutesTables {}
 
 export type * from './schema/foundation';
 export type * from './schema/opinions';
 export type * from './schema/talks';
 export type * from './schema/rectification';
+export type * from './schema/minutes';

@@ -3,6 +3,7 @@ import { meetingsHandlers } from './meetings';
 import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
 import { teamsHandlers } from './teams';
+import { minutesHandlers } from './minutes';
 import type { HandlerMap } from './types';
 
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
@@ -11,4 +12,5 @@ export const handlers: HandlerMap<Contract> = {
   ...backupHandlers,
   ...teamsHandlers,
   ...meetingsHandlers,
+  ...minutesHandlers,
 };

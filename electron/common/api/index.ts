@@ -2,6 +2,7 @@ import { meetingsApi } from './meetings';
 import { backupApi } from './backup';
 import { settingsApi } from './settings';
 import { teamsApi } from './teams';
+import { minutesApi } from './minutes';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   ...backupApi,
   ...teamsApi,
   ...meetingsApi,
+  ...minutesApi,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../context';
+import { minutesFacts } from '../minutes/providers';
 
 /**
  * Figures about one meeting that reports quote (会议情况报告, 通报): each feature contributes its own part from its
@@ -24,7 +25,7 @@ export interface MeetingFacts {
 export type FactsProvider = (ctx: HandlerContext, meetingId: number) => Promise<Partial<MeetingFacts>>;
 
 /** One entry per feature. */
-export const factsProviders: FactsProvider[] = [];
+export const factsProviders: FactsProvider[] = [minutesFacts];
 
 export async function collectFacts(ctx: HandlerContext, meetingId: number): Promise<MeetingFacts> {
   const facts: MeetingFacts = {};

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../context';
+import { minutesSources } from '../minutes/providers';
 
 /** Where a rectification item can come from (domain.md §5 问题来源). */
 export type SourceType = 'opinion' | 'material_problem' | 'criticism' | 'talk' | 'self_check' | 'inspection' | 'last_year';
@@ -19,7 +20,7 @@ export interface SourceCandidate {
 export type SourceProvider = (ctx: HandlerContext, meetingId: number) => Promise<SourceCandidate[]>;
 
 /** One entry per feature that offers sources (opinions, materials, minutes, talks). */
-export const sourceProviders: SourceProvider[] = [];
+export const sourceProviders: SourceProvider[] = [minutesSources];
 
 export async function collectSources(ctx: HandlerContext, meetingId: number): Promise<SourceCandidate[]> {
   const all: SourceCandidate[] = [];
