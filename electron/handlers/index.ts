@@ -3,6 +3,9 @@ import { meetingsHandlers } from './meetings';
 import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
 import { teamsHandlers } from './teams';
+import { talksHandlers } from './talks';
+import { studyHandlers } from './study';
+import { prepHandlers } from './prep';
 import { minutesHandlers } from './minutes';
 import type { HandlerMap } from './types';
 
@@ -12,5 +15,8 @@ export const handlers: HandlerMap<Contract> = {
   ...backupHandlers,
   ...teamsHandlers,
   ...meetingsHandlers,
+  ...talksHandlers,
+  ...studyHandlers,
+  ...prepHandlers,
   ...minutesHandlers,
 };

@@ -2,6 +2,9 @@ import { meetingsApi } from './meetings';
 import { backupApi } from './backup';
 import { settingsApi } from './settings';
 import { teamsApi } from './teams';
+import { talksApi } from './talks';
+import { studyApi } from './study';
+import { prepApi } from './prep';
 import { minutesApi } from './minutes';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
@@ -14,6 +17,9 @@ export const contract = {
   ...backupApi,
   ...teamsApi,
   ...meetingsApi,
+  ...talksApi,
+  ...studyApi,
+  ...prepApi,
   ...minutesApi,
 } satisfies ChannelMap;
 

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../context';
+import { talksFacts } from '../talks/registry';
 import { minutesFacts } from '../minutes/providers';
 
 /**
@@ -25,7 +26,7 @@ export interface MeetingFacts {
 export type FactsProvider = (ctx: HandlerContext, meetingId: number) => Promise<Partial<MeetingFacts>>;
 
 /** One entry per feature. */
-export const factsProviders: FactsProvider[] = [minutesFacts];
+export const factsProviders: FactsProvider[] = [talksFacts, minutesFacts];
 
 export async function collectFacts(ctx: HandlerContext, meetingId: number): Promise<MeetingFacts> {
   const facts: MeetingFacts = {};

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../context';
+import { talkSources } from '../talks/registry';
 import { minutesSources } from '../minutes/providers';
 
 /** Where a rectification item can come from (domain.md §5 问题来源). */
@@ -20,7 +21,7 @@ export interface SourceCandidate {
 export type SourceProvider = (ctx: HandlerContext, meetingId: number) => Promise<SourceCandidate[]>;
 
 /** One entry per feature that offers sources (opinions, materials, minutes, talks). */
-export const sourceProviders: SourceProvider[] = [minutesSources];
+export const sourceProviders: SourceProvider[] = [talkSources, minutesSources];
 
 export async function collectSources(ctx: HandlerContext, meetingId: number): Promise<SourceCandidate[]> {
   const all: SourceCandidate[] = [];

@@ -1,5 +1,6 @@
 import type { StepKey } from '../../common/meetings/steps';
 import type { HandlerContext } from '../context';
+import { talksStepProbe } from '../talks/registry';
 
 export interface StepProbeResult {
   done: boolean;
@@ -19,4 +20,4 @@ const meetingHeld: StepProbe = async (ctx, meetingId) => {
   return { meeting: { done: held, doneOn: held ? row?.date : null } };
 };
 
-export const stepProbes: StepProbe[] = [meetingHeld];
+export const stepProbes: StepProbe[] = [meetingHeld, talksStepProbe];

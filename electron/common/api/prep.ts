@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { id, isoDate, text } from '../validation';
+
+/** What was written (the user may cancel the save dialog: saved false). */
+export interface PrepExport {
+  saved: boolean;
+  path: string | null;
+  fileName: string | null;
+  bytes: number;
+}
+
+export interface PrepDefaults {
+  /** Return deadline for opinions: five days before the 征求意见 step is due, leaving time to sort them. */
+  noticeDeadline: string;
+  issuer: string;
+  recipients: string;
+  channels: string[];
+  /** Preparation and follow-up steps with their dates from the dashboard offsets. */
+  steps: { key: string; due: string }[];
+}
+
+/** The usual channels a notice names; the user ticks or adds to them. */
+export const NOTICE_CHANNELS = ['召开座谈会', '个别访谈', '发放征求意见表', '设置意见箱', '电话', '电子邮件、微信等网络方式'] as const;
+
+const issueDate = isoDate({ zh: '成文日期', en: 'Date of issue' });
+
+export const noticeFields = z
+  .object({
+    meetingId: id(),
+    deadline: isoDate({ zh: '反馈截止日期', en: 'Return deadline' }),
+    recipients: text({ zh: '主送单位', en: 'Recipients' }, 200, { min: 1 }),
+    channels: z.array(text({ zh: '征求方式', en: 'Channel' }, 50, { min: 1 })).max(20).refine((list) => list.length >= 1, { params: { zh: '请至少选择一种征求方式', en: 'Choose at least one channel' }, message: '请至少选择一种征求方式' }),
+    sendTo: text({ zh: '报送地点或邮箱', en: 'Where to send' }, 200, { min: 1 }),
+    contact: text({ zh: '联系人', en: 'Contact person' }, 50),
+    phone: text({ zh: '联系电话', en: 'Phone' }, 50),
+    issuer: text({ zh: '发文机关', en: 'Issuer' }, 100, { min: 1 }),
+    issueDate,
+  })
+  .strict();
+
+export const prepApi = {
+  'prep.defaults': channel(z.object({ meetingId: id() }).strict()).returns<PrepDefaults>(),
+  /** 会议方案 draft (.docx, GB/T 9704). */
+  'prep.plan': channel(z.object({ meetingId: id(), issueDate }).strict()).returns<PrepExport>(),
+  /** 征求意见通知 draft (.docx, GB/T 9704). */
+  'prep.opinionNotice': channel(noticeFields).returns<PrepExport>(),
+};

@@ -1,0 +1,50 @@
+import { buildGbtDocument } from '../../documents/gbt9704';
+import { NOTICE_CHANNELS, type prepApi, type PrepDefaults } from '../../common/api/prep';
+import { STEP_KEYS, addDays } from '../../common/meetings/steps';
+import type { HandlerContext } from '../context';
+import { saveExport } from '../files';
+import { getMeeting } from '../meetings';
+import { readSettings } from '../settings';
+import { listMembers } from '../teams';
+import type { HandlerMap } from '../types';
+import { meetingName } from './names';
+import { noticeBlocks } from './notice';
+import { planBlocks } from './plan';
+
+const WORD = [{ name: 'Word 文档', extensions: ['docx'] }];
+
+async function stepDates(ctx: HandlerContext, meetingDate: string) {
+  const settings = await readSettings(ctx);
+  return STEP_KEYS.map((key) => ({ key, offsetDays: settings.stepOffsets[key], due: addDays(meetingDate, settings.stepOffsets[key]) })).sort((a, b) => a.offsetDays - b.offsetDays);
+}
+
+export const prepHandlers: HandlerMap<typeof prepApi> = {
+  async 'prep.defaults'(ctx, input): Promise<PrepDefaults> {
+    const meeting = await getMeeting(ctx, input.meetingId);
+    const steps = await stepDates(ctx, meeting.date);
+    const opinions = steps.find((s) => s.key === 'opinions')!;
+    return {
+      noticeDeadline: addDays(opinions.due, -5),
+      issuer: meeting.teamName,
+      recipients: '各乡镇党委，县直各单位党组织',
+      channels: [...NOTICE_CHANNELS.slice(0, 4)],
+      steps: steps.map(({ key, due }) => ({ key, due })),
+    };
+  },
+  async 'prep.plan'(ctx, input) {
+    const meeting = await getMeeting(ctx, input.meetingId);
+    const members = await listMembers(ctx, meeting.teamId);
+    const steps = await stepDates(ctx, meeting.date);
+    const settings = await readSettings(ctx);
+    const title = `${meeting.teamName}关于召开${meetingName(meeting).short}的方案`;
+    const bytes = await buildGbtDocument({ blocks: planBlocks({ meeting, members, steps, issueDate: input.issueDate }), settings: settings.document, meta: { title } });
+    return saveExport(ctx, { kind: 'prep.plan', meetingId: meeting.id, suggestedName: `${title}（草稿）.docx`, filters: WORD, bytes });
+  },
+  async 'prep.opinionNotice'(ctx, input) {
+    const meeting = await getMeeting(ctx, input.meetingId);
+    const settings = await readSettings(ctx);
+    const title = `${meeting.teamName}关于征求${meetingName(meeting).short}意见建议的通知`;
+    const bytes = await buildGbtDocument({ blocks: noticeBlocks(meeting, input), settings: settings.document, meta: { title } });
+    return saveExport(ctx, { kind: 'prep.opinionNotice', meetingId: meeting.id, suggestedName: `${title}（草稿）.docx`, filters: WORD, bytes });
+  },
+};

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDemoApp, type TestApp } from '../testing';
+import type { DemoIds } from '../../../seeds/demo';
+import { bodyParagraphs, find, readDocx, runFormat, textOf } from '../../documents/gbt9704/testkit';
+
+let app: TestApp & { ids: DemoIds };
+beforeEach(async () => {
+  app = await openDemoApp();
+});
+afterEach(() => app.close());
+
+describe('preparation drafts', () => {
+  it('writes the 会议方案 in GB/T 9704 format with step dates from the settings', async () => {
+    await app.must('settings.update', { stepOffsets: { plan: -20 } });
+    const saved = await app.must('prep.plan', { meetingId: app.ids.meetingId, issueDate: '2026-01-05' });
+    expect(saved.saved).toBe(true);
+    expect(saved.fileName).toBe('中共青溪县人民政府党组关于召开巡察整改专题民主生活会的方案（草稿）.docx');
+    const docx = await readDocx(fs.readFileSync(saved.path!));
+    const paragraphs = bodyParagraphs(docx.document);
+    const texts = paragraphs.map(textOf);
+    // Title: 2号 (44 half-points) 方正小标宋简体, centred.
+    const title = runFormat(find(paragraphs[0], 'w:r')!);
+    expect(texts[0]).toBe('中共青溪县人民政府党组\n关于召开巡察整改专题民主生活会的方案');
+    expect(title).toMatchObject({ eastAsia: '方正小标宋简体', size: 44 });
+    // Margins: top 37 mm = 2098 twips, left 28 mm = 1588 twips.
+    const pgMar = find(docx.sections.at(-1)!, 'w:pgMar')!;
+    expect(pgMar.attrs).toMatchObject({ 'w:top': '2098', 'w:left': '1588' });
+    const body = texts.join('\n');
+    // The meeting is on 2026-12-09 (twelve days after the fixed test day): dates in 2026年1月5日 form, no leading zeros.
+    expect(body).toContain('时间：2026年12月9日（星期三）上午8:30。');
+    expect(body).toContain('制定会议方案。研究制定会议方案，报上级党组织审核备案。2026年11月19日前完成。');
+    expect(body).toContain('开展谈心谈话。');
+    expect(body).toContain('2026年12月4日前完成');
+    expect(body).toMatch(/\n2026年1月5日$/);
+    expect(body).not.toMatch(/\d{4}年0\d月|月0\d日/);
+    // Agenda in domain order; a 专题 meeting has no 谈话函询 item.
+    const agenda = ['主持人说明会议主要任务', '通报上年度民主生活会整改', '通报本次民主生活会征求意见情况', '书记代表领导班子作对照检查', '书记作个人对照检查发言', '班子成员逐一作个人对照检查发言', '督导组、列席领导点评讲话', '主持人作总结讲话'];
+    const positions = agenda.map((a) => body.indexOf(a));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(body).not.toContain('谈话函询');
+    expect(body).toContain('列席：杨光（县纪委监委派驻第一纪检监察组组长）；何静（县委组织部副部长）。');
+    // Level-1 headings in 黑体, body in 仿宋_GB2312.
+    const heading = paragraphs.find((p) => textOf(p) === '一、会议主题')!;
+    expect(runFormat(find(heading, 'w:r')!).eastAsia).toBe('黑体');
+    const para = paragraphs.find((p) => textOf(p).startsWith('地点：'))!;
+    expect(runFormat(find(para, 'w:r')!)).toMatchObject({ eastAsia: '仿宋_GB2312', size: 32 });
+    const log = await app.must('exportLog.list', {});
+    expect(log[0]).toMatchObject({ kind: 'prep.plan', meetingId: app.ids.meetingId });
+  });
+
+  it('follows the unit font profile', async () => {
+    await app.must('settings.update', { document: { fontProfile: 'system' } });
+    const saved = await app.must('prep.plan', { meetingId: app.ids.meetingId, issueDate: '2026-11-27' });
+    const docx = await readDocx(fs.readFileSync(saved.path!));
+    expect(runFormat(find(bodyParagraphs(docx.document)[0], 'w:r')!).eastAsia).toBe('华文中宋');
+  });
+
+  it('writes the 征求意见通知 with aspects, channels, deadline and where to send', async () => {
+    const defaults = await app.must('prep.defaults', { meetingId: app.ids.meetingId });
+    expect(defaults.noticeDeadline).toBe('2026-11-24');
+    const saved = await app.must('prep.opinionNotice', {
+      meetingId: app.ids.meetingId,
+      deadline: '2026-12-01',
+      recipients: '各乡镇党委，县直各单位党组织',
+      channels: ['召开座谈会', '发放征求意见表'],
+      sendTo: '县政府办公室秘书科（县政府大楼305室）',
+      contact: '郭文静',
+      phone: '0571-12345678',
+      issuer: '中共青溪县人民政府党组',
+      issueDate: '2026-11-20',
+    });
+    const body = bodyParagraphs((await readDocx(fs.readFileSync(saved.path!))).document).map(textOf).join('\n');
+    expect(body).toContain('各乡镇党委，县直各单位党组织：');
+    expect(body).toContain('（一）在坚持和加强党的全面领导、贯彻落实上级决策部署方面。');
+    expect(body).toContain('采取召开座谈会、发放征求意见表等方式进行。');
+    expect(body).toContain('请于2026年12月1日前将意见建议（加盖单位公章）报送至县政府办公室秘书科（县政府大楼305室）。联系人：郭文静，联系电话：0571-12345678。');
+    expect(body).toMatch(/\n2026年11月20日$/);
+  });
+
+  it('refuses a bad deadline or no channel, writing no file', async () => {
+    const before = app.counts();
+    const base = { meetingId: app.ids.meetingId, deadline: '2026-11-31', recipients: '各单位', channels: ['电话'], sendTo: '办公室', contact: '', phone: '', issuer: '党组', issueDate: '2026-11-20' };
+    expect(await app.call('prep.opinionNotice', base)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(await app.call('prep.opinionNotice', { ...base, deadline: '2026-11-30', channels: [] })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(await app.call('prep.plan', { meetingId: 99999, issueDate: '2026-11-20' })).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    expect(app.counts()).toEqual(before);
+    expect(fs.existsSync(app.exportDir) ? fs.readdirSync(app.exportDir) : []).toEqual([]);
+  });
+});
