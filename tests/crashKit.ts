@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { build } from 'esbuild';
+import { openDatabase } from '../db/connection';
+import { isChannelName } from '../electron/common/api';
+import { createContext } from '../electron/handlers/context';
+import { dispatch } from '../electron/handlers/dispatch';
+import { folderFiles } from '../electron/handlers/files';
+
+export interface CrashSetup {
+  teamId: number;
+  meetingId: number;
+  memberIds: number[];
+  agendaItemId: number | null;
+}
+
+/** The writer bundled once into one file, so each of the many child processes starts in a fraction of a second. */
+export async function bundleWriter(): Promise<string> {
+  // Inside node_modules so the bundle resolves better-sqlite3 and friends from the repo.
+  const outfile = path.resolve('node_modules/.cache/jingjian-crash/writer.mjs');
+  await build({ entryPoints: [path.resolve('tests/crashWriter.ts')], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+  return outfile;
+}
+
+async function must(ctx: Parameters<typeof dispatch>[0], channel: string, input: unknown): Promise<unknown> {
+  const result = await dispatch(ctx, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.messageEn}`);
+  return result.value;
+}
+
+/** A team with four members and a meeting (its minutes prepared when that feature exists). */
+export async function prepareDatabase(file: string, dir: string): Promise<CrashSetup> {
+  const connection = await openDatabase({ file });
+  const ctx = createContext(connection, { files: folderFiles(path.join(dir, 'exports')), appVersion: 'crash' });
+  const team = (await must(ctx, 'teams.create', { name: '中共崩溃测试县委员会', organ: 'party_committee', unit: '' })) as { id: number };
+  const memberIds: number[] = [];
+  for (const [name, role] of [['张书记', 'secretary'], ['李副职', 'deputy'], ['王委员', 'member'], ['赵委员', 'member']]) {
+    memberIds.push(((await must(ctx, 'members.create', { teamId: team.id, name, position: '', role, portfolio: '' })) as { id: number }).id);
+  }
+  const meeting = (await must(ctx, 'meetings.create', {
+    teamId: team.id, kind: 'annual', trigger: null, triggerReason: '', year: 2026, theme: '崩溃测试会议', date: '2026-12-18', startTime: '09:00', place: '', hostMemberId: memberIds[0], recorder: '记录人', quorumRatio: 0.67, aspects: [{ label: '政治站位' }], guests: [],
+  })) as { id: number };
+  let agendaItemId: number | null = null;
+  if (isChannelName('minutes.prepare')) {
+    const result = await dispatch(ctx, 'minutes.prepare', { meetingId: meeting.id });
+    if (result.ok) agendaItemId = (result.value as { agenda?: { id: number }[] }).agenda?.[0]?.id ?? null;
+  }
+  await connection.close();
+  return { teamId: team.id, meetingId: meeting.id, memberIds, agendaItemId };
+}
+
+export interface KillOutcome {
+  acked: number;
+  kinds: string[];
+  skipped: string[];
+}
+
+/** Runs the writer, SIGKILLs it after a random number of acknowledgements, and returns what it acknowledged. */
+export function runAndKill(writer: string, file: string, setup: CrashSetup, prefix: string, killAfterAcks: number, expected: Map<string, string>): Promise<KillOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writer, file, JSON.stringify(setup), prefix], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let buffer = '';
+    let acked = 0;
+    let kinds: string[] = [];
+    const skipped: string[] = [];
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        const [tag, kind, marker, slot] = line.split(' ');
+        if (tag === 'KINDS') kinds = (kind ?? '').split(',');
+        if (tag === 'SKIP') skipped.push(line);
+        if (tag !== 'ACK') continue;
+        acked++;
+        // A slot is a row rewritten in place: the newest acknowledged value replaces the older expectation.
+        expected.set(slot ? `${kind}:${slot}` : marker, marker);
+        if (acked >= killAfterAcks) child.kill('SIGKILL');
+      }
+    });
+    if (killAfterAcks === 0) setImmediate(() => child.kill('SIGKILL'));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`writer ended by itself (code ${code}): ${stderr.slice(0, 500)}`));
+      else resolve({ acked, kinds, skipped });
+    });
+  });
+}
+
+/** After a kill: the file passes integrity_check and every acknowledged marker is somewhere in its rows. */
+export function verifyAfterKill(file: string, expected: Map<string, string>): { integrity: string; missing: string[] } {
+  // Opened read-write so SQLite replays the WAL exactly as the app would at its next start.
+  const db = new Database(file);
+  try {
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+    let haystack = '';
+    for (const { name } of tables) for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) haystack += `${JSON.stringify(row)}\n`;
+    const order = (marker: string) => marker.match(/^K(\d+)N(\d+)Z$/)!.slice(1).map(Number);
+    const missing: string[] = [];
+    for (const [key, marker] of expected) {
+      if (!key.startsWith('attendance:')) {
+        if (!haystack.includes(marker)) missing.push(marker);
+        continue;
+      }
+      // A rewritten row may hold a newer value whose write committed just before the kill, before its ack was read.
+      const row = db.prepare('SELECT note FROM attendance WHERE member_id = ?').get(Number(key.slice(11))) as { note: string } | undefined;
+      const [round, n] = order(marker);
+      const found = row && /^K\d+N\d+Z$/.test(row.note) ? order(row.note) : null;
+      if (!found || found[0] < round || (found[0] === round && found[1] < n)) missing.push(`${marker} (attendance)`);
+    }
+    return { integrity, missing };
+  } finally {
+    db.close();
+  }
+}
+
+/** The whole test: `kills` rounds on one growing file; throws on the first lost write or damaged file. */
+export async function crashRounds(dir: string, kills: number, random: () => number = Math.random): Promise<{ acked: number; kinds: Set<string>; skipped: Set<string> }> {
+  const writer = await bundleWriter();
+  const file = path.join(dir, 'crash.sqlite');
+  fs.mkdirSync(dir, { recursive: true });
+  const setup = await prepareDatabase(file, dir);
+  const expected = new Map<string, string>();
+  let acked = 0;
+  const kinds = new Set<string>();
+  const skipped = new Set<string>();
+  for (let round = 0; round < kills; round++) {
+    // Mostly mid-stream, sometimes at start-up (0: before the first write is acknowledged).
+    const killAfter = random() < 0.1 ? 0 : 1 + Math.floor(random() * 40);
+    const outcome = await runAndKill(writer, file, setup, `K${round}`, killAfter, expected);
+    acked += outcome.acked;
+    outcome.kinds.forEach((k) => kinds.add(k));
+    outcome.skipped.forEach((s) => skipped.add(s));
+    const { integrity, missing } = verifyAfterKill(file, expected);
+    if (integrity !== 'ok') throw new Error(`round ${round}: integrity_check failed: ${integrity}`);
+    if (missing.length > 0) throw new Error(`round ${round}: ${missing.length} acknowledged writes lost, e.g. ${missing.slice(0, 5).join(', ')}`);
+  }
+  return { acked, kinds, skipped };
+}
