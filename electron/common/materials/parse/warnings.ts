@@ -1,0 +1,119 @@
+// Bilingual warnings of the outline parser. Each function builds one warning kind, so the wording
+// of a code lives in exactly one place.
+import type { NodeId } from '../model';
+import type { OutlineWarning } from '../outlineTypes';
+
+interface At {
+  nodeId?: NodeId;
+  line?: number;
+}
+
+function at(where: At): At {
+  const out: At = {};
+  if (where.nodeId !== undefined) out.nodeId = where.nodeId;
+  if (where.line !== undefined) out.line = where.line;
+  return out;
+}
+
+export const warn = {
+  emptyInput(): OutlineWarning {
+    return {
+      code: 'empty-input',
+      severity: 'warning',
+      message: { zh: '没有可识别的文字内容。', en: 'The input contains no text.' },
+    };
+  },
+
+  noSections(): OutlineWarning {
+    return {
+      code: 'no-sections',
+      severity: 'warning',
+      message: {
+        zh: '未识别到“一、”“（一）”等标题，全部文字已作为开头部分保留，请检查。',
+        en: 'No headings such as 一、 or （一） were found; all text was kept as the opening. Please check.',
+      },
+    };
+  },
+
+  levelsShifted(found: string): OutlineWarning {
+    return {
+      code: 'levels-shifted',
+      severity: 'info',
+      message: {
+        zh: `未发现“一、”级标题，已将“${found}”级标题作为一级标题处理。`,
+        en: `No 一、 headings were found; headings written like “${found}” were taken as level 1.`,
+      },
+    };
+  },
+
+  sectionUnclassified(heading: string, where: At): OutlineWarning {
+    return {
+      code: 'section-unclassified',
+      severity: 'warning',
+      message: {
+        zh: `未能识别“${heading}”属于哪一部分（问题、原因、措施等），已按原文段落保留。`,
+        en: `Could not tell what the section “${heading}” is (problems, causes, measures…); its paragraphs were kept as written.`,
+      },
+      ...at(where),
+    };
+  },
+
+  numberingGap(expected: string, found: string, where: At): OutlineWarning {
+    return {
+      code: 'numbering-gap',
+      severity: 'warning',
+      message: {
+        zh: `编号不连续：此处应为“${expected}”，原文为“${found}”。未自动改号，请核对是否漏项。`,
+        en: `Numbering gap: expected “${expected}” but found “${found}”. Nothing was renumbered; check for a missing item.`,
+      },
+      ...at(where),
+    };
+  },
+
+  numberingDuplicate(expected: string, found: string, where: At): OutlineWarning {
+    return {
+      code: 'numbering-duplicate',
+      severity: 'warning',
+      message: {
+        zh: `编号重复或倒序：此处应为“${expected}”，原文为“${found}”。未自动改号，请核对。`,
+        en: `Numbering repeats or goes backwards: expected “${expected}” but found “${found}”. Nothing was renumbered; please check.`,
+      },
+      ...at(where),
+    };
+  },
+
+  numberingUnrecognised(numberText: string, where: At): OutlineWarning {
+    return {
+      code: 'numbering-unrecognised',
+      severity: 'info',
+      message: {
+        zh: `无法识别 Word 自动编号“${numberText}”，已按其列表级别处理。`,
+        en: `Word's automatic number “${numberText}” was not recognised; its list level was used instead.`,
+      },
+      ...at(where),
+    };
+  },
+
+  pageFurnitureRemoved(text: string, where: At): OutlineWarning {
+    return {
+      code: 'page-furniture-removed',
+      severity: 'info',
+      message: {
+        zh: `已删除页码或目录行“${text}”。`,
+        en: `Removed a page number or table-of-contents line: “${text}”.`,
+      },
+      ...at(where),
+    };
+  },
+
+  linesJoined(count: number): OutlineWarning {
+    return {
+      code: 'lines-joined',
+      severity: 'info',
+      message: {
+        zh: `检测到从 PDF 等复制的硬换行文字，已将 ${count} 处换行重新拼接成段。`,
+        en: `The text looks hard-wrapped (e.g. copied from a PDF); ${count} line breaks were joined back into paragraphs.`,
+      },
+    };
+  },
+};
