@@ -4,9 +4,11 @@ import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
 import { teamsHandlers } from './teams';
 import { talksHandlers } from './talks';
+import { opinionsHandlers } from './opinions';
 import { studyHandlers } from './study';
 import { prepHandlers } from './prep';
 import { minutesHandlers } from './minutes';
+import { rectificationHandlers } from './rectification';
 import type { HandlerMap } from './types';
 
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
@@ -15,8 +17,10 @@ export const handlers: HandlerMap<Contract> = {
   ...backupHandlers,
   ...teamsHandlers,
   ...meetingsHandlers,
+  ...opinionsHandlers,
   ...talksHandlers,
   ...studyHandlers,
   ...prepHandlers,
   ...minutesHandlers,
+  ...rectificationHandlers,
 };

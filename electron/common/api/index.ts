@@ -3,9 +3,11 @@ import { backupApi } from './backup';
 import { settingsApi } from './settings';
 import { teamsApi } from './teams';
 import { talksApi } from './talks';
+import { opinionsApi } from './opinions';
 import { studyApi } from './study';
 import { prepApi } from './prep';
 import { minutesApi } from './minutes';
+import { rectificationApi } from './rectification';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
 /**
@@ -17,10 +19,12 @@ export const contract = {
   ...backupApi,
   ...teamsApi,
   ...meetingsApi,
+  ...opinionsApi,
   ...talksApi,
   ...studyApi,
   ...prepApi,
   ...minutesApi,
+  ...rectificationApi,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;

@@ -4,7 +4,7 @@
  * Numbering markers are list formatting and are dropped; the words themselves are kept exactly as typed.
  */
 const NUMBERED = /^[ \t\u3000]*(?:\d{1,3}[.．、)）](?!\d)|[（(]\d{1,3}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*/;
-const ENUMERATED_IS = /(?:^|(?<=[。；;，,！!？?\s]))[一二三四五六七八九十]是/g;
+const ENUMERATED_IS = /(?:^|(?<=[。；;，,：:！!？?\s]))[一二三四五六七八九十]是/g;
 
 function splitEnumeratedIs(item: string): string[] {
   const starts = [...item.matchAll(ENUMERATED_IS)].map((m) => m.index);

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../context';
+import { opinionsDossier } from '../opinions/providers';
 
 /**
  * What the secretary sees about a member while he or she speaks (the minutes side panel, read-only): the member's
@@ -14,7 +15,7 @@ export interface DossierSection {
 
 export type DossierProvider = (ctx: HandlerContext, meetingId: number, memberId: number | null) => Promise<DossierSection[]>;
 
-export const dossierProviders: DossierProvider[] = [];
+export const dossierProviders: DossierProvider[] = [opinionsDossier, ];
 
 export async function collectDossier(ctx: HandlerContext, meetingId: number, memberId: number | null): Promise<DossierSection[]> {
   const sections: DossierSection[] = [];

@@ -1,6 +1,8 @@
 import type { HandlerContext } from '../context';
 import { talksFacts } from '../talks/registry';
+import { opinionsFacts } from '../opinions/providers';
 import { minutesFacts } from '../minutes/providers';
+import { rectificationFacts } from '../rectification/probes';
 
 /**
  * Figures about one meeting that reports quote (会议情况报告, 通报): each feature contributes its own part from its
@@ -26,7 +28,7 @@ export interface MeetingFacts {
 export type FactsProvider = (ctx: HandlerContext, meetingId: number) => Promise<Partial<MeetingFacts>>;
 
 /** One entry per feature. */
-export const factsProviders: FactsProvider[] = [talksFacts, minutesFacts];
+export const factsProviders: FactsProvider[] = [opinionsFacts, talksFacts, minutesFacts, rectificationFacts];
 
 export async function collectFacts(ctx: HandlerContext, meetingId: number): Promise<MeetingFacts> {
   const facts: MeetingFacts = {};

@@ -1,6 +1,8 @@
 import type { StepKey } from '../../common/meetings/steps';
 import type { HandlerContext } from '../context';
 import { talksStepProbe } from '../talks/registry';
+import { opinionsStep } from '../opinions/providers';
+import { rectificationProbe } from '../rectification/probes';
 
 export interface StepProbeResult {
   done: boolean;
@@ -20,4 +22,4 @@ const meetingHeld: StepProbe = async (ctx, meetingId) => {
   return { meeting: { done: held, doneOn: held ? row?.date : null } };
 };
 
-export const stepProbes: StepProbe[] = [meetingHeld, talksStepProbe];
+export const stepProbes: StepProbe[] = [meetingHeld, opinionsStep, talksStepProbe, rectificationProbe];
