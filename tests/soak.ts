@@ -23,6 +23,7 @@ const steps: { name: string; run(): Promise<void> }[] = [
       fs.rmSync(dir, { recursive: true, force: true });
     },
   },
+  { name: 'minutes: 500 kills while typing', run: async () => console.log(await (await import('./minutesSoak')).minutesKillSoak(Number(process.env.SOAK_MINUTES_KILLS ?? 500))) },
   {
     name: `fuzz: ${fuzzRuns} payloads per channel`,
     async run() {

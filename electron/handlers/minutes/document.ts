@@ -107,7 +107,7 @@ export function blocksToText(blocks: readonly BodyBlock[]): string {
         lines.push(`${b.heading}${b.body ?? ''}`);
         break;
       case 'paragraph':
-        lines.push(`　　${'text' in b ? b.text : b.runs.map((r) => r.text).join('')}`);
+        lines.push(`\u3000\u3000${'text' in b ? b.text : b.runs.map((r) => r.text).join('')}`);
         break;
       case 'plain':
         lines.push(b.text.trimEnd());

@@ -56,8 +56,8 @@ describe('minutes console', () => {
   });
 
   it('moves speaker by speaker, records speech times and marks the meeting in progress', async () => {
-    let state = await app.must('minutes.prepare', { meetingId });
-    state = await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
+    await app.must('minutes.prepare', { meetingId });
+    let state = await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     expect(current(state).kind).toBe('opening');
     expect(state.status).toBe('in_progress');
     state = await goToRound(state, '周明华');
@@ -98,7 +98,7 @@ describe('minutes console', () => {
 
   it('keeps text verbatim, reorders, edits and deletes entries', async () => {
     let state = await app.must('minutes.prepare', { meetingId });
-    state = await goToRound(state, '陈晓燕');
+    await goToRound(state, '陈晓燕');
     state = await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     const a = await app.must('minutes.saveEntry', entry(state, { text: '  第一条，有空格  ' }));
     const b = await app.must('minutes.saveEntry', entry(state, { text: '第二条' }));
@@ -112,7 +112,7 @@ describe('minutes console', () => {
 
   it('counts criticisms for the facts and offers promoted entries to the rectification sources', async () => {
     let state = await app.must('minutes.prepare', { meetingId });
-    state = await goToRound(state, '陈晓燕');
+    await goToRound(state, '陈晓燕');
     state = await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     const c1 = await app.must('minutes.saveEntry', entry(state, { text: '调查研究不够深入' }));
     await app.must('minutes.saveEntry', entry(state, { text: '抓落实的韧劲不足' }));
@@ -180,8 +180,8 @@ describe('minutes console', () => {
 
   it('restores the console to the same speaker and the composer draft after the app is closed abruptly', async () => {
     let state = await app.must('minutes.prepare', { meetingId });
-    state = await goToRound(state, '孙丽娟');
-    state = await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
+    await goToRound(state, '孙丽娟');
+    await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     state = await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     const draft = await app.must('minutes.saveEntry', entry(state, { text: '正在记录的半句话', draft: true }));
     const where = { itemId: state.cursor.itemId, speakerIndex: state.cursor.speakerIndex, speech: state.cursor.speech!.id };
@@ -205,7 +205,7 @@ describe('minutes console', () => {
 
   it('exports the minutes as .docx and plain text with the header, the criticisms received and the total', async () => {
     let state = await app.must('minutes.prepare', { meetingId });
-    state = await goToRound(state, '陈晓燕');
+    await goToRound(state, '陈晓燕');
     state = await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     await app.must('minutes.saveEntry', entry(state, { text: '对分管领域风险隐患研判不够' }));
     const txt = await app.must('minutes.export', { meetingId, format: 'txt' });
