@@ -1,0 +1,51 @@
+const zh = {
+  prep: {
+    title: '会前文稿',
+    lead: '根据会议信息生成符合 GB/T 9704 格式的 Word 草稿，在 Word 或 WPS 中修改定稿。',
+    plan: '会议方案',
+    planText: '包括会议主题、时间地点、参加和列席人员、对照检查内容、会前准备步骤及时限、会议议程和会后工作。准备步骤的时限按“设置”中的天数计算。',
+    steps: '准备步骤时限',
+    issueDate: '成文日期',
+    generate: '生成草稿',
+    notice: '征求意见通知',
+    noticeText: '征求意见内容取自本次会议的对照检查方面。',
+    deadline: '反馈截止日期',
+    recipients: '主送单位',
+    channels: '征求方式',
+    addChannel: '其他方式',
+    sendTo: '报送地点或邮箱',
+    sendToPlaceholder: '如：县政府办公室秘书科（县政府大楼305室）',
+    contact: '联系人',
+    phone: '联系电话',
+    issuer: '发文机关',
+    saved: '已生成：{file}',
+    noAspects: '本次会议尚未填写对照检查方面，通知将使用通用表述。',
+  },
+};
+
+const en: typeof zh = {
+  prep: {
+    title: 'Preparation drafts',
+    lead: 'Word drafts in GB/T 9704 format generated from the meeting data, to finish in Word or WPS.',
+    plan: 'Meeting plan',
+    planText: 'Theme, time and place, attendees, aspects, preparation steps with deadlines, agenda and follow-up. Deadlines use the day offsets in Settings.',
+    steps: 'Step deadlines',
+    issueDate: 'Date of issue',
+    generate: 'Generate draft',
+    notice: 'Notice asking for opinions',
+    noticeText: 'The topics are the aspects of this meeting.',
+    deadline: 'Return deadline',
+    recipients: 'Recipients',
+    channels: 'Channels',
+    addChannel: 'Other channel',
+    sendTo: 'Where to send',
+    sendToPlaceholder: 'e.g. Secretariat, county government office, room 305',
+    contact: 'Contact',
+    phone: 'Phone',
+    issuer: 'Issuer',
+    saved: 'Generated: {file}',
+    noAspects: 'This meeting has no aspects yet; the notice will use general wording.',
+  },
+};
+
+export const prepMessages = { 'zh-CN': zh, en };
