@@ -1,15 +1,19 @@
 import { appMessages } from '../features/app/i18n';
+import { backupMessages } from '../features/backup/i18n';
 import { meetingsMessages } from '../features/meetings/i18n';
 import { teamsMessages } from '../features/teams/i18n';
 import { talksMessages } from '../features/talks/i18n';
+import { opinionsMessages } from '../features/opinions/i18n';
 import { studyMessages } from '../features/study/i18n';
 import { prepMessages } from '../features/prep/i18n';
 import type { zhCN } from './zh-CN';
 
 export const en: typeof zhCN = {
   ...appMessages.en,
+  ...backupMessages.en,
   ...teamsMessages.en,
   ...meetingsMessages.en,
+  ...opinionsMessages.en,
   ...talksMessages.en,
   ...studyMessages.en,
   ...prepMessages.en,

@@ -1,15 +1,19 @@
 import { appMessages } from '../features/app/i18n';
+import { backupMessages } from '../features/backup/i18n';
 import { meetingsMessages } from '../features/meetings/i18n';
 import { teamsMessages } from '../features/teams/i18n';
 import { talksMessages } from '../features/talks/i18n';
+import { opinionsMessages } from '../features/opinions/i18n';
 import { studyMessages } from '../features/study/i18n';
 import { prepMessages } from '../features/prep/i18n';
 
 /** Chinese is the default and the reference: every key exists here. Each feature keeps its own texts in its folder. */
 export const zhCN = {
   ...appMessages['zh-CN'],
+  ...backupMessages['zh-CN'],
   ...teamsMessages['zh-CN'],
   ...meetingsMessages['zh-CN'],
+  ...opinionsMessages['zh-CN'],
   ...talksMessages['zh-CN'],
   ...studyMessages['zh-CN'],
   ...prepMessages['zh-CN'],

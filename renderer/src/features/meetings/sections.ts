@@ -19,5 +19,6 @@ export const workspaceSections: WorkspaceSection[] = [
   { phase: 'overview', path: '', label: 'workspace.overview', component: () => import('./DashboardView.vue') },
   { phase: 'before', path: 'prep-docs', label: 'prep.title', component: () => import('../prep/PrepDocsView.vue') },
   { phase: 'before', path: 'study', label: 'study.title', component: () => import('../study/StudyView.vue') },
+  { phase: 'before', path: 'opinions', label: 'opinions.nav', component: () => import('../opinions/OpinionsView.vue') },
   { phase: 'before', path: 'talks', label: 'talks.title', component: () => import('../talks/TalksView.vue') },
 ];
