@@ -74,7 +74,7 @@ export function resolveStatic(root: string, urlPath: string): string | null {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   cleanTempFiles(options.exportDir);
   // A damaged file starts recovery mode instead of failing or creating a new empty database.
-  const host = await openHost({ dataFile: options.dbFile, files: options.files ?? folderFiles(options.exportDir), appVersion: 'harness', now: options.now });
+  const apiHost = await openHost({ dataFile: options.dbFile, files: options.files ?? folderFiles(options.exportDir), appVersion: 'harness', now: options.now });
   const server = http.createServer((req, res) => {
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
@@ -100,7 +100,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         } catch {
           body = {};
         }
-        const result = await host.dispatch(body.channel, body.input);
+        const result = await apiHost.dispatch(body.channel, body.input);
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
         res.end(JSON.stringify(result, replaceBytes));
       });
@@ -137,15 +137,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     url: `http://127.0.0.1:${port}`,
     get connection() {
-      const ctx = host.context();
+      const ctx = apiHost.context();
       if (!ctx) throw new Error('The harness is in recovery mode: no database is open');
       return ctx.connection;
     },
-    host,
+    host: apiHost,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await host.close();
+      await apiHost.close();
     },
   };
 }
