@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { field, startE2E, type E2E } from './fixture';
+
+let e: E2E;
+let meetingId: number;
+beforeAll(async () => {
+  e = await startE2E();
+  const result = (await e.page.evaluate(() => window.jingjian.invoke('app.loadDemo', {}))) as { ok: boolean; value: { meetingId: number } };
+  expect(result.ok).toBe(true);
+  meetingId = result.value.meetingId;
+});
+afterAll(async () => {
+  expect(e.outsideRequests).toEqual([]);
+  expect(e.pageErrors).toEqual([]);
+  await e.close();
+});
+
+const rawRows = () => e.page.locator('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row');
+
+describe('gathering opinions', () => {
+  it('shows the demo opinions', async () => {
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/opinions`);
+    await e.page.waitForSelector('[data-testid=raw-table]');
+    expect(await e.page.textContent('[data-testid=opinions-summary]')).toContain('共 20 条原始意见，梳理为 19 条');
+    expect(await rawRows().count()).toBe(20);
+    await e.shot('opinions-01-list');
+  });
+
+  it('pastes a numbered block with Windows line ends and saves it with Ctrl+Enter', async () => {
+    await e.page.fill(field('batch-text'), '1. 调研不够深入，\r\n多在机关听汇报。\r\n\r\n2、督办落实不够有力。\r\n（3）文件转发多、结合实际少。');
+    await e.page.waitForSelector('[data-testid=batch-pieces] li:nth-child(3)');
+    expect(await e.page.locator('[data-testid=batch-pieces] li').allTextContents()).toEqual(['调研不够深入，\n多在机关听汇报。', '督办落实不够有力。', '文件转发多、结合实际少。']);
+    await e.shot('opinions-02-batch-preview');
+    await e.page.press(field('batch-text'), 'Control+Enter');
+    await e.page.waitForFunction(() => document.querySelectorAll('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row').length === 23);
+    expect(await e.page.textContent('[data-testid=opinions-summary]')).toContain('共 23 条原始意见');
+  });
+
+  it('enters two opinions one at a time by keyboard only', async () => {
+    await e.page.click('[data-testid=entry-mode] label:has-text("逐条录入")');
+    for (const [i, text] of ['会议多、文件多，基层迎检负担重。', '希望多到困难村走访。'].entries()) {
+      await e.page.click(field('single-text'));
+      await e.page.keyboard.type(text);
+      await e.page.keyboard.press('Control+Enter');
+      await e.page.waitForFunction((n) => document.querySelectorAll('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row').length === n, 24 + i);
+      expect(await e.page.inputValue(field('single-text'))).toBe('');
+    }
+    expect(await e.page.textContent('[data-testid=raw-table]')).toContain('希望多到困难村走访。');
+  });
+
+  it('imports a filled-in form with a preview that shows the bad row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('征求意见表');
+    ws.addRow(['青溪县人民政府党组民主生活会征求意见表']);
+    ws.addRow(['序号', '针对对象', '方面', '意见和建议', '来源渠道', '提出单位', '日期', '是否匿名', '提出人（可不填）']);
+    ws.addRow([1, '王建国', '', '农田水利设施重建轻管。', '征求意见表', '县水利局', '2026-11-18', '是', '']);
+    ws.addRow([2, '领导班子', '', '对基层反映的问题回应不够及时。', '征求意见表', '县水利局', '2026-11-18', '是', '']);
+    ws.addRow([3, '张三丰', '', '对象填错的一行。', '征求意见表', '县水利局', '2026-11-18', '是', '']);
+    const file = path.join(e.dir, '县水利局征求意见表.xlsx');
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    await e.page.click('[data-testid=open-import]');
+    await e.page.setInputFiles('[data-testid=import-input]', file);
+    await e.page.waitForSelector('[data-testid=import-preview] >> text=有效 2 条，有误 1 条');
+    expect(await e.page.textContent('[data-testid=import-preview]')).toContain('针对对象「张三丰」不是本班子成员');
+    expect(await e.page.isDisabled('[data-testid=import-commit]')).toBe(true);
+    await e.shot('opinions-03-import-preview');
+    await e.page.click('[data-testid=skip-invalid]');
+    await e.page.click('[data-testid=import-commit]');
+    await e.page.waitForSelector('.el-message--success >> text=已导入 2 条');
+    await e.page.waitForFunction(() => document.querySelectorAll('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row').length === 27);
+
+    // The same file again adds nothing.
+    await e.page.click('[data-testid=open-import]');
+    await e.page.setInputFiles('[data-testid=import-input]', file);
+    await e.page.waitForSelector('[data-testid=import-preview] >> text=已导入过 2 条');
+    await e.page.keyboard.press('Escape');
+  });
+
+  it('merges a suggested duplicate pair, keeping both originals', async () => {
+    await e.page.click('.el-tabs__item:has-text("梳理归类")');
+    await e.page.waitForSelector('[data-testid=duplicates] [data-testid=cluster-0]');
+    const cluster = await e.page.textContent('[data-testid=cluster-0]');
+    await e.shot('opinions-04-duplicates');
+    await e.page.click('[data-testid=cluster-merge-0]');
+    await e.page.waitForSelector('[data-testid=merge-form]');
+    await e.page.fill(field('merge-text'), '督查检查考核过多，基层台账材料负担较重，“文山会海”问题有所反弹。');
+    await e.page.click('[data-testid=merge-save]');
+    await e.page.waitForSelector('[data-testid=consolidated-list] >> text=督查检查考核过多，基层台账材料负担较重');
+    const list = await e.page.textContent('[data-testid=consolidated-list]');
+    expect(list).toContain('合并 2 条');
+    for (const original of ['基层减负工作还有差距，督查检查考核事项多', '督查检查考核过多过频，基层迎检任务重']) {
+      expect(cluster).toContain(original);
+      expect(list).toContain(original);
+    }
+    await e.shot('opinions-05-merged');
+  });
+
+  it('shows the counts and the paragraph and exports feedback for every member into a folder', async () => {
+    await e.page.click('.el-tabs__item:has-text("统计与反馈")');
+    await e.page.waitForSelector('[data-testid=opinions-paragraph]');
+    const paragraph = await e.page.textContent('[data-testid=opinions-paragraph]');
+    expect(paragraph).toContain('共发放征求意见表110份，收回63份；共征求意见建议27条，梳理归纳为25条');
+    await e.page.click('[data-testid=feedback-all]');
+    await e.page.waitForSelector('[data-testid=last-export]');
+    expect(fs.existsSync(path.join(e.exportDir, '征求意见反馈-陈晓燕.docx'))).toBe(true);
+    expect(fs.existsSync(path.join(e.exportDir, '征求意见反馈-领导班子.docx'))).toBe(true);
+    expect(fs.readdirSync(e.exportDir).filter((f) => f.startsWith('征求意见反馈-'))).toHaveLength(9);
+    await e.shot('opinions-06-report');
+  });
+});
