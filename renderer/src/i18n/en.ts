@@ -6,6 +6,7 @@ import { talksMessages } from '../features/talks/i18n';
 import { opinionsMessages } from '../features/opinions/i18n';
 import { studyMessages } from '../features/study/i18n';
 import { prepMessages } from '../features/prep/i18n';
+import { minutesMessages } from '../features/minutes/i18n';
 import type { zhCN } from './zh-CN';
 
 export const en: typeof zhCN = {
@@ -17,4 +18,5 @@ export const en: typeof zhCN = {
   ...talksMessages.en,
   ...studyMessages.en,
   ...prepMessages.en,
+  ...minutesMessages.en,
 };

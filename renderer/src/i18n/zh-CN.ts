@@ -6,6 +6,7 @@ import { talksMessages } from '../features/talks/i18n';
 import { opinionsMessages } from '../features/opinions/i18n';
 import { studyMessages } from '../features/study/i18n';
 import { prepMessages } from '../features/prep/i18n';
+import { minutesMessages } from '../features/minutes/i18n';
 
 /** Chinese is the default and the reference: every key exists here. Each feature keeps its own texts in its folder. */
 export const zhCN = {
@@ -17,4 +18,5 @@ export const zhCN = {
   ...talksMessages['zh-CN'],
   ...studyMessages['zh-CN'],
   ...prepMessages['zh-CN'],
+  ...minutesMessages['zh-CN'],
 };

@@ -21,4 +21,5 @@ export const workspaceSections: WorkspaceSection[] = [
   { phase: 'before', path: 'study', label: 'study.title', component: () => import('../study/StudyView.vue') },
   { phase: 'before', path: 'opinions', label: 'opinions.nav', component: () => import('../opinions/OpinionsView.vue') },
   { phase: 'before', path: 'talks', label: 'talks.title', component: () => import('../talks/TalksView.vue') },
+  { phase: 'during', path: 'minutes', label: 'minutes.nav', component: () => import('../minutes/MinutesConsoleView.vue') },
 ];

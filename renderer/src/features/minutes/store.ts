@@ -1,0 +1,138 @@
+import { defineStore } from 'pinia';
+import { computed, reactive, ref } from 'vue';
+import type { Entry, MinutesConsole } from '../../../../electron/common/api/minutes';
+import type { Input } from '../../../../electron/common/api';
+import { entryDefaults } from '../../../../electron/common/minutes/agenda';
+import { criticismMatrix } from '../../../../electron/common/minutes/matrix';
+import type { EntryType } from '../../../../electron/common/minutes/types';
+import { call } from '../../api/client';
+import { i18n } from '../../i18n';
+import { EntrySaver, newEntryKey, type EntryPayload } from './saver';
+
+export interface Draft {
+  key: string | null;
+  revision: number;
+  agendaItemId: number | null;
+  type: EntryType;
+  fromMemberId: number | null;
+  fromGuest: string;
+  toMemberId: number | null;
+  aspectId: number | null;
+  text: string;
+}
+
+/** The console's state: the meeting's minutes as loaded, the composer's draft, and the autosave status. */
+export const useMinutesStore = defineStore('minutes', () => {
+  const state = ref<MinutesConsole | null>(null);
+  const saveState = reactive({ pending: 0, error: null as string | null, lastSaved: null as string | null });
+  const draft = reactive<Draft>({ key: null, revision: 0, agendaItemId: null, type: 'other', fromMemberId: null, fromGuest: '', toMemberId: null, aspectId: null, text: '' });
+
+  const saver = new EntrySaver(
+    (payload, result) => upsertLocal(payload, result.id, result.revision, result.updatedAt),
+    (s) => Object.assign(saveState, s),
+    (e) => (i18n.global.locale.value === 'en' ? e.messageEn : e.message),
+  );
+
+  const currentItem = computed(() => state.value?.agenda.find((a) => a.id === state.value?.cursor.itemId) ?? null);
+  const currentSpeaker = computed(() => {
+    const s = state.value;
+    if (!s?.cursor.speech) return null;
+    return { memberId: s.cursor.speech.memberId, guestName: s.cursor.speech.guestName, role: s.cursor.speech.role };
+  });
+  const readOnly = computed(() => Boolean(state.value?.finalization.finalizedAt));
+  const memberName = (id: number | null) => state.value?.members.find((m) => m.id === id)?.name ?? '';
+  const matrix = computed(() => {
+    const s = state.value;
+    if (!s) return null;
+    const rounds = s.agenda.filter((a) => a.kind === 'member_round' && a.memberId !== null && s.members.find((m) => m.id === a.memberId)?.present);
+    return criticismMatrix(s.entries, rounds.map((a) => a.memberId as number));
+  });
+
+  function upsertLocal(payload: EntryPayload, id: number, revision: number, updatedAt: string) {
+    const s = state.value;
+    if (!s) return;
+    const existing = s.entries.find((e) => e.key === payload.key);
+    if (existing) {
+      // A stale answer (revision lower than what we show) must not roll the screen back.
+      if (existing.revision > payload.revision) return;
+      Object.assign(existing, { id, text: payload.text, type: payload.type, fromMemberId: payload.fromMemberId, fromGuest: payload.fromGuest, toMemberId: payload.toMemberId, aspectId: payload.aspectId, revision: Math.max(revision, payload.revision), updatedAt, agendaItemId: payload.agendaItemId });
+      return;
+    }
+    const sameItem = s.entries.filter((e) => e.agendaItemId === payload.agendaItemId);
+    const entry: Entry = {
+      id, key: payload.key, agendaItemId: payload.agendaItemId, speechId: s.cursor.speech?.id ?? null, type: payload.type, fromMemberId: payload.fromMemberId,
+      fromGuest: payload.fromGuest ?? '', toMemberId: payload.toMemberId, aspectId: payload.aspectId, text: payload.text, sortOrder: (sameItem.at(-1)?.sortOrder ?? 0) + 1,
+      revision, createdAt: updatedAt, updatedAt, promotedAt: null,
+    };
+    // Keep agenda order: insert after the last entry of the same or an earlier item.
+    const order = new Map(s.agenda.map((a, i) => [a.id, i]));
+    const at = s.entries.findLastIndex((e) => (order.get(e.agendaItemId) ?? 0) <= (order.get(payload.agendaItemId) ?? 0));
+    s.entries.splice(at + 1, 0, entry);
+  }
+
+  function resetDraft() {
+    const item = currentItem.value;
+    const defaults = item ? entryDefaults(item, currentSpeaker.value) : { type: 'other' as const, fromMemberId: null, fromGuest: '', toMemberId: null };
+    Object.assign(draft, { key: null, revision: 0, agendaItemId: item?.id ?? null, text: '', aspectId: null, ...defaults });
+  }
+
+  function payloadOf(d: Draft, isDraft: boolean): EntryPayload | null {
+    if (!state.value || d.agendaItemId === null || d.key === null) return null;
+    return { meetingId: state.value.meetingId, key: d.key, revision: d.revision, agendaItemId: d.agendaItemId, type: d.type, fromMemberId: d.fromMemberId, fromGuest: d.fromGuest, toMemberId: d.type === 'criticism' ? (d.toMemberId ?? currentItem.value?.memberId ?? null) : d.toMemberId, aspectId: d.aspectId, text: d.text, draft: isDraft };
+  }
+
+  /** Called on every keystroke or field change in the composer. */
+  function touchDraft() {
+    if (readOnly.value || draft.agendaItemId === null) return;
+    if (draft.key === null) {
+      if (draft.text === '') return;
+      draft.key = newEntryKey();
+    }
+    draft.revision++;
+    const payload = payloadOf(draft, true);
+    if (payload) saver.schedule(payload);
+  }
+
+  /** Enter: the entry is recorded (saved now, no longer a draft) and the composer starts a new one. */
+  async function commitDraft() {
+    if (draft.key !== null) {
+      draft.revision++;
+      const payload = payloadOf(draft, false);
+      if (payload) {
+        saver.schedule(payload);
+        await saver.flush(payload.key);
+      }
+    }
+    resetDraft();
+  }
+
+  async function load(meetingId: number) {
+    state.value = await call('minutes.prepare', { meetingId });
+    resetDraft();
+    // After a crash: the entry being typed goes back into the composer.
+    const pendingDraft = state.value.entries.find((e) => e.id === state.value?.cursor.draftEntryId);
+    if (pendingDraft) {
+      Object.assign(draft, { key: pendingDraft.key, revision: pendingDraft.revision, agendaItemId: pendingDraft.agendaItemId, type: pendingDraft.type, fromMemberId: pendingDraft.fromMemberId, fromGuest: pendingDraft.fromGuest, toMemberId: pendingDraft.toMemberId, aspectId: pendingDraft.aspectId, text: pendingDraft.text });
+    }
+  }
+
+  async function refresh() {
+    if (!state.value) return;
+    state.value = await call('minutes.console', { meetingId: state.value.meetingId });
+  }
+
+  async function advance(to: Input<'minutes.advance'>['to']) {
+    if (!state.value) return;
+    if (draft.text.trim() !== '' || draft.key !== null) await commitDraft();
+    state.value = await call('minutes.advance', { meetingId: state.value.meetingId, to });
+    resetDraft();
+  }
+
+  async function flushAll() {
+    const payload = payloadOf(draft, true);
+    if (payload && draft.key !== null) saver.schedule(payload);
+    await saver.flush();
+  }
+
+  return { state, draft, saveState, saver, currentItem, currentSpeaker, readOnly, matrix, memberName, load, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
+});
