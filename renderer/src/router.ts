@@ -20,6 +20,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/teams', name: 'teams', component: () => import('./features/teams/TeamsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./features/app/SettingsView.vue') },
   { path: '/export-log', name: 'export-log', component: () => import('./features/app/ExportLogView.vue') },
+  { path: '/backup', name: 'backup', component: () => import('./features/backup/BackupView.vue') },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 
