@@ -92,6 +92,8 @@ const zh = {
       editLast: '修改上一条',
       promote: '转整改',
       attendance: '出席情况',
+      finalize: '定稿',
+      export: '导出 Word（加 Shift 导出文本）',
     },
   },
 };
@@ -190,6 +192,8 @@ const en: typeof zh = {
       editLast: 'edit last',
       promote: 'to rectification',
       attendance: 'attendance',
+      finalize: 'finalise',
+      export: 'export Word (with Shift: text)',
     },
   },
 };
