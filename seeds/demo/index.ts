@@ -3,6 +3,7 @@ import { must, type Call } from './call';
 import { DEMO_ASPECTS, DEMO_GUESTS, DEMO_MEMBERS, DEMO_TEAM } from './team';
 import { opinionsDemo } from './opinions';
 import { talksDemo } from './talks';
+import { minutesDemo } from './minutes';
 
 export interface DemoOptions {
   /** The day the demo is loaded; the meeting is set twelve days later so the dashboard shows a live preparation. */
@@ -20,7 +21,7 @@ export type DemoPart = (call: Call, ids: DemoIds & { memberIds: number[]; today:
  * Each feature adds its part of the demo (a file in this folder) to this list, in the order of the work, so every
  * screen has something real to show. Parts go through the real channels like the rest.
  */
-export const demoParts: DemoPart[] = [opinionsDemo, talksDemo];
+export const demoParts: DemoPart[] = [opinionsDemo, talksDemo, minutesDemo];
 
 export async function loadDemo(call: Call, options: DemoOptions = {}): Promise<DemoIds> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);

@@ -220,3 +220,19 @@ describe('minutes console', () => {
     expect(log.map((l) => l.kind)).toEqual(expect.arrayContaining(['minutes.txt', 'minutes.docx']));
   });
 });
+
+describe('the demo', () => {
+  it('holds last year’s 年度 meeting with finalised minutes and dozens of criticisms', async () => {
+    const meetings = await app.must('meetings.list', { teamId: app.ids.teamId });
+    const past = meetings.find((m) => m.kind === 'annual' && m.date < '2026-01-01')!;
+    expect(past).toMatchObject({ status: 'held', date: '2025-12-12', year: 2025 });
+    const state = await app.must('minutes.console', { meetingId: past.id });
+    expect(state.finalization.finalizedAt).not.toBeNull();
+    const facts = await collectFacts(app.ctx, past.id);
+    expect(facts.minutes!.criticisms).toBeGreaterThan(30);
+    expect(state.entries.filter((e) => e.promotedAt)).toHaveLength(3);
+    // 刘志强 was on sick leave: no round of his in the record, and he criticised no one.
+    const liu = state.members.find((m) => m.name === '刘志强')!;
+    expect(state.entries.some((e) => e.fromMemberId === liu.id)).toBe(false);
+  });
+});
