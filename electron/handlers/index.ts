@@ -1,5 +1,6 @@
 import type { Contract } from '../common/api';
 import { meetingsHandlers } from './meetings';
+import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
 import { teamsHandlers } from './teams';
@@ -14,6 +15,7 @@ import type { HandlerMap } from './types';
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
 export const handlers: HandlerMap<Contract> = {
   ...settingsHandlers,
+  ...exchangeHandlers,
   ...backupHandlers,
   ...teamsHandlers,
   ...meetingsHandlers,

@@ -1,4 +1,5 @@
 import { meetingsApi } from './meetings';
+import { exchangeApi } from './exchange';
 import { backupApi } from './backup';
 import { settingsApi } from './settings';
 import { teamsApi } from './teams';
@@ -16,6 +17,7 @@ import type { ChannelMap, InputOf, OutputOf } from './define';
  */
 export const contract = {
   ...settingsApi,
+  ...exchangeApi,
   ...backupApi,
   ...teamsApi,
   ...meetingsApi,

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDemoApp, openTestApp, type TestApp } from '../testing';
+import { readSchema } from './graph';
+
+const opened: TestApp[] = [];
+afterEach(async () => {
+  for (const app of opened.splice(0)) await app.close();
+});
+async function track<T extends TestApp>(p: Promise<T>): Promise<T> {
+  const app = await p;
+  opened.push(app);
+  return app;
+}
+
+/** Every exchanged table's rows with ids and links left out, sorted: equal when the content is identical. */
+function content(app: TestApp, tables: string[]): Record<string, string[]> {
+  const schema = readSchema(app.ctx.sqlite);
+  const out: Record<string, string[]> = {};
+  for (const table of tables) {
+    const info = schema.get(table)!;
+    const drop = new Set([info.idColumn, ...info.foreignKeys.map((f) => f.from)].filter(Boolean) as string[]);
+    const rows = app.ctx.sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+    out[table] = rows.map((r) => JSON.stringify(Object.entries(r).filter(([k]) => !drop.has(k)))).sort();
+  }
+  return out;
+}
+
+/** An exchange file's rows per table without ids and links, sorted. */
+function normalized(app: TestApp, bytes: Uint8Array): Record<string, string[]> {
+  const schema = readSchema(app.ctx.sqlite);
+  const file = JSON.parse(new TextDecoder().decode(bytes)) as { tables: Record<string, { columns: string[]; rows: unknown[][] }> };
+  return Object.fromEntries(
+    Object.entries(file.tables).map(([table, data]) => {
+      const info = schema.get(table)!;
+      const drop = new Set([info.idColumn, ...info.foreignKeys.map((f) => f.from)]);
+      return [table, data.rows.map((r) => JSON.stringify(r.filter((_v, i) => !drop.has(data.columns[i])))).sort()];
+    }),
+  );
+}
+
+async function exportDemoMeeting() {
+  const source = await track(openDemoApp());
+  const saved = await source.must('exchange.export', { meetingId: source.ids.meetingId });
+  expect(saved.saved).toBe(true);
+  const bytes = new Uint8Array(fs.readFileSync(saved.path!));
+  return { source, bytes, tables: Object.keys(JSON.parse(new TextDecoder().decode(bytes)).tables as object) };
+}
+
+describe('exchange file', () => {
+  it('round trip: export a meeting, import it into an empty database, identical content', async () => {
+    const { source, bytes, tables } = await exportDemoMeeting();
+    expect(tables).toEqual(expect.arrayContaining(['teams', 'members', 'meetings', 'meeting_aspects']));
+    expect(tables).not.toContain('export_log');
+    const target = await track(openTestApp());
+    const preview = await target.must('exchange.preview', { bytes });
+    expect(preview).toMatchObject({ version: 1, teamExists: false, meetingExists: false, conflicts: [] });
+    const result = await target.must('exchange.import', { bytes, existing: 'refuse' });
+    expect(result.rows).toBe(preview.tables.reduce((n, t) => n + t.rows, 0));
+    // Exported again from the new database, the file holds the same content (ids and links aside)…
+    const again = await target.must('exchange.export', { meetingId: result.meetingId });
+    expect(normalized(source, fs.readFileSync(again.path!))).toEqual(normalized(source, bytes));
+    // …and the meeting's own records (the demo has one meeting) are all there, row for row.
+    const own = ['meetings', 'meeting_aspects', 'meeting_guests', 'attendance'];
+    expect(content(target, own)).toEqual(content(source, own));
+    expect(target.ctx.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+  });
+
+  it('shows conflicts before merging: an existing team is joined, an existing meeting is refused or copied', async () => {
+    const { source, bytes } = await exportDemoMeeting();
+    const preview = await source.must('exchange.preview', { bytes });
+    expect(preview.teamExists).toBe(true);
+    expect(preview.meetingExists).toBe(true);
+    expect(preview.conflicts.map((c) => c.code)).toEqual(['teamExists', 'meetingExists']);
+    const before = source.counts();
+    const refused = await source.call('exchange.import', { bytes, existing: 'refuse' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'exchange.meetingExists' } });
+    expect(source.counts()).toEqual(before);
+    const copy = await source.must('exchange.import', { bytes, existing: 'copy' });
+    const after = source.counts();
+    expect(after.teams).toBe(before.teams);
+    expect(after.members).toBe(before.members);
+    expect(after.meetings).toBe(before.meetings + 1);
+    expect(copy.teamId).toBe(source.ids.teamId);
+  });
+
+  it('refuses damaged or foreign files with clear messages and writes nothing', async () => {
+    const { bytes } = await exportDemoMeeting();
+    const target = await track(openTestApp());
+    const file = JSON.parse(new TextDecoder().decode(bytes));
+    const variants: [string, unknown][] = [
+      ['exchange.notJson', 'PK\u0003\u0004 not json'],
+      ['exchange.notExchange', { hello: 1 }],
+      ['exchange.version', { ...file, version: 99 }],
+      ['exchange.tooNew', { ...file, dataVersion: 9999 }],
+      ['exchange.unknownTable', { ...file, tables: { ...file.tables, evil: { columns: ['x'], rows: [[1]] } } }],
+      ['exchange.unknownColumn', { ...file, tables: { ...file.tables, teams: { ...file.tables.teams, columns: [...file.tables.teams.columns.slice(0, -1), 'evil'] } } }],
+      ['exchange.rowShape', { ...file, tables: { ...file.tables, teams: { ...file.tables.teams, rows: [[1]] } } }],
+      ['exchange.constraint', { ...file, tables: { ...file.tables, teams: { ...file.tables.teams, rows: file.tables.teams.rows.map((r: unknown[]) => r.map((v, i) => (file.tables.teams.columns[i] === 'name' ? '党'.repeat(500) : v))) } } }],
+    ];
+    for (const [code, content] of variants) {
+      const payload = new TextEncoder().encode(typeof content === 'string' ? content : JSON.stringify(content));
+      const result = await target.call('exchange.import', { bytes: payload, existing: 'copy' });
+      expect(result, code).toMatchObject({ ok: false, error: { code } });
+      if (!result.ok) expect(result.error.message).toMatch(/交换文件|会议/);
+      expect(Object.values(target.counts()).every((n) => n === 0), code).toBe(true);
+    }
+  });
+});

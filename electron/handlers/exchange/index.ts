@@ -1,0 +1,24 @@
+import { exchangeApi } from '../../common/api/exchange';
+import { localDate } from '../context';
+import { saveExport } from '../files';
+import type { HandlerMap } from '../types';
+import { collectMeeting } from './exportMeeting';
+import { importExchange, previewExchange } from './importMeeting';
+
+export const exchangeHandlers: HandlerMap<typeof exchangeApi> = {
+  async 'exchange.export'(ctx, input) {
+    const file = collectMeeting(ctx.sqlite, input.meetingId, { exportedAt: ctx.now().toISOString(), appVersion: ctx.appVersion });
+    const meeting = file.tables.meetings.rows[0];
+    const theme = String(meeting[file.tables.meetings.columns.indexOf('theme')]).slice(0, 40);
+    const bytes = new TextEncoder().encode(JSON.stringify(file));
+    return saveExport(ctx, {
+      kind: 'exchange',
+      meetingId: input.meetingId,
+      suggestedName: `镜鉴交换文件-${theme}-${localDate(ctx.now())}.json`,
+      filters: [{ name: '镜鉴交换文件 Jingjian exchange file', extensions: ['json'] }],
+      bytes,
+    });
+  },
+  'exchange.preview': (ctx, input) => previewExchange(ctx.sqlite, input.bytes),
+  'exchange.import': (ctx, input) => importExchange(ctx.sqlite, input.bytes, input.existing),
+};
