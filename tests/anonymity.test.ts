@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, isChannelName } from '../electron/common/api';
 import { dispatch } from '../electron/handlers/dispatch';
-import { openDemoApp, type TestApp } from '../electron/handlers/testing';
+import { openDemoApp } from '../electron/handlers/testing';
 
 /**
  * An anonymous opinion leaves no trace of who gave it: not in any table, not in any index or free page of the file
@@ -13,7 +13,7 @@ import { openDemoApp, type TestApp } from '../electron/handlers/testing';
  */
 const GIVER = '贾匿名提交人';
 const LATER = '甄后改匿名';
-let app: TestApp;
+let app: Awaited<ReturnType<typeof openDemoApp>>;
 const hasOpinions = isChannelName('opinions.create');
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, contract } from '../electron/common/api';
 import { dispatch } from '../electron/handlers/dispatch';
-import { openDemoApp, type TestApp } from '../electron/handlers/testing';
+import { openDemoApp } from '../electron/handlers/testing';
 import { contentHash, isBilingualRefusal, payloadsFor, totalChanges } from './fuzzKit';
 
 /**
@@ -14,7 +14,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 /** Outcomes by kind: the fuzzing must reach the handlers, not only bounce off validation. */
 const outcomes: Record<string, number> = {};
 
-let app: TestApp;
+let app: Awaited<ReturnType<typeof openDemoApp>>;
 let baseline = '';
 let changes = 0;
 
@@ -42,7 +42,7 @@ describe('fuzzing every channel', () => {
           try {
             result = await dispatch(app.ctx, channel, payload);
           } catch (error) {
-            throw new Error(`dispatch threw for ${channel}: ${String(error)}`);
+            throw new Error(`dispatch threw for ${channel}: ${String(error)}`, { cause: error });
           }
           const sqlite = app.ctx.sqlite;
           const moved = totalChanges(sqlite) !== changes;

@@ -63,7 +63,7 @@ export type RecoveryStatus =
 const backupName = z
   .string()
   .max(120)
-  .regex(/^jingjian-(daily|premigration|prerestore|manual)-\d{8}-\d{6}(-[0-9a-f]{4})?\.sqlite$/, {
+  .refine((name) => /^jingjian-(daily|premigration|prerestore|manual)-\d{8}-\d{6}(-[0-9a-f]{4})?\.sqlite$/.test(name), {
     params: { zh: '备份文件名无效', en: 'Invalid backup file name' },
     message: '备份文件名无效',
   });
