@@ -66,12 +66,14 @@ export function runAndKill(writer: string, file: string, setup: CrashSetup, pref
     let kinds: string[] = [];
     const skipped: string[] = [];
     let stderr = '';
+    let last = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       let nl: number;
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
+        last = line;
         buffer = buffer.slice(nl + 1);
         const [tag, kind, marker, slot] = line.split(' ');
         if (tag === 'KINDS') kinds = (kind ?? '').split(',');
@@ -86,7 +88,7 @@ export function runAndKill(writer: string, file: string, setup: CrashSetup, pref
     if (killAfterAcks === 0) setImmediate(() => child.kill('SIGKILL'));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`writer ended by itself (code ${code}): ${stderr.slice(0, 500)}`));
+      if (signal !== 'SIGKILL') reject(new Error(`writer ended by itself (code ${code}) after "${last}": ${skipped.join(' | ').slice(0, 500)} ${stderr.slice(0, 500)}`));
       else resolve({ acked, kinds, skipped });
     });
   });
