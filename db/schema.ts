@@ -1,6 +1,7 @@
 import type { FoundationTables } from './schema/foundation';
 import type { OpinionsTables } from './schema/opinions';
 import type { TalksTables } from './schema/talks';
+import type { MaterialsTables } from './schema/materials';
 import type { RectificationTables } from './schema/rectification';
 import type { MinutesTables } from './schema/minutes';
 
@@ -9,10 +10,11 @@ import type { MinutesTables } from './schema/minutes';
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the extended interfaces
-export interface DB extends FoundationTables, OpinionsTables, TalksTables, RectificationTables, MinutesTables {}
+export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables {}
 
 export type * from './schema/foundation';
 export type * from './schema/opinions';
 export type * from './schema/talks';
+export type * from './schema/materials';
 export type * from './schema/rectification';
 export type * from './schema/minutes';

@@ -6,6 +6,7 @@ import { settingsHandlers } from './settings';
 import { teamsHandlers } from './teams';
 import { talksHandlers } from './talks';
 import { opinionsHandlers } from './opinions';
+import { materialsHandlers } from './materials';
 import { studyHandlers } from './study';
 import { prepHandlers } from './prep';
 import { minutesHandlers } from './minutes';
@@ -20,6 +21,7 @@ export const handlers: HandlerMap<Contract> = {
   ...teamsHandlers,
   ...meetingsHandlers,
   ...opinionsHandlers,
+  ...materialsHandlers,
   ...talksHandlers,
   ...studyHandlers,
   ...prepHandlers,

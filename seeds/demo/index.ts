@@ -3,6 +3,7 @@ import { must, type Call } from './call';
 import { DEMO_ASPECTS, DEMO_GUESTS, DEMO_MEMBERS, DEMO_TEAM } from './team';
 import { opinionsDemo } from './opinions';
 import { talksDemo } from './talks';
+import { materialsDemo } from './materials';
 import { minutesDemo } from './minutes';
 
 export interface DemoOptions {
@@ -21,7 +22,7 @@ export type DemoPart = (call: Call, ids: DemoIds & { memberIds: number[]; today:
  * Each feature adds its part of the demo (a file in this folder) to this list, in the order of the work, so every
  * screen has something real to show. Parts go through the real channels like the rest.
  */
-export const demoParts: DemoPart[] = [opinionsDemo, talksDemo, minutesDemo];
+export const demoParts: DemoPart[] = [opinionsDemo, talksDemo, materialsDemo, minutesDemo];
 
 export async function loadDemo(call: Call, options: DemoOptions = {}): Promise<DemoIds> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ import { settingsApi } from './settings';
 import { teamsApi } from './teams';
 import { talksApi } from './talks';
 import { opinionsApi } from './opinions';
+import { materialsApi } from './materials';
 import { studyApi } from './study';
 import { prepApi } from './prep';
 import { minutesApi } from './minutes';
@@ -22,6 +23,7 @@ export const contract = {
   ...teamsApi,
   ...meetingsApi,
   ...opinionsApi,
+  ...materialsApi,
   ...talksApi,
   ...studyApi,
   ...prepApi,

@@ -108,3 +108,43 @@ function containsId(node: Child, id: NodeId): boolean {
   const children: Child[] = node.type === 'item' ? [...node.examples, ...node.children] : node.children;
   return children.some((c) => c.id === id || containsId(c, id));
 }
+
+/**
+ * Moves a node one place up (-1) or down (+1) among its siblings. A problem at the top or bottom of
+ * its aspect moves on into the neighbouring aspect (to its end or start), so the same two keys take
+ * an item anywhere. False when there is nowhere to go.
+ */
+export function shiftNode(material: Material, id: NodeId, direction: -1 | 1): boolean {
+  const at = locate(material, id);
+  if (!at) return false;
+  const target = at.index + direction;
+  if (target >= 0 && target < at.list.length) {
+    const [node] = at.list.splice(at.index, 1);
+    at.list.splice(target, 0, node);
+    return true;
+  }
+  const node = at.list[at.index];
+  if (isMaterial(at.container) || at.container.type !== 'aspect' || node.type === 'example') return false;
+  const section = material.sections.find((s) => s.kind === 'problems' && s.children.includes(at.container as AspectBlock));
+  if (!section) return false;
+  const blocks = section.children.filter((c): c is AspectBlock => c.type === 'aspect');
+  const next = blocks[blocks.indexOf(at.container) + direction];
+  if (!next) return false;
+  at.list.splice(at.index, 1);
+  if (direction < 0) next.children.push(node as Item | Paragraph);
+  else next.children.unshift(node as Item | Paragraph);
+  return true;
+}
+
+/**
+ * Gives a container holding several items a numbering style when it has none. Unnumbered items
+ * written one after another read as one item once printed (and parse back as one), so an editor
+ * calls this after adding an item.
+ */
+export function ensureNumbered(container: Container): void {
+  if (isMaterial(container) || (container.type === 'section' && container.kind === 'other')) return;
+  if (container.listStyle !== 'none') return;
+  const items = container.children.filter((c) => c.type === 'item');
+  if (items.length < 2) return;
+  container.listStyle = container.type === 'section' ? 'cn-paren' : 'cn-shi';
+}

@@ -3,10 +3,13 @@
 export * from './model';
 export type { OutlineParagraph, OutlineWarning, OutlineWarningCode, ParseOutlineOptions, ParseOutlineResult } from './outlineTypes';
 export { parseOutline } from './outline';
-export { toText } from './toText';
+export { toText, toLines, lineText, type OutlineLine } from './toText';
 export { chineseNumeral, parseChineseNumeral, sectionMarker, listMarker, headingLevelOf, defaultStyleBelow } from './numbering';
 export { newParagraph, newExample, newItem, newAspectBlock, newSection } from './nodes';
 export { createIdGenerator, idGeneratorFor } from './ids';
 export { walkMaterial } from './walk';
-export { canContain, findContainer, insertNode, locate, moveNode, removeNode, type Container, type Location } from './edit';
+export { canContain, ensureNumbered, findContainer, insertNode, locate, moveNode, removeNode, shiftNode, type Container, type Location } from './edit';
+export { diffMaterials, diffParagraphs, diffChars, summarize as summarizeDiff, type DiffRow, type DiffSegment, type DiffKind, type DiffSummary } from './diff';
+export { charCount, markersOf, problemItems, problemText, type ProblemRef } from './summary';
+export { aspectLabelOf, materialTemplate } from './template';
 export { materialSchema, MAX_ITEM_DEPTH } from './schema';

@@ -21,7 +21,7 @@ const MAX_CHILDREN = 500;
 /** Section → block → item → sub-item → …: deeper nesting is refused (it also bounds recursion). */
 export const MAX_ITEM_DEPTH = 6;
 
-const nodeId = verbatim(LABELS.nodeId, 64).refine((v) => v.length > 0, { message: '节点编号不能为空' });
+const nodeId = verbatim(LABELS.nodeId, 64).refine((v) => v.length > 0, { message: '节点编号不能为空', params: { zh: '节点编号不能为空', en: 'A node id is empty' } });
 const listStyle = z.enum(['cn-paren', 'arabic-dot', 'arabic-paren', 'cn-shi', 'cn-yao', 'cn-di', 'circled', 'none']);
 
 const paragraphSchema = z.object({ id: nodeId, type: z.literal('paragraph'), text: verbatim(LABELS.text, MAX_TEXT) });
@@ -81,6 +81,7 @@ export const materialSchema = z
   })
   .refine((m) => m.sections.every((s) => itemDepth(s.children) <= MAX_ITEM_DEPTH), {
     message: `条目层级过深（最多 ${MAX_ITEM_DEPTH} 层）`,
+    params: { zh: `条目层级过深（最多 ${MAX_ITEM_DEPTH} 层）`, en: `Items are nested too deeply (at most ${MAX_ITEM_DEPTH} levels)` },
   })
   .refine(
     (m) => {
@@ -92,7 +93,7 @@ export const materialSchema = z
       });
       return !duplicate;
     },
-    { message: '节点编号重复' },
+    { message: '节点编号重复', params: { zh: '节点编号重复', en: 'Duplicate node ids' } },
   );
 
 // model.ts is the source of truth; this fails to compile when the schema drifts from it.

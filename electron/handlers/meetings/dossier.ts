@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../context';
 import { opinionsDossier } from '../opinions/providers';
+import { materialsDossier } from '../materials/providers';
 
 /**
  * What the secretary sees about a member while he or she speaks (the minutes side panel, read-only): the member's
@@ -15,7 +16,7 @@ export interface DossierSection {
 
 export type DossierProvider = (ctx: HandlerContext, meetingId: number, memberId: number | null) => Promise<DossierSection[]>;
 
-export const dossierProviders: DossierProvider[] = [opinionsDossier, ];
+export const dossierProviders: DossierProvider[] = [materialsDossier, opinionsDossier];
 
 export async function collectDossier(ctx: HandlerContext, meetingId: number, memberId: number | null): Promise<DossierSection[]> {
   const sections: DossierSection[] = [];

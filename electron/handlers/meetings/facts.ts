@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../context';
 import { talksFacts } from '../talks/registry';
 import { opinionsFacts } from '../opinions/providers';
+import { materialsFacts } from '../materials/providers';
 import { minutesFacts } from '../minutes/providers';
 import { rectificationFacts } from '../rectification/probes';
 
@@ -28,7 +29,7 @@ export interface MeetingFacts {
 export type FactsProvider = (ctx: HandlerContext, meetingId: number) => Promise<Partial<MeetingFacts>>;
 
 /** One entry per feature. */
-export const factsProviders: FactsProvider[] = [opinionsFacts, talksFacts, minutesFacts, rectificationFacts];
+export const factsProviders: FactsProvider[] = [opinionsFacts, talksFacts, materialsFacts, minutesFacts, rectificationFacts];
 
 export async function collectFacts(ctx: HandlerContext, meetingId: number): Promise<MeetingFacts> {
   const facts: MeetingFacts = {};

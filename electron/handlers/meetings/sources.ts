@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../context';
 import { talkSources } from '../talks/registry';
 import { opinionsSources } from '../opinions/providers';
+import { materialsSources } from '../materials/providers';
 import { minutesSources } from '../minutes/providers';
 
 /** Where a rectification item can come from (domain.md §5 问题来源). */
@@ -22,7 +23,7 @@ export interface SourceCandidate {
 export type SourceProvider = (ctx: HandlerContext, meetingId: number) => Promise<SourceCandidate[]>;
 
 /** One entry per feature that offers sources (opinions, materials, minutes, talks). */
-export const sourceProviders: SourceProvider[] = [opinionsSources, talkSources, minutesSources];
+export const sourceProviders: SourceProvider[] = [opinionsSources, materialsSources, talkSources, minutesSources];
 
 export async function collectSources(ctx: HandlerContext, meetingId: number): Promise<SourceCandidate[]> {
   const all: SourceCandidate[] = [];

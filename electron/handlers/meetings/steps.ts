@@ -2,6 +2,7 @@ import type { StepKey } from '../../common/meetings/steps';
 import type { HandlerContext } from '../context';
 import { talksStepProbe } from '../talks/registry';
 import { opinionsStep } from '../opinions/providers';
+import { materialsStep } from '../materials/providers';
 import { rectificationProbe } from '../rectification/probes';
 
 export interface StepProbeResult {
@@ -22,4 +23,4 @@ const meetingHeld: StepProbe = async (ctx, meetingId) => {
   return { meeting: { done: held, doneOn: held ? row?.date : null } };
 };
 
-export const stepProbes: StepProbe[] = [meetingHeld, opinionsStep, talksStepProbe, rectificationProbe];
+export const stepProbes: StepProbe[] = [meetingHeld, opinionsStep, talksStepProbe, materialsStep, rectificationProbe];

@@ -1,0 +1,109 @@
+/**
+ * What materials tell the rest of the app: the speaker's material for the minutes side panel, each problem as a
+ * possible rectification source, the figures for reports, and the dashboard step. Listed in
+ * electron/handlers/meetings/{dossier,sources,facts,steps}.ts.
+ */
+import { MATERIAL_STATUS_LABELS } from '../../common/api/materials';
+import { lineText, problemItems, problemText, toLines } from '../../common/materials';
+import type { DossierProvider } from '../meetings/dossier';
+import type { FactsProvider } from '../meetings/facts';
+import type { SourceCandidate, SourceProvider } from '../meetings/sources';
+import type { StepProbe } from '../meetings/steps';
+import { localDate } from '../context';
+import { parseContent } from './store';
+
+export const materialsDossier: DossierProvider = async (ctx, meetingId, memberId) => {
+  let query = ctx.db.selectFrom('materials').select(['id', 'status', 'content']).where('meeting_id', '=', meetingId);
+  query = memberId === null ? query.where('member_id', 'is', null) : query.where('member_id', '=', memberId);
+  const row = await query.executeTakeFirst();
+  if (!row) return [];
+  const status = MATERIAL_STATUS_LABELS[row.status];
+  const paragraphs = toLines(parseContent(row.content, row.id))
+    .map(lineText)
+    .filter((p) => p.trim() !== '');
+  return [{ kind: 'material', title: { zh: `对照检查材料（${status.zh}）`, en: `Self-examination material (${status.en.toLowerCase()})` }, paragraphs }];
+};
+
+/**
+ * Each problem of each material, verbatim with its examples. The id is the problem's row in material_problems,
+ * which stays the same when the author moves or rewords the problem.
+ */
+export const materialsSources: SourceProvider = async (ctx, meetingId) => {
+  const rows = await ctx.db
+    .selectFrom('materials')
+    .leftJoin('members', 'members.id', 'materials.member_id')
+    .select(['materials.id', 'materials.member_id', 'materials.content', 'members.name'])
+    .where('materials.meeting_id', '=', meetingId)
+    .orderBy((eb) => eb.fn.coalesce('members.sort_order', eb.val(-1)))
+    .execute();
+  const aspects = await ctx.db.selectFrom('meeting_aspects').select(['id', 'label']).where('meeting_id', '=', meetingId).execute();
+  const out: SourceCandidate[] = [];
+  for (const row of rows) {
+    const refs = await ctx.db.selectFrom('material_problems').select(['id', 'node_id']).where('material_id', '=', row.id).execute();
+    const idOf = new Map(refs.map((r) => [r.node_id, r.id]));
+    for (const { item, block } of problemItems(parseContent(row.content, row.id))) {
+      const id = idOf.get(item.id);
+      const text = problemText(item);
+      if (id === undefined || text.trim() === '') continue;
+      out.push({
+        type: 'material_problem',
+        id,
+        text,
+        aspectId: aspectIdFor(aspects, block.label, block.heading),
+        memberId: row.member_id,
+        origin: `${row.name ?? '班子'}对照检查材料`,
+      });
+    }
+  }
+  return out;
+};
+
+/** The meeting aspect a block stands for: same label, or a heading that contains it. */
+function aspectIdFor(aspects: { id: number; label: string }[], label: string, heading: string): number | null {
+  const squash = (s: string) => s.replace(/^在|方面[。.]?$|[。\s]/g, '');
+  const key = squash(label || heading);
+  if (key === '') return null;
+  return aspects.find((a) => squash(a.label) === key || squash(a.label).includes(key) || key.includes(squash(a.label)))?.id ?? null;
+}
+
+export const materialsFacts: FactsProvider = async (ctx, meetingId) => {
+  const rows = await ctx.db.selectFrom('materials').select(['id', 'status']).where('meeting_id', '=', meetingId).execute();
+  if (rows.length === 0) return {};
+  const ids = rows.map((r) => r.id);
+  const submitted = await ctx.db.selectFrom('material_versions').select('material_id').distinct().where('material_id', 'in', ids).execute();
+  const returned = await ctx.db.selectFrom('material_reviews').select('material_id').distinct().where('material_id', 'in', ids).where('decision', '=', 'returned').execute();
+  return {
+    materials: {
+      total: rows.length,
+      submitted: submitted.length,
+      approved: rows.filter((r) => r.status === 'approved').length,
+      returnedForRevision: returned.length,
+    },
+  };
+};
+
+/** Done when the 班子 and every active member have an approved material; progress 「6/9」, done on the last approval. */
+export const materialsStep: StepProbe = async (ctx, meetingId) => {
+  const meeting = await ctx.db.selectFrom('meetings').select('team_id').where('id', '=', meetingId).executeTakeFirst();
+  if (!meeting) return {};
+  const members = await ctx.db.selectFrom('members').select('id').where('team_id', '=', meeting.team_id).where('status', '=', 'active').execute();
+  const approved = await ctx.db.selectFrom('materials').select(['id', 'member_id']).where('meeting_id', '=', meetingId).where('status', '=', 'approved').execute();
+  const expected: (number | null)[] = [null, ...members.map((m) => m.id)];
+  const count = expected.filter((m) => approved.some((a) => a.member_id === m)).length;
+  const done = count === expected.length;
+  let doneOn: string | null = null;
+  if (done) {
+    const last = await ctx.db
+      .selectFrom('material_reviews')
+      .select((eb) => eb.fn.max('reviewed_at').as('at'))
+      .where('decision', '=', 'approved')
+      .where(
+        'material_id',
+        'in',
+        approved.map((a) => a.id),
+      )
+      .executeTakeFirst();
+    doneOn = typeof last?.at === 'string' ? localDate(new Date(last.at)) : null;
+  }
+  return { materials: { done, doneOn, progress: `${count}/${expected.length}` } };
+};
