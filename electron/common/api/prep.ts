@@ -11,7 +11,7 @@ export interface PrepExport {
 }
 
 export interface PrepDefaults {
-  /** Return deadline for opinions: five days before the 征求意见 step is due, leaving time to sort them. */
+  /** Suggested return deadline (see noticeDeadline in the handler); the user changes it before generating. */
   noticeDeadline: string;
   issuer: string;
   recipients: string;

@@ -1,7 +1,7 @@
 import { buildGbtDocument } from '../../documents/gbt9704';
 import { NOTICE_CHANNELS, type prepApi, type PrepDefaults } from '../../common/api/prep';
 import { STEP_KEYS, addDays } from '../../common/meetings/steps';
-import type { HandlerContext } from '../context';
+import { localDate, type HandlerContext } from '../context';
 import { saveExport } from '../files';
 import { getMeeting } from '../meetings';
 import { readSettings } from '../settings';
@@ -18,13 +18,24 @@ async function stepDates(ctx: HandlerContext, meetingDate: string) {
   return STEP_KEYS.map((key) => ({ key, offsetDays: settings.stepOffsets[key], due: addDays(meetingDate, settings.stepOffsets[key]) })).sort((a, b) => a.offsetDays - b.offsetDays);
 }
 
+/**
+ * Five days before the 征求意见 step is due, to leave time for sorting; never earlier than three days from today
+ * (units need time to answer) unless that passes the step's own deadline.
+ */
+export function noticeDeadline(opinionsDue: string, today: string): string {
+  const wanted = addDays(opinionsDue, -5);
+  const earliest = addDays(today, 3);
+  if (wanted >= earliest) return wanted;
+  return earliest <= opinionsDue ? earliest : opinionsDue >= today ? opinionsDue : earliest;
+}
+
 export const prepHandlers: HandlerMap<typeof prepApi> = {
   async 'prep.defaults'(ctx, input): Promise<PrepDefaults> {
     const meeting = await getMeeting(ctx, input.meetingId);
     const steps = await stepDates(ctx, meeting.date);
     const opinions = steps.find((s) => s.key === 'opinions')!;
     return {
-      noticeDeadline: addDays(opinions.due, -5),
+      noticeDeadline: noticeDeadline(opinions.due, localDate(ctx.now())),
       issuer: meeting.teamName,
       recipients: '各乡镇党委，县直各单位党组织',
       channels: [...NOTICE_CHANNELS.slice(0, 4)],

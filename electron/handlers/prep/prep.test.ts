@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
+import { noticeDeadline } from './index';
 import type { DemoIds } from '../../../seeds/demo';
 import { bodyParagraphs, find, readDocx, runFormat, textOf } from '../../documents/gbt9704/testkit';
 
@@ -59,7 +60,10 @@ describe('preparation drafts', () => {
 
   it('writes the 征求意见通知 with aspects, channels, deadline and where to send', async () => {
     const defaults = await app.must('prep.defaults', { meetingId: app.ids.meetingId });
-    expect(defaults.noticeDeadline).toBe('2026-11-24');
+    // Five days before the 征求意见 step (2026-11-29) would be past; three days from today is within the step.
+    expect(defaults.noticeDeadline).toBe('2026-11-29');
+    expect(noticeDeadline('2026-12-20', '2026-11-27')).toBe('2026-12-15');
+    expect(noticeDeadline('2026-11-25', '2026-11-27')).toBe('2026-11-30');
     const saved = await app.must('prep.opinionNotice', {
       meetingId: app.ids.meetingId,
       deadline: '2026-12-01',
