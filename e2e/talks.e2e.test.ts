@@ -118,4 +118,35 @@ describe('heart-to-heart talks, study sessions and preparation drafts', () => {
     await e.shot('talks-06-prep-docs');
     expect(e.pageErrors).toEqual([]);
   });
+
+  it('registers a department head and edits the rule set, and the matrix follows', async () => {
+    await e.page.click('[data-testid=ws-nav-talks]');
+    await e.page.waitForSelector('[data-testid=all-covered]');
+    await e.page.click('[data-testid=open-people]');
+    await e.page.waitForSelector('[data-testid=person-form]');
+    await e.page.fill(field('person-name'), '冯晓东');
+    await e.page.fill(field('person-department'), '县市场监督管理局');
+    await e.page.click('[data-testid=person-overseer]');
+    await e.page.click('.el-select-dropdown__item:visible:has-text("孙丽娟")');
+    await e.page.click('[data-testid=person-save]');
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=people-table]')?.textContent?.includes('冯晓东'));
+    await e.shot('talks-07-people');
+    await e.page.keyboard.press('Escape');
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=talks-summary]')?.textContent?.includes('必谈 32 对'));
+    expect(await e.page.textContent('[data-testid=outside-coverage]')).toContain('冯晓东（县市场监督管理局）');
+
+    await e.page.click('[data-testid=open-rules]');
+    await e.page.waitForSelector('[data-testid=rules-form]');
+    await e.page.click('[data-testid=rule-departments]');
+    await e.shot('talks-08-rules');
+    await e.page.click('[data-testid=rules-save]');
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=talks-summary]')?.textContent?.includes('必谈 28 对，已覆盖 28 对'));
+    await e.page.waitForSelector('[data-testid=all-covered]');
+    await e.page.click('[data-testid=locale-switch] >> text=EN');
+    await e.page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await e.page.textContent('[data-testid=talks-summary]')).toContain('28 required pairs, 28 covered, 0 missing');
+    await e.shot('talks-09-english');
+    await e.page.click('[data-testid=locale-switch] >> text=中文');
+    expect(e.pageErrors).toEqual([]);
+  });
 });

@@ -76,7 +76,7 @@ const en: typeof zh = {
     missing: 'missing',
     notRequired: 'Not required',
     outside: 'Members and their department heads and other outside people',
-    noOutside: 'No outside people to talk with yet. Register department heads under “Outside people”.',
+    noOutside: 'No required talks with outside people. Department heads are registered under “Outside people”.',
     allCovered: 'Every required pair has talked',
     list: 'Talk records',
     none: 'No talks recorded yet.',
