@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { NestingSqliteDialect } from './dialect';
 import { DbError } from './errors';
 import { safetyBackup } from './backup';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
@@ -128,7 +129,7 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
     }
     migrate(sqlite, list);
     if (version < latest) fullCheck(sqlite);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new NestingSqliteDialect(sqlite) });
     return {
       sqlite,
       db,

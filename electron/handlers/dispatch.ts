@@ -26,8 +26,45 @@ function errorBody(error: unknown): ApiErrorBody {
 }
 
 /**
+ * Channels that replace or copy the database file itself: they cannot run inside a transaction on it.
+ * Every other call is atomic.
+ */
+const OUTSIDE_TRANSACTION = new Set<string>(['backup.restore', 'backup.now']);
+
+/** One call at a time per database: a handler's awaits never interleave with another call's writes. */
+const queues = new WeakMap<HandlerContext, Promise<unknown>>();
+
+function serialized<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(ctx) ?? Promise.resolve();
+  const run = previous.then(task, task);
+  queues.set(
+    ctx,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** Runs the handler inside a savepoint: if it refuses or fails after writing, every write of the call is undone. */
+async function atomically<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<T> {
+  const sqlite = ctx.sqlite;
+  sqlite.exec('SAVEPOINT dispatch');
+  try {
+    const value = await task();
+    sqlite.exec('RELEASE dispatch');
+    return value;
+  } catch (error) {
+    if (sqlite.open && sqlite.inTransaction) {
+      sqlite.exec('ROLLBACK TO dispatch');
+      sqlite.exec('RELEASE dispatch');
+    }
+    throw error;
+  }
+}
+
+/**
  * The one entry point for every call from the renderer (Electron IPC or the browser harness): checks the channel,
- * validates the input with its declared schema and runs the handler. It never throws.
+ * validates the input with its declared schema and runs the handler, atomically and one call at a time. It never
+ * throws: a refusal is `{ ok: false }` and leaves the data exactly as it was.
  */
 export async function dispatch(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
   if (!isChannelName(channel)) {
@@ -35,9 +72,10 @@ export async function dispatch(ctx: HandlerContext, channel: unknown, input: unk
   }
   const parsed = contract[channel].input.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
+  const handler = handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown;
+  const run = async () => handler(ctx, parsed.data);
   try {
-    const handler = handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown;
-    const value = await handler(ctx, parsed.data);
+    const value = await serialized(ctx, () => (OUTSIDE_TRANSACTION.has(channel) ? run() : atomically(ctx, run)));
     return { ok: true, value };
   } catch (error) {
     return { ok: false, error: errorBody(error) };
