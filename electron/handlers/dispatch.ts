@@ -67,17 +67,39 @@ async function atomically<T>(ctx: HandlerContext, task: () => Promise<T>): Promi
  * throws: a refusal is `{ ok: false }` and leaves the data exactly as it was.
  */
 export async function dispatch(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
+  const prepared = prepare(channel, input);
+  if (!prepared.ok) return prepared;
+  const { name, handler, data } = prepared;
+  const run = async () => handler(ctx, data);
+  try {
+    const value = await serialized(ctx, () => (OUTSIDE_TRANSACTION.has(name) ? run() : atomically(ctx, run)));
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: errorBody(error) };
+  }
+}
+
+/**
+ * For a handler that composes other channels (loading the demo): validates and runs them inside the caller's
+ * transaction and turn, without queueing behind itself.
+ */
+export async function dispatchWithin(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
+  const prepared = prepare(channel, input);
+  if (!prepared.ok) return prepared;
+  try {
+    return { ok: true, value: await prepared.handler(ctx, prepared.data) };
+  } catch (error) {
+    return { ok: false, error: errorBody(error) };
+  }
+}
+
+type Prepared = { ok: true; name: string; handler: (ctx: HandlerContext, input: unknown) => unknown; data: unknown } | { ok: false; error: ApiErrorBody };
+
+function prepare(channel: unknown, input: unknown): Prepared {
   if (!isChannelName(channel)) {
     return { ok: false, error: { code: 'unknownChannel', message: `未知的接口：${String(channel).slice(0, 80)}`, messageEn: `Unknown channel: ${String(channel).slice(0, 80)}` } };
   }
   const parsed = contract[channel].input.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
-  const handler = handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown;
-  const run = async () => handler(ctx, parsed.data);
-  try {
-    const value = await serialized(ctx, () => (OUTSIDE_TRANSACTION.has(channel) ? run() : atomically(ctx, run)));
-    return { ok: true, value };
-  } catch (error) {
-    return { ok: false, error: errorBody(error) };
-  }
+  return { ok: true, name: channel, handler: handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown, data: parsed.data };
 }

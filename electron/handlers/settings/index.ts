@@ -4,7 +4,7 @@ import { AppError } from '../../common/result';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 import { loadDemo } from '../../../seeds/demo';
-import { dispatch } from '../dispatch';
+import { dispatchWithin } from '../dispatch';
 
 const KEY = 'app';
 
@@ -49,7 +49,7 @@ export const settingsHandlers: HandlerMap<typeof settingsApi> = {
     if (teams.length > 0) {
       throw new AppError('demo.notEmpty', '数据库中已有数据，为避免混淆不载入演示数据', 'The database already holds data; the demo is not loaded to avoid mixing them');
     }
-    return loadDemo((channel, input) => dispatch(ctx, channel, input));
+    return loadDemo((channel, input) => dispatchWithin(ctx, channel, input));
   },
   async 'exportLog.list'(ctx, input) {
     const rows = await ctx.db.selectFrom('export_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(input.limit ?? 100).execute();

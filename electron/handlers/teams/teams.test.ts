@@ -69,3 +69,34 @@ describe('teams and members', () => {
     expect(await app.call('teams.drop' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'unknownChannel' } });
   });
 });
+
+describe('dispatch', () => {
+  it('undoes every write of a call that fails halfway', async () => {
+    const meeting = await app.must('meetings.create', {
+      teamId: (await app.must('teams.create', { name: '党组', organ: 'party_group', unit: '' })).id,
+      kind: 'annual', trigger: null, triggerReason: '', year: 2026, theme: '主题', date: '2026-12-20', startTime: '', place: '',
+      hostMemberId: null, recorder: '', quorumRatio: 0.7, aspects: [], guests: [],
+    });
+    const before = app.counts();
+    // Stepping back before the meeting has started: the console prepares its agenda (writes), then refuses.
+    const result = await app.call('minutes.advance', { meetingId: meeting.id, to: { mode: 'previousSpeaker' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'minutes.notStarted' } });
+    expect(app.counts()).toEqual(before);
+  });
+
+  it('loads the demo in one call from the first-run screen, and refuses a second time', async () => {
+    const first = await app.call('app.loadDemo', {});
+    expect(first.ok).toBe(true);
+    const before = app.counts();
+    expect(await app.call('app.loadDemo', {})).toMatchObject({ ok: false, error: { code: 'demo.notEmpty' } });
+    expect(app.counts()).toEqual(before);
+  });
+
+  it('runs calls made at the same moment one after another, each complete', async () => {
+    const team = await app.must('teams.create', { name: '党组', organ: 'party_group', unit: '' });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => app.call('members.create', { teamId: team.id, name: `成员${i}`, position: '', role: 'member', portfolio: '' })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const orders = (await app.must('members.list', { teamId: team.id })).map((m) => m.sortOrder);
+    expect(new Set(orders).size).toBe(20);
+  });
+});
