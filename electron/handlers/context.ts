@@ -28,6 +28,10 @@ export interface HandlerContext {
   connection: Connection;
   /** Closes the database, lets `install` replace the file, then reopens it and points this context at it. */
   swapDatabase(install: (dataFile: string) => Promise<void>): Promise<void>;
+  /** Runs `task` once the current call has committed (skipped if it is rolled back). */
+  afterCommit(task: () => void): void;
+  /** Tasks waiting for the current call to commit; dispatch runs or drops them. */
+  pendingAfterCommit: (() => void)[];
 }
 
 /** The local calendar date (yyyy-mm-dd) of `now`, as a secretary's wall calendar shows it. */
@@ -53,6 +57,11 @@ export function createContext(connection: Connection, options: ContextOptions): 
     files: options.files,
     now: options.now ?? (() => new Date()),
     connection,
+    pendingAfterCommit: [],
+    afterCommit(task) {
+      if (ctx.sqlite.inTransaction) ctx.pendingAfterCommit.push(task);
+      else task();
+    },
     async swapDatabase(install) {
       await ctx.connection.close();
       try {

@@ -48,17 +48,20 @@ function serialized<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<T> 
 async function atomically<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<T> {
   const sqlite = ctx.sqlite;
   sqlite.exec('SAVEPOINT dispatch');
+  let value: T;
   try {
-    const value = await task();
+    value = await task();
     sqlite.exec('RELEASE dispatch');
-    return value;
   } catch (error) {
+    ctx.pendingAfterCommit.length = 0;
     if (sqlite.open && sqlite.inTransaction) {
       sqlite.exec('ROLLBACK TO dispatch');
       sqlite.exec('RELEASE dispatch');
     }
     throw error;
   }
+  for (const after of ctx.pendingAfterCommit.splice(0)) after();
+  return value;
 }
 
 /**

@@ -48,6 +48,10 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
       })
       .where('id', '=', input.id)
       .execute();
+    if (newId !== current.id) {
+      // The old, named version of the row must not linger in the write-ahead log (secure_delete clears the pages).
+      ctx.afterCommit(() => ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)'));
+    }
     return getRaw(ctx.db, newId);
   },
   async 'opinions.delete'(ctx, input) {
