@@ -30,7 +30,7 @@ function everyRow(): string {
   return tables.map((t) => JSON.stringify(app.connection.sqlite.prepare(`SELECT * FROM "${t.name}"`).all())).join('\n');
 }
 
-async function xlsx(rows: (string | number | null)[][], header = ['序号', '针对对象', '方面', '意见和建议', '来源渠道', '提出单位', '日期', '是否匿名', '提出人（可不填）']): Promise<Uint8Array> {
+async function xlsx(rows: (string | number | null)[][], header = ['序号', '针对对象', '方面', '意见和建议', '来源渠道', '提出单位', '日期', '是否匿名', '提出人（可不填）']): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('征求意见表');
   ws.addRow(['青溪县人民政府党组民主生活会征求意见表']);
