@@ -280,7 +280,7 @@ describe('import', () => {
     ];
     const before = app.counts();
     for (const [name, bytes] of cases) {
-      const [p] = await app.must('opinions.importPreview', { meetingId: app.ids.meetingId, files: [{ name, bytes }] });
+      const [p] = await app.must('opinions.importPreview', { meetingId: app.ids.meetingId, files: [{ name, bytes: new Uint8Array(bytes) }] });
       const problem = p.error ?? (p.valid === 0 ? { message: p.rows.flatMap((r) => r.errors).join(' ') } : null);
       expect(problem, name).not.toBeNull();
       expect(problem!.message.length, name).toBeGreaterThan(4);
