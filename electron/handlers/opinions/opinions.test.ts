@@ -268,7 +268,7 @@ describe('import', () => {
     const fs1 = formulaBook.addWorksheet('征求意见表');
     fs1.addRow(['针对对象', '意见和建议']);
     fs1.addRow(['领导班子', { formula: 'HYPERLINK("http://example.com","点我")' }]);
-    const cases: [string, Uint8Array][] = [
+    const cases: [string, Uint8Array<ArrayBuffer>][] = [
       ['wrong-columns.xlsx', await xlsx([['a', 'b']], ['姓名', '电话', '住址'])],
       ['empty.xlsx', new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer())],
       ['header-only.xlsx', await xlsx([])],
@@ -280,7 +280,7 @@ describe('import', () => {
     ];
     const before = app.counts();
     for (const [name, bytes] of cases) {
-      const [p] = await app.must('opinions.importPreview', { meetingId: app.ids.meetingId, files: [{ name, bytes: new Uint8Array(bytes) }] });
+      const [p] = await app.must('opinions.importPreview', { meetingId: app.ids.meetingId, files: [{ name, bytes }] });
       const problem = p.error ?? (p.valid === 0 ? { message: p.rows.flatMap((r) => r.errors).join(' ') } : null);
       expect(problem, name).not.toBeNull();
       expect(problem!.message.length, name).toBeGreaterThan(4);
