@@ -131,4 +131,15 @@ describe('talks on the demo meeting', () => {
     expect(c.required).toBe(30);
     expect(c.covered).toBe(27);
   });
+
+  it('the file itself refuses impossible dates, talks with nobody and study sessions of 30 hours', () => {
+    const db = app.connection.sqlite;
+    const before = app.counts();
+    const at = '2026-11-27T00:00:00Z';
+    expect(() => db.prepare("INSERT INTO talks (meeting_id, date, type, created_at, updated_at) VALUES (?, '2026-02-30', 'other', ?, ?)").run(app.ids.meetingId, at, at)).toThrow(/CHECK/);
+    const talkId = (db.prepare('SELECT id FROM talks LIMIT 1').get() as { id: number }).id;
+    expect(() => db.prepare('INSERT INTO talk_participants (talk_id, sort_order, member_id, person_id) VALUES (?, 9, NULL, NULL)').run(talkId)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO study_sessions (meeting_id, date, form, topic, hours, created_at, updated_at) VALUES (?, '2026-11-20', 'seminar', '研讨', 30, ?, ?)").run(app.ids.meetingId, at, at)).toThrow(/CHECK/);
+    expect(app.counts()).toEqual(before);
+  });
 });
