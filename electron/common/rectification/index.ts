@@ -1,0 +1,4 @@
+export * from './model';
+export * from './overdue';
+export * from './stats';
+export * from './grouping';

@@ -1,0 +1,88 @@
+/** 审议通过: the list is frozen as agreed (JSON snapshot); later changes are logged. Also the item history. */
+import type { AgreedItem, ItemHistory, RectificationItem, rectificationApi } from '../../common/api/rectification';
+import { AppError } from '../../common/result';
+import { nowIso, type HandlerContext } from '../context';
+import type { HandlerMap } from '../types';
+import { ensureList, findList, itemWithList, loadItems, loadList } from './store';
+
+type Api = typeof rectificationApi;
+
+export function toAgreed(item: RectificationItem): AgreedItem {
+  return {
+    id: item.id,
+    seq: item.seq,
+    aspectLabel: item.aspectLabel,
+    memberId: item.memberId,
+    memberName: item.memberName,
+    problem: item.problem,
+    sources: item.sources.map((s) => s.origin),
+    target: item.target,
+    measures: item.measures,
+    leaders: item.leaders.map((l) => l.name),
+    unit: item.unit,
+    ownerPerson: item.ownerPerson,
+    deadline: item.deadline,
+    note: item.note,
+  };
+}
+
+export async function agreedSnapshot(ctx: HandlerContext, meetingId: number): Promise<{ agreedOn: string; agreedBy: string; items: AgreedItem[] } | null> {
+  const list = await findList(ctx.db, meetingId);
+  if (!list) return null;
+  const row = await ctx.db.selectFrom('rectification_agreements').selectAll().where('list_id', '=', list.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!row) return null;
+  return { agreedOn: row.agreed_on, agreedBy: row.agreed_by, items: JSON.parse(row.snapshot) as AgreedItem[] };
+}
+
+export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'rectification.agreedVersion' | 'rectification.history'> = {
+  async 'rectification.agree'(ctx, input) {
+    const items = await loadItems(ctx, input.meetingId, input.agreedOn);
+    if (items.length === 0) throw new AppError('rectification.empty', '整改清单还没有事项，不能审议通过', 'The list has no items yet and cannot be agreed');
+    const lacking = items.filter((i) => i.leaders.length === 0 || i.ownerPerson.trim() === '');
+    if (lacking.length > 0) {
+      const describe = (i: RectificationItem, en: boolean) => {
+        const what = [i.leaders.length === 0 ? (en ? 'responsible leader' : '责任领导') : '', i.ownerPerson.trim() === '' ? (en ? 'person in charge' : '具体责任人') : ''].filter(Boolean);
+        return en ? `#${i.seq} (${what.join(', ')})` : `第${i.seq}项（缺${what.join('、')}）`;
+      };
+      const shown = lacking.slice(0, 30);
+      const more = lacking.length > shown.length ? `等 ${lacking.length} 项` : '';
+      throw new AppError(
+        'rectification.missingOwners',
+        `每项整改事项须至少有一名责任领导和一名具体责任人，以下事项尚未填写：${shown.map((i) => describe(i, false)).join('；')}${more}。未作任何修改`,
+        `Every item needs at least one responsible leader and one person in charge. Missing: ${shown.map((i) => describe(i, true)).join('; ')}${lacking.length > shown.length ? ` and ${lacking.length - shown.length} more` : ''}. Nothing was changed`,
+      );
+    }
+    const snapshot = JSON.stringify(items.map(toAgreed));
+    await ctx.db.transaction().execute(async (trx) => {
+      const list = await ensureList(ctx, trx, input.meetingId);
+      const at = nowIso(ctx);
+      await trx.updateTable('rectification_lists').set({ status: 'agreed', agreed_on: input.agreedOn, agreed_by: input.agreedBy, updated_at: at }).where('id', '=', list.id).execute();
+      await trx.insertInto('rectification_agreements').values({ list_id: list.id, agreed_on: input.agreedOn, agreed_by: input.agreedBy, snapshot, created_at: at }).execute();
+    });
+    return loadList(ctx, input.meetingId);
+  },
+
+  'rectification.agreedVersion': (ctx, input) => agreedSnapshot(ctx, input.meetingId),
+
+  async 'rectification.history'(ctx, input): Promise<ItemHistory> {
+    const row = await itemWithList(ctx.db, input.itemId);
+    const changes = await ctx.db.selectFrom('rectification_changes').selectAll().where('item_id', '=', input.itemId).orderBy('at').orderBy('id').execute();
+    const progress = await ctx.db.selectFrom('rectification_progress').selectAll().where('item_id', '=', input.itemId).orderBy('on_date').orderBy('id').execute();
+    const evidence = await ctx.db.selectFrom('rectification_evidence').selectAll().where('item_id', '=', input.itemId).where('progress_id', 'is not', null).execute();
+    const agreed = await agreedSnapshot(ctx, row.meeting_id);
+    return {
+      changes: changes.map((c) => ({ id: c.id, at: c.at, by: c.changed_by, reason: c.reason, field: c.field, before: c.before, after: c.after })),
+      progress: progress.map((p) => ({
+        id: p.id,
+        date: p.on_date,
+        kind: p.kind,
+        text: p.text,
+        by: p.recorded_by,
+        statusFrom: p.status_from,
+        statusTo: p.status_to,
+        evidence: evidence.filter((e) => e.progress_id === p.id).map((e) => ({ id: e.id, name: e.name, path: e.path })),
+      })),
+      agreed: agreed?.items.find((i) => i.id === input.itemId) ?? null,
+    };
+  },
+};

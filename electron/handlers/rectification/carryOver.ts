@@ -1,0 +1,100 @@
+/**
+ * 通报上年度整改落实情况 (回头看) for the next meeting, built from the previous list: done, in progress, not done
+ * and why, who; and carrying open items into the new list as 上年未完成.
+ */
+import type { CarryOverReport, rectificationApi } from '../../common/api/rectification';
+import { STATUS_ZH, chineseDate } from '../../common/rectification/model';
+import { localDate, type HandlerContext } from '../context';
+import type { HandlerMap } from '../types';
+import { previousMeetingOf } from './previous';
+import { lastYearCandidates } from './sources';
+import { ensureList, loadItems, loadList } from './store';
+import { addSources, insertItem, nextSeq } from './write';
+import { AppError } from '../../common/result';
+
+export async function carryOverReport(ctx: HandlerContext, meetingId: number, today?: string): Promise<CarryOverReport> {
+  const previous = await previousMeetingOf(ctx, meetingId);
+  if (!previous) return { previousMeeting: null, paragraphs: [], open: [] };
+  const day = today ?? localDate(ctx.now());
+  const items = await loadItems(ctx, previous.id, day);
+  const carried = new Set(
+    (
+      await ctx.db
+        .selectFrom('rectification_item_sources')
+        .innerJoin('rectification_items', 'rectification_items.id', 'rectification_item_sources.item_id')
+        .innerJoin('rectification_lists', 'rectification_lists.id', 'rectification_items.list_id')
+        .select('rectification_item_sources.source_id')
+        .where('rectification_lists.meeting_id', '=', meetingId)
+        .where('rectification_item_sources.source_type', '=', 'last_year')
+        .execute()
+    ).map((r) => r.source_id),
+  );
+  const count = (s: string) => items.filter((i) => i.status === s).length;
+  const closed = count('closed');
+  const pending = count('done_pending');
+  const ongoing = count('ongoing');
+  const open = items.filter((i) => i.status === 'not_started' || i.status === 'in_progress');
+  const measures = items.reduce((n, i) => n + i.measures.length, 0);
+  const kind = previous.kind === 'annual' ? `${previous.year}年度民主生活会` : `${chineseDate(previous.date)}召开的专题民主生活会`;
+  const paragraphs: string[] = [];
+  const parts = [`已完成整改并销号${closed}项`];
+  if (pending > 0) parts.push(`已完成待验收${pending}项`);
+  if (ongoing > 0) parts.push(`需长期坚持${ongoing}项`);
+  if (open.length > 0) parts.push(`正在推进${open.length}项`);
+  paragraphs.push(`${kind}共查摆问题${items.length}个，制定整改措施${measures}条。截至${chineseDate(day)}，${parts.join('，')}。`);
+  if (closed > 0) {
+    const done = items.filter((i) => i.status === 'closed');
+    paragraphs.push(`已销号事项：${done.map((i) => `第${i.seq}项（责任领导：${i.leaders.map((l) => l.name).join('、') || '未明确'}，${i.closedOn ? `${chineseDate(i.closedOn)}` : ''}经${i.acceptor}验收销号）`).join('；')}。`);
+  }
+  const why = (i: (typeof items)[number]) => i.progress.trim() || i.note.trim() || '尚未报告进展';
+  for (const i of open) {
+    const overdue = i.overdue ? '，已超过整改时限' : '';
+    paragraphs.push(`未完成事项第${i.seq}项：${i.problem}。目前状态为${STATUS_ZH[i.status]}${overdue}。原因及进展：${why(i)}。责任领导：${i.leaders.map((l) => l.name).join('、') || '未明确'}；具体责任人：${i.ownerPerson || '未明确'}。`);
+  }
+  return {
+    previousMeeting: { id: previous.id, year: previous.year, kind: previous.kind, date: previous.date, theme: previous.theme },
+    paragraphs,
+    open: items
+      .filter((i) => i.status !== 'closed')
+      .map((i) => ({ id: i.id, seq: i.seq, problem: i.problem, status: i.status, leaders: i.leaders.map((l) => l.name), why: why(i), carried: carried.has(i.id) })),
+  };
+}
+
+export const carryOverHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectification.carryOver' | 'rectification.carryItems'> = {
+  'rectification.carryOver': (ctx, input) => carryOverReport(ctx, input.meetingId, input.today),
+
+  async 'rectification.carryItems'(ctx, input) {
+    const candidates = await lastYearCandidates(ctx, input.meetingId);
+    const previous = (await previousMeetingOf(ctx, input.meetingId))!;
+    const oldItems = previous ? await loadItems(ctx, previous.id, localDate(ctx.now())) : [];
+    const picked = input.itemIds.map((id) => {
+      const source = candidates.find((c) => c.id === id);
+      const old = oldItems.find((i) => i.id === id);
+      if (!source || !old) throw new AppError('rectification.notOpen', `上年度事项（编号 ${id}）不存在或已销号，未作任何修改`, `Last year's item #${id} does not exist or is closed; nothing was changed`);
+      return { source, old };
+    });
+    const existing = await lastYearLinked(ctx, input.meetingId);
+    await ctx.db.transaction().execute(async (trx) => {
+      const list = await ensureList(ctx, trx, input.meetingId);
+      for (const { source, old } of picked) {
+        if (existing.has(old.id)) continue;
+        // Copied as it stood (deadline included): the team sets a new deadline when it agrees the new list.
+        const id = await insertItem(ctx, trx, list.id, { aspectId: null, memberId: old.memberId, problem: old.problem, target: old.target, measures: old.measures, leaderIds: old.leaders.map((l) => l.memberId), unit: old.unit, ownerPerson: old.ownerPerson, deadline: old.deadline, note: `上年度清单第${old.seq}项结转，原状态：${STATUS_ZH[old.status]}` }, await nextSeq(trx, list.id));
+        await addSources(ctx, trx, id, [source]);
+      }
+    });
+    return loadList(ctx, input.meetingId);
+  },
+};
+
+async function lastYearLinked(ctx: HandlerContext, meetingId: number): Promise<Set<number>> {
+  const rows = await ctx.db
+    .selectFrom('rectification_item_sources')
+    .innerJoin('rectification_items', 'rectification_items.id', 'rectification_item_sources.item_id')
+    .innerJoin('rectification_lists', 'rectification_lists.id', 'rectification_items.list_id')
+    .select('rectification_item_sources.source_id')
+    .where('rectification_lists.meeting_id', '=', meetingId)
+    .where('rectification_item_sources.source_type', '=', 'last_year')
+    .execute();
+  return new Set(rows.map((r) => r.source_id));
+}

@@ -1,0 +1,92 @@
+/** The list as .xlsx (re-importable), .docx (GB/T 9704 landscape table), .csv and print-ready HTML (PDF). */
+import type { rectificationApi } from '../../common/api/rectification';
+import { ITEM_STATUSES, STATUS_ZH } from '../../common/rectification/model';
+import { buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
+import { buildCsv, buildWorkbook, type ColumnSpec } from '../../documents/workbook';
+import { saveExport } from '../files';
+import { readSettings } from '../settings';
+import type { HandlerContext } from '../context';
+import type { HandlerMap } from '../types';
+import { printHtml } from './html';
+import { exportTable, printedStatus, type ExportTable } from './table';
+
+type Api = typeof rectificationApi;
+const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+const DOCX = [{ name: 'Word 文档', extensions: ['docx'] }];
+const CSV = [{ name: 'CSV（逗号分隔）', extensions: ['csv'] }];
+
+/** Columns the import reads back; everything else in the sheet is for reading only. */
+export const EDITABLE_HEADERS = { progress: '整改进展', status: '整改状态', closedOn: '销号日期', acceptor: '验收人', note: '备注' } as const;
+
+export function workbookColumns(table: ExportTable): ColumnSpec[] {
+  const columns: ColumnSpec[] = [];
+  for (const c of table.columns) {
+    const width = Math.max(6, Math.round(c.share * 2.2));
+    if (c.key === 'status') {
+      columns.push({ key: 'status', header: c.header, width, align: 'center', validation: { list: ITEM_STATUSES.map((s) => STATUS_ZH[s]), strict: true, prompt: '请从下拉列表选择整改状态' } });
+      columns.push({ key: 'overdue', header: '逾期情况', width: 12, align: 'center' });
+    } else {
+      columns.push({ key: c.key, header: c.header, width, align: c.center ? 'center' : 'left' });
+    }
+  }
+  return columns;
+}
+
+export async function xlsxBytes(ctx: HandlerContext, table: ExportTable): Promise<Buffer> {
+  return buildWorkbook({
+    created: ctx.now(),
+    sheets: [
+      {
+        name: '整改清单',
+        title: table.title,
+        subtitle: table.subtitle,
+        columns: workbookColumns(table),
+        rows: table.rows,
+        // Only the live list carries record ids: the agreed version is a record, not something to edit and re-import.
+        ...(table.version === 'current' ? { rowKey: { key: 'id' } } : {}),
+        print: { orientation: 'landscape' },
+      },
+    ],
+  });
+}
+
+export async function docxBytes(ctx: HandlerContext, table: ExportTable, attachmentLabel: string | null): Promise<Buffer> {
+  const settings = await readSettings(ctx);
+  const blocks: DocumentBlock[] = [
+    {
+      kind: 'section',
+      orientation: 'landscape',
+      blocks: [
+        ...(attachmentLabel ? [{ kind: 'attachmentLabel' as const, text: attachmentLabel }] : []),
+        { kind: 'title', text: table.title },
+        { kind: 'subtitle', text: table.subtitle },
+        {
+          kind: 'table',
+          fontSizePt: 10.5,
+          columns: table.columns.map((c) => ({ title: c.header, widthPct: c.share, align: c.center ? 'center' : 'left' })),
+          rows: table.rows.map((r) => table.columns.map((c) => (c.key === 'status' ? printedStatus(r) : String(r[c.key] ?? '')))),
+        },
+      ],
+    },
+  ];
+  return buildGbtDocument({ blocks, settings: settings.document, meta: { title: table.title } });
+}
+
+export const exportHandlers: Pick<HandlerMap<Api>, 'rectification.exportXlsx' | 'rectification.exportDocx' | 'rectification.exportCsv' | 'rectification.printHtml'> = {
+  async 'rectification.exportXlsx'(ctx, input) {
+    const table = await exportTable(ctx, input.meetingId, input.version, input.scope);
+    return saveExport(ctx, { kind: 'rectification.xlsx', meetingId: input.meetingId, suggestedName: `${table.fileBase}.xlsx`, filters: XLSX, bytes: await xlsxBytes(ctx, table) });
+  },
+  async 'rectification.exportDocx'(ctx, input) {
+    const table = await exportTable(ctx, input.meetingId, input.version, input.scope);
+    return saveExport(ctx, { kind: 'rectification.docx', meetingId: input.meetingId, suggestedName: `${table.fileBase}.docx`, filters: DOCX, bytes: await docxBytes(ctx, table, input.attachmentLabel) });
+  },
+  async 'rectification.exportCsv'(ctx, input) {
+    const table = await exportTable(ctx, input.meetingId, 'current', input.scope);
+    const columns = [...workbookColumns(table).map((c) => ({ key: c.key, header: c.header })), { key: 'id', header: '内部编号（请勿修改）' }];
+    return saveExport(ctx, { kind: 'rectification.csv', meetingId: input.meetingId, suggestedName: `${table.fileBase}.csv`, filters: CSV, bytes: buildCsv(columns, table.rows) });
+  },
+  async 'rectification.printHtml'(ctx, input) {
+    return printHtml(await exportTable(ctx, input.meetingId, input.version, input.scope));
+  },
+};

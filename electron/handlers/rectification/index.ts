@@ -1,0 +1,28 @@
+import type { rectificationApi } from '../../common/api/rectification';
+import type { HandlerMap } from '../types';
+import { agreeHandlers } from './agree';
+import { carryOverHandlers } from './carryOver';
+import { exportHandlers } from './exports';
+import { importHandlers } from './importXlsx';
+import { itemHandlers } from './items';
+import { progressHandlers } from './progress';
+import { reportHandlers } from './report';
+import { sourceOptions } from './sources';
+import { loadList } from './store';
+
+export { rectificationProbe, rectificationFacts } from './probes';
+
+export const rectificationHandlers: HandlerMap<typeof rectificationApi> = {
+  'rectification.get': (ctx, input) => loadList(ctx, input.meetingId, input.today),
+  'rectification.sources': async (ctx, input) => {
+    await loadList(ctx, input.meetingId);
+    return sourceOptions(ctx, input.meetingId);
+  },
+  ...itemHandlers,
+  ...agreeHandlers,
+  ...progressHandlers,
+  ...carryOverHandlers,
+  ...exportHandlers,
+  ...importHandlers,
+  ...reportHandlers,
+};

@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDemoApp, type TestApp } from '../testing';
+import type { DemoIds } from '../../../seeds/demo';
+import { sourceProviders, type SourceCandidate, type SourceProvider } from '../meetings/sources';
+import type { Input } from '../../common/api';
+
+let app: TestApp & { ids: DemoIds };
+let provider: SourceProvider | null = null;
+let offered: SourceCandidate[] = [];
+
+beforeEach(async () => {
+  app = await openDemoApp();
+  offered = [];
+  // A temporary provider proves the wiring without depending on the other features' tables.
+  provider = async (_ctx, meetingId) => (meetingId === app.ids.meetingId ? offered : []);
+  sourceProviders.push(provider);
+});
+afterEach(async () => {
+  const at = sourceProviders.indexOf(provider!);
+  if (at >= 0) sourceProviders.splice(at, 1);
+  await app.close();
+});
+
+type ItemInput = Input<'rectification.createItem'>['item'];
+const item = (patch: Partial<ItemInput> = {}): ItemInput => ({
+  aspectId: null,
+  memberId: null,
+  problem: '调查研究不够深入，到基层蹲点调研少',
+  target: '全年每名班子成员蹲点调研不少于2次',
+  measures: ['制定班子成员年度调研计划'],
+  leaderIds: [],
+  unit: '县政府办公室',
+  ownerPerson: '',
+  deadline: { kind: 'date', date: '2027-03-31' },
+  note: '',
+  ...patch,
+});
+
+async function members() {
+  return app.must('members.list', { teamId: app.ids.teamId });
+}
+
+async function agreedList() {
+  const [head, deputy] = await members();
+  const list = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ leaderIds: [head.id], ownerPerson: '黄海峰' }), sources: [] });
+  await app.must('rectification.createItem', {
+    meetingId: app.ids.meetingId,
+    item: item({ problem: '=HYPERLINK("http://x","点我")', leaderIds: [deputy.id], ownerPerson: '财政局 李明', deadline: { kind: 'immediate', date: null } }),
+    sources: [],
+  });
+  await app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+  return list;
+}
+
+describe('rectification list', () => {
+  it('links many sources to one item and one source to many items, keeping a verbatim snapshot', async () => {
+    offered = [
+      { type: 'opinion', id: 900011, text: '班子成员下基层调研偏少 ', aspectId: null, memberId: null, origin: '征求意见·座谈会' },
+      { type: 'criticism', id: 900021, text: '周明华→林向东：调研“走马观花”', aspectId: null, memberId: null, origin: '周明华→林向东' },
+    ];
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item(), sources: [{ type: 'opinion', id: 900011 }, { type: 'criticism', id: 900021 }] });
+    const list = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ problem: '另一问题' }), sources: [{ type: 'opinion', id: 900011 }] });
+    expect(list.items[0].sources.map((s) => s.text)).toEqual(['班子成员下基层调研偏少 ', '周明华→林向东：调研“走马观花”']);
+    expect(list.items[1].sources.map((s) => `${s.type}:${s.id}`)).toEqual(['opinion:900011']);
+    const options = await app.must('rectification.sources', { meetingId: app.ids.meetingId });
+    expect(options.find((o) => o.type === 'opinion' && o.id === 900011)?.usedBy).toEqual([1, 2]);
+    // The source is later edited: the item keeps what was linked.
+    offered[0] = { ...offered[0], text: '改写后的意见' };
+    const again = await app.must('rectification.get', { meetingId: app.ids.meetingId });
+    expect(again.items[0].sources[0].text).toBe('班子成员下基层调研偏少 ');
+  });
+
+  it('merges several items into one and splits one into several', async () => {
+    offered = [{ type: 'opinion', id: 900005, text: '意见甲', aspectId: null, memberId: null, origin: '意见箱' }];
+    const [head, deputy] = await members();
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ problem: '问题甲', leaderIds: [head.id] }), sources: [{ type: 'opinion', id: 900005 }] });
+    const two = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ problem: '问题乙', measures: ['措施乙'], leaderIds: [deputy.id] }), sources: [] });
+    const merged = await app.must('rectification.merge', { itemIds: two.items.map((i) => i.id) });
+    expect(merged.items).toHaveLength(1);
+    expect(merged.items[0]).toMatchObject({ seq: 1, problem: '问题甲\n问题乙', measures: ['制定班子成员年度调研计划', '措施乙'] });
+    expect(merged.items[0].leaders.map((l) => l.name)).toEqual([head.name, deputy.name]);
+    const split = await app.must('rectification.split', { itemId: merged.items[0].id, problems: ['问题甲', '问题乙'] });
+    expect(split.items.map((i) => [i.seq, i.problem, i.sources.length])).toEqual([
+      [1, '问题甲', 1],
+      [2, '问题乙', 1],
+    ]);
+  });
+
+  it('refuses to agree while an item lacks a leader or a person in charge, naming the items, and writes nothing', async () => {
+    const [head] = await members();
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ leaderIds: [head.id], ownerPerson: '张三' }), sources: [] });
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ ownerPerson: '' }), sources: [] });
+    const before = app.counts();
+    const result = await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rectification.missingOwners' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain('第2项（缺责任领导、具体责任人）');
+      expect(result.error.message).not.toContain('第1项');
+    }
+    expect(app.counts()).toEqual(before);
+  });
+
+  it('keeps the agreed version and logs who changed what and why afterwards', async () => {
+    await agreedList();
+    const list = await app.must('rectification.get', { meetingId: app.ids.meetingId });
+    const first = list.items[0];
+    const noReason = await app.call('rectification.updateItem', { itemId: first.id, patch: { deadline: { kind: 'date', date: '2027-06-30' } } });
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'rectification.reasonRequired' } });
+    // Fields outside the agreed core change freely.
+    await app.must('rectification.updateItem', { itemId: first.id, patch: { note: '已列入年度计划' } });
+    await app.must('rectification.updateItem', { itemId: first.id, patch: { deadline: { kind: 'date', date: '2027-06-30' }, problem: first.problem }, change: { by: '郭文静', reason: '省里调研安排推迟' } });
+    const history = await app.must('rectification.history', { itemId: first.id });
+    expect(history.changes).toHaveLength(1);
+    expect(history.changes[0]).toMatchObject({ by: '郭文静', reason: '省里调研安排推迟', field: 'deadline', before: '2027年3月31日', after: '2027年6月30日' });
+    expect(history.agreed?.deadline).toEqual({ kind: 'date', date: '2027-03-31' });
+    const agreed = await app.must('rectification.agreedVersion', { meetingId: app.ids.meetingId });
+    expect(agreed?.items[0].deadline.date).toBe('2027-03-31');
+    const deleted = await app.call('rectification.deleteItem', { itemId: first.id });
+    expect(deleted).toMatchObject({ ok: false, error: { code: 'rectification.agreed' } });
+  });
+
+  it('derives overdue from the deadline and today, and counts completion on the dashboard', async () => {
+    await agreedList();
+    const early = await app.must('rectification.get', { meetingId: app.ids.meetingId, today: '2027-03-31' });
+    expect(early.items.map((i) => i.overdue)).toEqual([false, false]);
+    const late = await app.must('rectification.get', { meetingId: app.ids.meetingId, today: '2027-04-01' });
+    expect(late.items.map((i) => i.overdue)).toEqual([true, false]);
+    expect(late.stats).toMatchObject({ total: 2, overdue: 1, completionRate: 0 });
+    await app.must('rectification.addProgress', { itemId: late.items[0].id, date: '2027-04-02', kind: 'progress', text: '调研计划已印发', by: '郭文静', statusTo: 'done_pending', acceptor: '', evidence: [{ name: '调研计划.pdf', path: 'D:\\整改\\调研计划.pdf' }] });
+    const pending = await app.must('rectification.get', { meetingId: app.ids.meetingId, today: '2027-04-03' });
+    expect(pending.items[0]).toMatchObject({ overdue: false, status: 'done_pending', progress: '调研计划已印发' });
+    const closed = await app.must('rectification.addProgress', { itemId: late.items[0].id, date: '2027-04-10', kind: 'review', text: '验收合格', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [] });
+    expect(closed.items[0]).toMatchObject({ status: 'closed', closedOn: '2027-04-10', acceptor: '何静' });
+    expect(closed.stats.completionRate).toBe(50);
+    const dashboard = await app.must('meetings.dashboard', { id: app.ids.meetingId });
+    expect(dashboard.steps.find((s) => s.key === 'rectification')).toMatchObject({ status: 'done', doneOn: '2026-12-15' });
+    const history = await app.must('rectification.history', { itemId: late.items[0].id });
+    expect(history.progress.map((p) => [p.statusFrom, p.statusTo])).toEqual([
+      ['not_started', 'done_pending'],
+      ['done_pending', 'closed'],
+    ]);
+    expect(history.progress[0].evidence[0].name).toBe('调研计划.pdf');
+  });
+
+  it.each([
+    ['closing without an acceptor', { statusTo: 'closed', acceptor: '' }],
+    ['an impossible date', { date: '2027-02-30' }],
+    ['an oversized text', { text: '字'.repeat(4001) }],
+    ['an unknown status', { statusTo: 'finished' }],
+    ['an unknown item', { itemId: 999999 }],
+  ])('refuses progress with %s and writes nothing', async (_label, patch) => {
+    await agreedList();
+    const list = await app.must('rectification.get', { meetingId: app.ids.meetingId });
+    const before = app.counts();
+    const result = await app.call('rectification.addProgress', { itemId: list.items[0].id, date: '2027-01-05', kind: 'progress', text: '进展', by: '', statusTo: null, acceptor: '', evidence: [], ...patch } as never);
+    expect(result.ok).toBe(false);
+    expect(app.counts()).toEqual(before);
+  });
+
+  it.each([
+    ['a dated deadline without its date', { deadline: { kind: 'date', date: null } }],
+    ['an empty problem', { problem: '   ' }],
+    ['a leader from another team', { leaderIds: [999999] }],
+    ['an aspect of another meeting', { aspectId: 999999 }],
+  ])('refuses an item with %s and writes nothing', async (_label, patch) => {
+    const before = app.counts();
+    const result = await app.call('rectification.createItem', { meetingId: app.ids.meetingId, item: item(patch as Partial<ItemInput>), sources: [] });
+    expect(result.ok).toBe(false);
+    expect(app.counts()).toEqual(before);
+  });
+
+  it('refuses an unknown source and writes nothing', async () => {
+    const before = app.counts();
+    const result = await app.call('rectification.createItem', { meetingId: app.ids.meetingId, item: item(), sources: [{ type: 'opinion', id: 4242 }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rectification.unknownSource' } });
+    expect(app.counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The rows every export shares (xlsx, docx, csv, print HTML), from the current list or from the agreed snapshot,
+ * so the four formats always say the same thing.
+ */
+import type { AgreedItem, RectificationItem } from '../../common/api/rectification';
+import { STATUS_ZH, SOURCE_ZH, chineseDate, deadlineText } from '../../common/rectification/model';
+import { scopeItems } from '../../common/rectification/grouping';
+import { AppError } from '../../common/result';
+import type { HandlerContext } from '../context';
+import { getMeeting } from '../meetings';
+import { agreedSnapshot } from './agree';
+import { findList, loadItems } from './store';
+import { localDate } from '../context';
+
+export type Scope = 'all' | 'team' | number;
+export type Version = 'current' | 'agreed';
+
+export interface ExportColumn {
+  key: string;
+  header: string;
+  /** Share of the width in the Word/print table; Excel widths derive from it. */
+  share: number;
+  center?: boolean;
+}
+
+export interface ExportTable {
+  title: string;
+  subtitle: string;
+  fileBase: string;
+  columns: ExportColumn[];
+  rows: Record<string, string | number>[];
+  version: Version;
+}
+
+const BASE: ExportColumn[] = [
+  { key: 'seq', header: '序号', share: 3.5, center: true },
+  { key: 'aspect', header: '方面', share: 8 },
+  { key: 'problem', header: '问题表现', share: 16 },
+  { key: 'source', header: '问题来源', share: 6 },
+  { key: 'target', header: '整改目标', share: 9 },
+  { key: 'measures', header: '整改措施', share: 16 },
+  { key: 'leaders', header: '责任领导', share: 5, center: true },
+  { key: 'unit', header: '责任单位', share: 6 },
+  { key: 'ownerPerson', header: '具体责任人', share: 5, center: true },
+  { key: 'deadline', header: '整改时限', share: 6, center: true },
+];
+const FOLLOW_UP: ExportColumn[] = [
+  { key: 'progress', header: '整改进展', share: 12 },
+  { key: 'status', header: '整改状态', share: 5, center: true },
+  { key: 'evidence', header: '佐证材料', share: 6 },
+  { key: 'closedOn', header: '销号日期', share: 5, center: true },
+  { key: 'acceptor', header: '验收人', share: 4, center: true },
+];
+const NOTE: ExportColumn = { key: 'note', header: '备注', share: 5 };
+
+const numbered = (texts: readonly string[]) => (texts.length <= 1 ? (texts[0] ?? '') : texts.map((t, i) => `${i + 1}. ${t}`).join('\n'));
+
+function sourceLabel(item: RectificationItem): string {
+  const types = [...new Set(item.sources.map((s) => SOURCE_ZH[s.type]))];
+  return types.join('、');
+}
+
+function currentRow(item: RectificationItem, today: string): Record<string, string | number> {
+  return {
+    id: item.id,
+    seq: item.seq,
+    aspect: item.aspectLabel,
+    problem: item.problem,
+    source: sourceLabel(item),
+    target: item.target,
+    measures: numbered(item.measures),
+    leaders: item.leaders.map((l) => l.name).join('、'),
+    unit: item.unit,
+    ownerPerson: item.ownerPerson,
+    deadline: deadlineText(item.deadline),
+    progress: item.progress,
+    // 逾期 is shown beside the status, never stored; the Excel cell keeps the plain status so it can be re-imported.
+    status: STATUS_ZH[item.status],
+    overdue: item.overdue ? `逾期（截至${chineseDate(today)}）` : '',
+    evidence: item.evidence.map((e) => e.name).join('\n'),
+    closedOn: item.closedOn ?? '',
+    acceptor: item.acceptor,
+    note: item.note,
+  };
+}
+
+function agreedRow(item: AgreedItem): Record<string, string | number> {
+  return {
+    seq: item.seq,
+    aspect: item.aspectLabel,
+    problem: item.problem,
+    source: [...new Set(item.sources)].join('\n'),
+    target: item.target,
+    measures: numbered(item.measures),
+    leaders: item.leaders.join('、'),
+    unit: item.unit,
+    ownerPerson: item.ownerPerson,
+    deadline: deadlineText(item.deadline),
+    note: item.note,
+  };
+}
+
+export async function exportTable(ctx: HandlerContext, meetingId: number, version: Version, scope: Scope): Promise<ExportTable> {
+  const meeting = await getMeeting(ctx, meetingId);
+  const today = localDate(ctx.now());
+  const list = await findList(ctx.db, meetingId);
+  const name = meeting.kind === 'annual' ? `${meeting.teamName}${meeting.year}年度民主生活会` : `${meeting.teamName}专题民主生活会`;
+  let scopeName = '';
+  if (typeof scope === 'number') {
+    const member = await ctx.db.selectFrom('members').select('name').where('id', '=', scope).where('team_id', '=', meeting.teamId).executeTakeFirst();
+    if (!member) throw new AppError('notFound', `本班子成员（编号 ${scope}）不存在`, `Team member #${scope} does not exist`);
+    scopeName = `${member.name}个人`;
+  } else if (scope === 'team') scopeName = '班子';
+  const title = `${name}${scopeName}整改清单`;
+  if (version === 'agreed') {
+    const snapshot = await agreedSnapshot(ctx, meetingId);
+    if (!snapshot) throw new AppError('rectification.notAgreed', '整改清单尚未审议通过，没有审议通过版本', 'The list has not been agreed yet; there is no agreed version');
+    const items = snapshot.items.filter((i) => scope === 'all' || (scope === 'team' ? i.memberId === null : i.memberId === scope));
+    return { title, subtitle: `（${chineseDate(snapshot.agreedOn)}审议通过）`, fileBase: `${title}（审议通过版）`, columns: [...BASE, NOTE], rows: items.map(agreedRow), version };
+  }
+  const items = scopeItems(await loadItems(ctx, meetingId, today), scope);
+  const state = list?.status === 'agreed' && list.agreed_on ? `${chineseDate(list.agreed_on)}审议通过` : '草稿';
+  return {
+    title,
+    subtitle: `（${state}，进展统计至${chineseDate(today)}）`,
+    fileBase: title,
+    columns: [...BASE, ...FOLLOW_UP, NOTE],
+    rows: items.map((i) => currentRow(i, today)),
+    version,
+  };
+}
+
+/** Status cell text as printed (Word, PDF): 逾期 is appended there since nobody re-imports these. */
+export function printedStatus(row: Record<string, string | number>): string {
+  return row.overdue ? `${row.status}\n${row.overdue}` : String(row.status ?? '');
+}

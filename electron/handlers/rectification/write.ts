@@ -1,0 +1,110 @@
+/** Shared write steps for items: checks of linked records, measures, leaders, sources, numbering. */
+import type { z } from 'zod';
+import type { itemFields } from '../../common/api/rectification';
+import { notFound } from '../../common/result';
+import { nowIso, type HandlerContext } from '../context';
+import type { SourceCandidate } from '../meetings/sources';
+
+type Db = HandlerContext['db'];
+export type ItemFields = z.output<typeof itemFields>;
+
+/** Aspect of this meeting, members of this team: anything else is refused before a row is written. */
+export async function checkRefs(db: Db, meetingId: number, fields: Partial<ItemFields>): Promise<void> {
+  if (fields.aspectId != null) {
+    const aspect = await db.selectFrom('meeting_aspects').select('id').where('id', '=', fields.aspectId).where('meeting_id', '=', meetingId).executeTakeFirst();
+    if (!aspect) throw notFound({ zh: '本次会议的对照检查方面', en: 'Aspect of this meeting' }, fields.aspectId);
+  }
+  const memberIds = [...(fields.leaderIds ?? []), ...(fields.memberId != null ? [fields.memberId] : [])];
+  if (memberIds.length === 0) return;
+  const meeting = await db.selectFrom('meetings').select('team_id').where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const found = await db.selectFrom('members').select('id').where('team_id', '=', meeting.team_id).where('id', 'in', memberIds).execute();
+  const missing = memberIds.find((id) => !found.some((f) => f.id === id));
+  if (missing !== undefined) throw notFound({ zh: '本班子成员', en: 'Team member' }, missing);
+}
+
+export async function setMeasures(db: Db, itemId: number, measures: readonly string[]): Promise<void> {
+  await db.deleteFrom('rectification_measures').where('item_id', '=', itemId).execute();
+  let order = 1;
+  for (const text of measures) await db.insertInto('rectification_measures').values({ item_id: itemId, sort_order: order++, text }).execute();
+}
+
+export async function setLeaders(db: Db, itemId: number, leaderIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('rectification_item_leaders').where('item_id', '=', itemId).execute();
+  let order = 1;
+  for (const memberId of new Set(leaderIds)) await db.insertInto('rectification_item_leaders').values({ item_id: itemId, member_id: memberId, sort_order: order++ }).execute();
+}
+
+export async function addSources(ctx: HandlerContext, db: Db, itemId: number, sources: readonly SourceCandidate[]): Promise<void> {
+  const at = nowIso(ctx);
+  for (const s of sources) {
+    await db
+      .insertInto('rectification_item_sources')
+      .values({ item_id: itemId, source_type: s.type, source_id: s.id, text: s.text.slice(0, 10000), origin: s.origin.slice(0, 200), linked_at: at })
+      .onConflict((oc) => oc.columns(['item_id', 'source_type', 'source_id']).doNothing())
+      .execute();
+  }
+}
+
+export function itemColumns(fields: Partial<ItemFields>) {
+  const columns: Record<string, unknown> = {};
+  if (fields.aspectId !== undefined) columns.aspect_id = fields.aspectId;
+  if (fields.memberId !== undefined) columns.member_id = fields.memberId;
+  if (fields.problem !== undefined) columns.problem = fields.problem;
+  if (fields.target !== undefined) columns.target = fields.target;
+  if (fields.unit !== undefined) columns.unit = fields.unit;
+  if (fields.ownerPerson !== undefined) columns.owner_person = fields.ownerPerson;
+  if (fields.note !== undefined) columns.note = fields.note;
+  if (fields.deadline !== undefined) {
+    columns.deadline_kind = fields.deadline.kind;
+    columns.deadline_date = fields.deadline.date;
+  }
+  return columns;
+}
+
+export async function nextSeq(db: Db, listId: number): Promise<number> {
+  const row = await db.selectFrom('rectification_items').select((eb) => eb.fn.max('seq').as('max')).where('list_id', '=', listId).executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** 序号 1..n in the current order; `first` puts one item at a given position. */
+export async function renumber(db: Db, listId: number, place?: { itemId: number; toSeq: number }): Promise<void> {
+  const rows = await db.selectFrom('rectification_items').select(['id', 'seq']).where('list_id', '=', listId).orderBy('seq').orderBy('id').execute();
+  let ids = rows.map((r) => r.id);
+  if (place) {
+    ids = ids.filter((id) => id !== place.itemId);
+    ids.splice(Math.min(Math.max(place.toSeq - 1, 0), ids.length), 0, place.itemId);
+  }
+  for (const [index, id] of ids.entries()) {
+    const current = rows.find((r) => r.id === id)?.seq;
+    if (current !== index + 1) await db.updateTable('rectification_items').set({ seq: index + 1 }).where('id', '=', id).execute();
+  }
+}
+
+export async function insertItem(ctx: HandlerContext, db: Db, listId: number, fields: ItemFields, seq: number, status: 'not_started' | 'ongoing' = 'not_started'): Promise<number> {
+  const at = nowIso(ctx);
+  const row = await db
+    .insertInto('rectification_items')
+    .values({
+      list_id: listId,
+      seq,
+      aspect_id: fields.aspectId,
+      member_id: fields.memberId,
+      problem: fields.problem,
+      target: fields.target,
+      unit: fields.unit,
+      owner_person: fields.ownerPerson,
+      deadline_kind: fields.deadline.kind,
+      deadline_date: fields.deadline.date,
+      progress: '',
+      status: fields.deadline.kind === 'ongoing' ? 'ongoing' : status,
+      acceptor: '',
+      note: fields.note,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await setMeasures(db, row.id, fields.measures);
+  await setLeaders(db, row.id, fields.leaderIds);
+  return row.id;
+}
