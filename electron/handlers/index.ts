@@ -11,6 +11,7 @@ import { studyHandlers } from './study';
 import { prepHandlers } from './prep';
 import { minutesHandlers } from './minutes';
 import { rectificationHandlers } from './rectification';
+import { searchHandlers } from './search';
 import type { HandlerMap } from './types';
 
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<Contract> = {
   ...prepHandlers,
   ...minutesHandlers,
   ...rectificationHandlers,
+  ...searchHandlers,
 };

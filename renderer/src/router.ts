@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: () => import('./features/app/SettingsView.vue') },
   { path: '/export-log', name: 'export-log', component: () => import('./features/app/ExportLogView.vue') },
   { path: '/backup', name: 'backup', component: () => import('./features/backup/BackupView.vue') },
+  { path: '/search', name: 'search', component: () => import('./features/search/SearchView.vue') },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

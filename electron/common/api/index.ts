@@ -10,6 +10,7 @@ import { studyApi } from './study';
 import { prepApi } from './prep';
 import { minutesApi } from './minutes';
 import { rectificationApi } from './rectification';
+import { searchApi } from './search';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
 /**
@@ -29,6 +30,7 @@ export const contract = {
   ...prepApi,
   ...minutesApi,
   ...rectificationApi,
+  ...searchApi,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;

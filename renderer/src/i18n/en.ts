@@ -7,6 +7,7 @@ import { opinionsMessages } from '../features/opinions/i18n';
 import { studyMessages } from '../features/study/i18n';
 import { prepMessages } from '../features/prep/i18n';
 import { minutesMessages } from '../features/minutes/i18n';
+import { searchMessages } from '../features/search/i18n';
 import type { zhCN } from './zh-CN';
 
 export const en: typeof zhCN = {
@@ -19,4 +20,5 @@ export const en: typeof zhCN = {
   ...studyMessages.en,
   ...prepMessages.en,
   ...minutesMessages.en,
+  ...searchMessages.en,
 };

@@ -7,6 +7,7 @@ import { opinionsMessages } from '../features/opinions/i18n';
 import { studyMessages } from '../features/study/i18n';
 import { prepMessages } from '../features/prep/i18n';
 import { minutesMessages } from '../features/minutes/i18n';
+import { searchMessages } from '../features/search/i18n';
 
 /** Chinese is the default and the reference: every key exists here. Each feature keeps its own texts in its folder. */
 export const zhCN = {
@@ -19,4 +20,5 @@ export const zhCN = {
   ...studyMessages['zh-CN'],
   ...prepMessages['zh-CN'],
   ...minutesMessages['zh-CN'],
+  ...searchMessages['zh-CN'],
 };
