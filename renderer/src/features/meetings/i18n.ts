@@ -117,7 +117,7 @@ const en: typeof zh = {
     created: 'Meeting created',
     heading: '{team} {year} {kind}',
     fullTitle: '{team} {year} democratic life meeting',
-    fullTitleSpecial: '{team} special meeting on {trigger} rectification',
+    fullTitleSpecial: '{team} special meeting: {trigger} rectification',
   },
   workspace: {
     overview: 'Overview',
