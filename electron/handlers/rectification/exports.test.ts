@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDemoApp, type TestApp } from '../testing';
+import type { DemoIds } from '../../../seeds/demo';
+import { collectFacts, factsProviders } from '../meetings/facts';
+import type { Input } from '../../common/api';
+
+let app: TestApp & { ids: DemoIds };
+beforeEach(async () => {
+  app = await openDemoApp();
+});
+afterEach(() => app.close());
+
+type ItemInput = Input<'rectification.createItem'>['item'];
+async function seedAgreed(meetingId = app.ids.meetingId) {
+  const members = await app.must('members.list', { teamId: app.ids.teamId });
+  const meeting = await app.must('meetings.get', { id: meetingId });
+  const base: ItemInput = { aspectId: meeting.aspects[0]?.id ?? null, memberId: null, problem: '', target: '', measures: ['建立调研工作台账'], leaderIds: [members[0].id], unit: '县政府办公室', ownerPerson: '黄海峰', deadline: { kind: 'date', date: '2027-03-31' }, note: '' };
+  await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '调查研究不够深入' }, sources: [] });
+  await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '=HYPERLINK("http://evil.example","点我")', measures: ['+严格执行制度', '定期通报'], leaderIds: [members[1].id, members[2].id], deadline: { kind: 'immediate', date: null } }, sources: [] });
+  await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '落实中央八项规定精神有松懈', memberId: members[3].id, leaderIds: [members[3].id], deadline: { kind: 'ongoing', date: null } }, sources: [] });
+  return app.must('rectification.agree', { meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+}
+
+async function sheetOf(path: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.worksheets[0];
+  let headerRow = 0;
+  ws.eachRow((row, n) => {
+    if (!headerRow && row.values && (row.values as unknown[]).includes('序号')) headerRow = n;
+  });
+  const col = (header: string) => (ws.getRow(headerRow).values as unknown[]).indexOf(header);
+  return { wb, ws, headerRow, col };
+}
+
+describe('rectification exports', () => {
+  it('round-trips through Excel: export, edit progress and status, preview the diff, apply', async () => {
+    const list = await seedAgreed();
+    const saved = await app.must('rectification.exportXlsx', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });
+    expect(saved.saved).toBe(true);
+    const { wb, ws, headerRow, col } = await sheetOf(saved.path!);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.getColumn(col('内部编号（请勿修改）')).hidden).toBe(true);
+    // The hostile problem text is a plain string cell, not a formula.
+    const hostile = ws.getRow(headerRow + 2).getCell(col('问题表现'));
+    expect(hostile.type).toBe(ExcelJS.ValueType.String);
+    expect(hostile.value).toBe('=HYPERLINK("http://evil.example","点我")');
+    // Edit as a secretary would: progress text, a status, and a formula typed into 备注 (only its result is read).
+    ws.getRow(headerRow + 1).getCell(col('整改进展')).value = '已制定调研计划，完成蹲点调研3次';
+    ws.getRow(headerRow + 1).getCell(col('整改状态')).value = '已销号';
+    ws.getRow(headerRow + 1).getCell(col('销号日期')).value = '2027-03-20';
+    ws.getRow(headerRow + 1).getCell(col('验收人')).value = '何静';
+    ws.getRow(headerRow + 2).getCell(col('整改状态')).value = '推进中';
+    ws.getRow(headerRow + 2).getCell(col('备注')).value = { formula: 'CONCATENATE("见","附件")', result: '见附件' } as never;
+    const edited = new Uint8Array(await wb.xlsx.writeBuffer());
+    const preview = await app.must('rectification.importPreview', { meetingId: app.ids.meetingId, file: edited });
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows.map((r) => [r.seq, r.changes.map((c) => `${c.field}:${c.after}`)])).toEqual([
+      [1, ['progress:已制定调研计划，完成蹲点调研3次', 'status:已销号', 'closedOn:2027-03-20', 'acceptor:何静']],
+      [2, ['status:推进中', 'note:见附件']],
+    ]);
+    const applied = await app.must('rectification.importApply', { meetingId: app.ids.meetingId, file: edited, by: '郭文静', date: '2027-03-21' });
+    expect(applied.items[0]).toMatchObject({ status: 'closed', closedOn: '2027-03-20', acceptor: '何静', progress: '已制定调研计划，完成蹲点调研3次' });
+    expect(applied.items[1]).toMatchObject({ status: 'in_progress', note: '见附件' });
+    expect(applied.items[2]).toEqual(list.items[2]);
+    const history = await app.must('rectification.history', { itemId: applied.items[0].id });
+    expect(history.progress[0]).toMatchObject({ statusFrom: 'not_started', statusTo: 'closed', by: '郭文静' });
+  });
+
+  it('refuses an import with a bad status or a foreign row id and writes nothing', async () => {
+    await seedAgreed();
+    const saved = await app.must('rectification.exportXlsx', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });
+    const { wb, ws, headerRow, col } = await sheetOf(saved.path!);
+    ws.getRow(headerRow + 1).getCell(col('整改状态')).value = '基本完成';
+    ws.getRow(headerRow + 2).getCell(col('内部编号（请勿修改）')).value = 987654;
+    ws.getRow(headerRow + 3).getCell(col('整改进展')).value = '有效的修改';
+    const edited = new Uint8Array(await wb.xlsx.writeBuffer());
+    const preview = await app.must('rectification.importPreview', { meetingId: app.ids.meetingId, file: edited });
+    expect(preview.rows.flatMap((r) => r.errors)).toHaveLength(2);
+    const before = app.counts();
+    const list = await app.must('rectification.get', { meetingId: app.ids.meetingId });
+    const result = await app.call('rectification.importApply', { meetingId: app.ids.meetingId, file: edited, by: '', date: '2027-01-05' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rectification.importInvalid' } });
+    expect(app.counts()).toEqual(before);
+    expect((await app.must('rectification.get', { meetingId: app.ids.meetingId })).items).toEqual(list.items);
+    const notExcel = await app.must('rectification.importPreview', { meetingId: app.ids.meetingId, file: new TextEncoder().encode('not a zip') });
+    expect(notExcel.errors.length).toBe(1);
+  });
+
+  it('exports the agreed version as agreed even after changes', async () => {
+    const list = await seedAgreed();
+    await app.must('rectification.updateItem', { itemId: list.items[0].id, patch: { problem: '改写后的问题' }, change: { by: '郭文静', reason: '按督导组意见调整' } });
+    const saved = await app.must('rectification.exportXlsx', { meetingId: app.ids.meetingId, version: 'agreed', scope: 'all' });
+    const { ws, headerRow, col } = await sheetOf(saved.path!);
+    expect(ws.getRow(headerRow + 1).getCell(col('问题表现')).value).toBe('调查研究不够深入');
+    expect(col('内部编号（请勿修改）')).toBe(-1);
+    expect(String(ws.getRow(2).getCell(1).value)).toContain('2026年12月15日审议通过');
+  });
+
+  it('writes a landscape GB/T 9704 table with the attachment label, a BOM csv and escaped print HTML', async () => {
+    await seedAgreed();
+    const docx = await app.must('rectification.exportDocx', { meetingId: app.ids.meetingId, version: 'current', scope: 'all', attachmentLabel: '附件3' });
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(docx.path!))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:orient="landscape"');
+    expect(xml).toContain('附件3');
+    expect(xml).toContain('整改清单');
+    expect(xml).toContain('立行立改');
+    const csv = await app.must('rectification.exportCsv', { meetingId: app.ids.meetingId, scope: 'all' });
+    const bytes = fs.readFileSync(csv.path!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    const html = await app.must('rectification.printHtml', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });
+    expect(html).toContain('size: A4 landscape');
+    expect(html).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)');
+    const log = await app.must('exportLog.list', {});
+    expect(log.map((l) => l.kind)).toEqual(expect.arrayContaining(['rectification.docx', 'rectification.csv']));
+  });
+
+  it('exports one member\'s own list', async () => {
+    const list = await seedAgreed();
+    const memberId = list.items[2].memberId!;
+    const html = await app.must('rectification.printHtml', { meetingId: app.ids.meetingId, version: 'current', scope: memberId });
+    expect(html).toContain('落实中央八项规定精神有松懈');
+    expect(html).not.toContain('调查研究不够深入');
+    expect(html).toContain(`${list.items[2].memberName}个人整改清单`);
+  });
+});
+
+describe('carry-over to the next meeting', () => {
+  it('reports done, in progress and not done with why and who, and carries open items once', async () => {
+    const list = await seedAgreed();
+    await app.must('rectification.addProgress', { itemId: list.items[0].id, date: '2027-03-20', kind: 'review', text: '验收合格', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [] });
+    await app.must('rectification.addProgress', { itemId: list.items[1].id, date: '2027-03-20', kind: 'progress', text: '制度修订稿待县政府常务会审议', by: '郭文静', statusTo: 'in_progress', acceptor: '', evidence: [] });
+    const old = await app.must('meetings.get', { id: app.ids.meetingId });
+    const next = await app.must('meetings.create', { teamId: app.ids.teamId, kind: 'annual', trigger: null, triggerReason: '', year: 2027, theme: '2027年度民主生活会', date: '2027-12-20', startTime: '09:00', place: old.place, hostMemberId: old.hostMemberId, recorder: old.recorder, quorumRatio: old.quorumRatio, aspects: [{ label: '在政治建设方面' }], guests: [] });
+    const report = await app.must('rectification.carryOver', { meetingId: next.id, today: '2027-12-01' });
+    expect(report.previousMeeting?.id).toBe(app.ids.meetingId);
+    expect(report.paragraphs[0]).toContain('共查摆问题3个，制定整改措施4条。截至2027年12月1日，已完成整改并销号1项，需长期坚持1项，正在推进1项。');
+    expect(report.paragraphs.join('')).toContain('原因及进展：制度修订稿待县政府常务会审议');
+    expect(report.paragraphs.join('')).toContain(`责任领导：${list.items[1].leaders.map((l) => l.name).join('、')}`);
+    const open = report.open.find((o) => o.status === 'in_progress')!;
+    const carried = await app.must('rectification.carryItems', { meetingId: next.id, itemIds: [open.id] });
+    expect(carried.items).toHaveLength(1);
+    expect(carried.items[0].sources[0]).toMatchObject({ type: 'last_year', id: open.id });
+    const twice = await app.must('rectification.carryItems', { meetingId: next.id, itemIds: [open.id] });
+    expect(twice.items).toHaveLength(1);
+    const closedOne = await app.call('rectification.carryItems', { meetingId: next.id, itemIds: [list.items[0].id] });
+    expect(closedOne).toMatchObject({ ok: false, error: { code: 'rectification.notOpen' } });
+    expect((await app.must('rectification.carryOver', { meetingId: next.id })).open.find((o) => o.id === open.id)?.carried).toBe(true);
+  });
+});
+
+describe('会议情况报告', () => {
+  it('quotes the figures from the data and leaves out a sentence whose feature was not used', async () => {
+    await seedAgreed();
+    const facts = await collectFacts(app.ctx, app.ids.meetingId);
+    const draft = await app.must('report.draft', { meetingId: app.ids.meetingId });
+    const text = draft.sections.flatMap((s) => s.paragraphs).join('\n');
+    expect(draft.title).toBe('中共青溪县人民政府党组关于巡察整改专题民主生活会召开情况的报告');
+    if (facts.opinions) expect(text).toContain(`共收集意见建议${facts.opinions.raw}条，梳理归纳为${facts.opinions.consolidated}条`);
+    if (facts.talks) expect(text).toContain(`${facts.talks.personTimes}人次`);
+    expect(text).toContain('班子成员应到8人，实到7人');
+    expect(text).toContain('共查摆问题3个');
+    expect(text).toContain('整改事项3项、整改措施4条');
+    expect(text).toContain('市委第三督导组组长吴国平');
+    // Without any provider, no figure is invented: the sentences go, the gaps are listed.
+    const saved = factsProviders.splice(0, factsProviders.length);
+    try {
+      const bare = await app.must('report.draft', { meetingId: app.ids.meetingId });
+      const bareText = bare.sections.flatMap((s) => s.paragraphs).join('\n');
+      expect(bareText).not.toMatch(/学习研讨|意见建议|谈心谈话|批评意见/);
+      expect(bare.missing).toEqual(expect.arrayContaining(['学习研讨次数', '征求意见条数', '谈心谈话人次']));
+    } finally {
+      factsProviders.push(...saved);
+    }
+    const docx = await app.must('report.exportDocx', { meetingId: app.ids.meetingId });
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(docx.path!))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('会前准备情况');
+    expect(xml).toContain('附件：');
+  });
+});
