@@ -9,6 +9,7 @@ import { prepMessages } from '../features/prep/i18n';
 import { minutesMessages } from '../features/minutes/i18n';
 import { searchMessages } from '../features/search/i18n';
 import type { zhCN } from './zh-CN';
+import { rectificationMessages } from '../features/rectification/i18n';
 
 export const en: typeof zhCN = {
   ...appMessages.en,
@@ -21,4 +22,5 @@ export const en: typeof zhCN = {
   ...prepMessages.en,
   ...minutesMessages.en,
   ...searchMessages.en,
+  ...rectificationMessages.en,
 };

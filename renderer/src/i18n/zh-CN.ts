@@ -8,6 +8,7 @@ import { studyMessages } from '../features/study/i18n';
 import { prepMessages } from '../features/prep/i18n';
 import { minutesMessages } from '../features/minutes/i18n';
 import { searchMessages } from '../features/search/i18n';
+import { rectificationMessages } from '../features/rectification/i18n';
 
 /** Chinese is the default and the reference: every key exists here. Each feature keeps its own texts in its folder. */
 export const zhCN = {
@@ -21,4 +22,5 @@ export const zhCN = {
   ...prepMessages['zh-CN'],
   ...minutesMessages['zh-CN'],
   ...searchMessages['zh-CN'],
+  ...rectificationMessages['zh-CN'],
 };
