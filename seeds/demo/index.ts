@@ -5,6 +5,7 @@ import { opinionsDemo } from './opinions';
 import { talksDemo } from './talks';
 import { materialsDemo } from './materials';
 import { minutesDemo } from './minutes';
+import { rectificationDemo } from './rectification';
 
 export interface DemoOptions {
   /** The day the demo is loaded; the meeting is set twelve days later so the dashboard shows a live preparation. */
@@ -22,7 +23,7 @@ export type DemoPart = (call: Call, ids: DemoIds & { memberIds: number[]; today:
  * Each feature adds its part of the demo (a file in this folder) to this list, in the order of the work, so every
  * screen has something real to show. Parts go through the real channels like the rest.
  */
-export const demoParts: DemoPart[] = [opinionsDemo, talksDemo, materialsDemo, minutesDemo];
+export const demoParts: DemoPart[] = [opinionsDemo, talksDemo, materialsDemo, minutesDemo, rectificationDemo];
 
 export async function loadDemo(call: Call, options: DemoOptions = {}): Promise<DemoIds> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);

@@ -10,6 +10,8 @@ let offered: SourceCandidate[] = [];
 
 beforeEach(async () => {
   app = await openDemoApp();
+  // Start from an empty list: the demo's draft items are covered by the demo test.
+  for (const item of (await app.must('rectification.get', { meetingId: app.ids.meetingId })).items) await app.must('rectification.deleteItem', { itemId: item.id });
   offered = [];
   // A temporary provider proves the wiring without depending on the other features' tables.
   provider = async (_ctx, meetingId) => (meetingId === app.ids.meetingId ? offered : []);
@@ -174,5 +176,20 @@ describe('rectification list', () => {
     const result = await app.call('rectification.createItem', { meetingId: app.ids.meetingId, item: item(), sources: [{ type: 'opinion', id: 4242 }] });
     expect(result).toMatchObject({ ok: false, error: { code: 'rectification.unknownSource' } });
     expect(app.counts()).toEqual(before);
+  });
+});
+
+describe('demo', () => {
+  it('holds a draft list that cannot be agreed until every item has its owners', async () => {
+    const fresh = await openDemoApp();
+    try {
+      const list = await fresh.must('rectification.get', { meetingId: fresh.ids.meetingId });
+      expect(list.status).toBe('draft');
+      expect(list.items.length).toBeGreaterThanOrEqual(4);
+      const refused = await fresh.call('rectification.agree', { meetingId: fresh.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'rectification.missingOwners' } });
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { field, startE2E, type E2E } from './fixture';
+
+let e: E2E;
+let meetingId: number;
+const invoke = (channel: string, input: unknown) => e.page.evaluate(([c, i]) => window.jingjian.invoke(c as never, i as never), [channel, input] as const) as Promise<{ ok: boolean; value: never; error?: { message: string } }>;
+
+beforeAll(async () => {
+  e = await startE2E();
+  const result = (await invoke('app.loadDemo', {})) as { ok: boolean; value: { meetingId: number } };
+  expect(result.ok).toBe(true);
+  meetingId = result.value.meetingId;
+});
+afterAll(async () => {
+  expect(e.outsideRequests).toEqual([]);
+  expect(e.pageErrors).toEqual([]);
+  await e.close();
+});
+
+const items = () => e.page.locator('[data-testid^=item-]:not([data-testid=item-editor])');
+
+describe('rectification list', () => {
+  it('shows the demo draft list grouped by aspect', async () => {
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/rectification`);
+    await e.page.waitForSelector('[data-testid=item-1]');
+    expect(await e.page.textContent('[data-testid=list-status]')).toContain('草稿');
+    expect(await items().count()).toBe(4);
+    await e.shot('rectification-01-draft');
+  });
+
+  it('builds items from the offered sources', async () => {
+    await e.page.click('[data-testid=open-sources]');
+    await e.page.waitForSelector('[data-testid=source-list] .source');
+    const boxes = e.page.locator('[data-testid=source-list] .source');
+    expect(await boxes.count()).toBeGreaterThan(1);
+    await boxes.nth(1).click();
+    await boxes.nth(2).click();
+    await e.shot('rectification-02-sources');
+    await e.page.click('[data-testid=make-each]');
+    await e.page.waitForSelector('[data-testid=item-6]');
+    expect(await items().count()).toBe(6);
+  });
+
+  it('refuses to agree while owners are missing, naming the items', async () => {
+    await e.page.click('[data-testid=agree]');
+    await e.page.fill(field('agree-by'), '林向东');
+    await e.page.click('[data-testid=agree-confirm]');
+    const message = e.page.locator('.el-message--error');
+    await message.waitFor();
+    expect(await message.textContent()).toContain('第3项（缺具体责任人）');
+    await e.shot('rectification-03-agree-refused');
+    await e.page.keyboard.press('Escape');
+  });
+
+  it('assigns owners with the inline editor (keyboard: Enter opens, Ctrl+Enter saves)', async () => {
+    await e.page.locator('[data-testid=item-3]').focus();
+    await e.page.keyboard.press('Enter');
+    await e.page.waitForSelector('[data-testid=item-editor]');
+    await e.page.fill(field('edit-owner'), '县政府办公室 秘书科 周婷');
+    await e.shot('rectification-04-inline-edit');
+    await e.page.press(field('edit-owner'), 'Control+Enter');
+    await e.page.waitForSelector('[data-testid=item-editor]', { state: 'detached' });
+    expect(await e.page.textContent('[data-testid=item-3]')).toContain('周婷');
+    // The two new items get owners the same way, through the channel the editor uses.
+    const list = (await invoke('rectification.get', { meetingId })).value as { items: { id: number; leaders: unknown[]; ownerPerson: string }[]; members: { id: number }[] };
+    for (const item of list.items.filter((i) => i.leaders.length === 0 || !i.ownerPerson)) {
+      const r = await invoke('rectification.updateItem', { itemId: item.id, patch: { leaderIds: [list.members[1].id], ownerPerson: '县财政局 李明' } });
+      expect(r.ok).toBe(true);
+    }
+  });
+
+  it('agrees the list on a date', async () => {
+    await e.reload();
+    await e.page.waitForSelector('[data-testid=item-1]');
+    await e.page.click('[data-testid=agree]');
+    await e.page.fill(field('agree-by'), '林向东');
+    await e.page.click('[data-testid=agree-confirm]');
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=list-status]')?.textContent?.includes('审议通过'));
+    await e.shot('rectification-05-agreed');
+  });
+
+  it('records progress and closes an item with its acceptor', async () => {
+    await e.page.click('[data-testid=progress-2]');
+    await e.page.fill(field('progress-text'), '3个项目中2个已完成手续补办，第3个待省厅批复');
+    await e.page.click('[data-testid=progress-status]');
+    await e.page.click('[data-testid=status-option-in_progress]');
+    await e.page.click('[data-testid=progress-save]');
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=status-2]')?.textContent?.includes('推进中'));
+    await e.page.click('[data-testid=progress-1]');
+    await e.page.fill(field('progress-text'), '落实清单制度已印发，第一季度督查完成');
+    await e.page.click('[data-testid=progress-status]');
+    await e.page.click('[data-testid=status-option-closed]');
+    await e.page.fill(field('progress-acceptor'), '何静');
+    await e.shot('rectification-06-close');
+    await e.page.click('[data-testid=progress-save]');
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=status-1]')?.textContent?.includes('已销号'));
+    expect(await e.page.textContent('[data-testid=list-stats]')).toContain('已销号 1 项');
+    await e.shot('rectification-07-followed-up');
+  });
+
+  it('switches to the responsibility view and filters by status', async () => {
+    await e.page.click('[data-testid=view-leader] ');
+    await e.page.waitForSelector('.group h3');
+    await e.shot('rectification-08-by-leader');
+    await e.page.click('[data-testid=view-aspect]');
+  });
+
+  it('exports xlsx, docx and csv, and prints the A4 landscape HTML', async () => {
+    const before = fs.existsSync(e.exportDir) ? fs.readdirSync(e.exportDir).length : 0;
+    for (const kind of ['export-xlsx', 'export-docx', 'export-csv', 'export-agreed-xlsx']) {
+      await e.page.click('[data-testid=export]');
+      await e.page.click(`[data-testid=${kind}]`);
+      await e.page.locator('.el-message--success').last().waitFor();
+    }
+    const files = fs.readdirSync(e.exportDir);
+    expect(files.length - before).toBe(4);
+    expect(files.some((f) => f.endsWith('整改清单.xlsx'))).toBe(true);
+    expect(files.some((f) => f.endsWith('（审议通过版）.xlsx'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.docx'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.csv'))).toBe(true);
+    await e.page.click('[data-testid=export]');
+    await e.page.click('[data-testid=export-pdf]');
+    await e.page.waitForSelector('[data-testid=print-preview]');
+    await e.shot('rectification-09-print-preview');
+    await e.page.keyboard.press('Escape');
+    // What Electron prints: rendered by Chromium at A4 landscape size.
+    const html = (await invoke('rectification.printHtml', { meetingId, version: 'current', scope: 'all' })).value as string;
+    const sheet = await e.context.newPage();
+    await sheet.setViewportSize({ width: 1123, height: 794 });
+    await sheet.setContent(html);
+    expect(await sheet.locator('tbody tr').count()).toBe(6);
+    expect(await sheet.locator('h1').textContent()).toContain('整改清单');
+    await sheet.screenshot({ path: '.e2e-artifacts/screenshots/rectification-10-print-html.png', fullPage: true });
+    await sheet.close();
+  });
+
+  it('drafts the meeting report from the data', async () => {
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/report`);
+    await e.page.waitForSelector('[data-testid=report]');
+    expect(await e.page.textContent('[data-testid=report]')).toContain('召开情况的报告');
+    await e.shot('rectification-11-report');
+    await e.page.click('[data-testid=report-export]');
+    await e.page.locator('.el-message--success').last().waitFor();
+  });
+});
