@@ -9,7 +9,6 @@ import type { MinutesTables } from './schema/minutes';
  * Kysely's view of the database: one interface per concept in db/schema/, joined here.
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the extended interfaces
 export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables {}
 
 export type * from './schema/foundation';
