@@ -9,6 +9,8 @@ import { aspectLabelOf, materialTemplate } from './template';
 import { createIdGenerator } from './ids';
 import { toText } from './toText';
 import { withoutIds } from './testing';
+import { changeSectionKind, convertNode } from './convert';
+import { printLayout } from './print';
 
 const sample = (): Material =>
   parseOutline('一、存在的问题\n（一）在学习方面\n一是甲。比如，例一。\n二是乙。\n（二）在作风方面\n一是丙。\n二、整改措施\n（一）加强学习。').material;
@@ -86,5 +88,41 @@ describe('materialTemplate', () => {
     ]);
     expect(aspectLabelOf('（一）在落实“两个责任”方面。')).toBe('落实“两个责任”');
     expect(m.sections.map((s) => s.kind)).toEqual(['problems', 'causes', 'measures']);
+  });
+});
+
+describe('fixing an import by hand', () => {
+  it('gives an unclassified section its kind, keeping every word', () => {
+    const m = parseOutline('一、存在的问题\n（一）在学习方面\n一是甲。\n二、其他需要说明的情况\n本人没有需要说明的事项。').material;
+    expect(m.sections[1].kind).toBe('other');
+    const id = createIdGenerator('x');
+    expect(changeSectionKind(m, m.sections[1].id, 'statement', id)).toBe(true);
+    expect(m.sections[1]).toMatchObject({ kind: 'statement', heading: '其他需要说明的情况', children: [{ type: 'paragraph', text: '本人没有需要说明的事项。' }] });
+    // A paragraph becomes an item of the section, and back again.
+    const paragraph = m.sections[1].children[0];
+    expect(convertNode(m, paragraph.id, 'item')).toBe(true);
+    expect(m.sections[1].children[0]).toMatchObject({ type: 'item', text: '本人没有需要说明的事项。' });
+    expect(convertNode(m, paragraph.id, 'paragraph')).toBe(true);
+    expect(m.sections[1].children[0]).toMatchObject({ type: 'paragraph', text: '本人没有需要说明的事项。' });
+  });
+
+  it('turns problems into points and back, and a structured section into verbatim paragraphs', () => {
+    const m = sample();
+    const id = createIdGenerator('x');
+    const before = toText(m);
+    changeSectionKind(m, m.sections[0].id, 'measures', id);
+    expect(m.sections[0].children.map((c) => c.type)).toEqual(['item', 'item']);
+    expect(toText(m)).toBe(before);
+    changeSectionKind(m, m.sections[0].id, 'problems', id);
+    expect(withoutIds(m)).toEqual(withoutIds(sample()));
+    changeSectionKind(m, m.sections[1].id, 'other', id);
+    expect(m.sections[1].children).toMatchObject([{ type: 'paragraph', text: '（一）加强学习。' }]);
+  });
+
+  it('lays the material out as it prints: title, author line, run-in aspect, date line', () => {
+    const blocks = printLayout(parseOutline('对照检查材料\n一、存在的问题\n（一）在学习方面。一是甲。\n二是乙。').material, { author: '林向东', date: '2026-01-05' });
+    expect(blocks.map((b) => b.kind)).toEqual(['title', 'author', 'blankLine', 'heading1', 'heading2', 'paragraph', 'blankLine', 'date']);
+    expect(blocks[4]).toMatchObject({ heading: '（一）在学习方面。', body: '一是甲。' });
+    expect(blocks.at(-1)).toEqual({ kind: 'date', text: '2026年1月5日' });
   });
 });

@@ -12,4 +12,6 @@ export { canContain, ensureNumbered, findContainer, insertNode, locate, moveNode
 export { diffMaterials, diffParagraphs, diffChars, summarize as summarizeDiff, type DiffRow, type DiffSegment, type DiffKind, type DiffSummary } from './diff';
 export { charCount, markersOf, problemItems, problemText, type ProblemRef } from './summary';
 export { aspectLabelOf, materialTemplate } from './template';
+export { convertNode, changeSectionKind } from './convert';
+export { printLayout, printedDate, type PrintBlock, type PrintOptions } from './print';
 export { materialSchema, MAX_ITEM_DEPTH } from './schema';

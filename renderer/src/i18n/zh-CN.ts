@@ -3,6 +3,7 @@ import { backupMessages } from '../features/backup/i18n';
 import { meetingsMessages } from '../features/meetings/i18n';
 import { teamsMessages } from '../features/teams/i18n';
 import { talksMessages } from '../features/talks/i18n';
+import { materialsMessages } from '../features/materials/i18n';
 import { opinionsMessages } from '../features/opinions/i18n';
 import { studyMessages } from '../features/study/i18n';
 import { prepMessages } from '../features/prep/i18n';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...meetingsMessages['zh-CN'],
   ...opinionsMessages['zh-CN'],
   ...talksMessages['zh-CN'],
+  ...materialsMessages['zh-CN'],
   ...studyMessages['zh-CN'],
   ...prepMessages['zh-CN'],
   ...minutesMessages['zh-CN'],

@@ -21,6 +21,7 @@ export const workspaceSections: WorkspaceSection[] = [
   { phase: 'before', path: 'study', label: 'study.title', component: () => import('../study/StudyView.vue') },
   { phase: 'before', path: 'opinions', label: 'opinions.nav', component: () => import('../opinions/OpinionsView.vue') },
   { phase: 'before', path: 'talks', label: 'talks.title', component: () => import('../talks/TalksView.vue') },
+  { phase: 'before', path: 'materials', label: 'materials.nav', component: () => import('../materials/MaterialsView.vue') },
   { phase: 'during', path: 'minutes', label: 'minutes.nav', component: () => import('../minutes/MinutesConsoleView.vue') },
   { phase: 'after', path: 'rectification', label: 'rectification.nav', component: () => import('../rectification/RectificationView.vue') },
   { phase: 'after', path: 'report', label: 'report.nav', component: () => import('../report/ReportView.vue') },
