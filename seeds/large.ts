@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { migrate } from '../db/connection';
 import { migrations } from '../db/migrations';
-import { parseOutline } from '../electron/common/materials';
+import { chineseNumeral, parseOutline } from '../electron/common/materials';
 
 /** Version of the search migration: the generator fills the tables before it, so the backfill is measured on a full file. */
 export const FIRST_SEARCH_VERSION = 8;
@@ -29,6 +29,8 @@ export interface LargeOptions {
   seed?: number;
   /** Progress lines (default: silent). */
   log?: (line: string) => void;
+  /** False: leave the file at the version before search (to time a user's upgrade of a full file). Default true. */
+  migrateAfter?: boolean;
 }
 
 export interface LargeSummary {
@@ -232,6 +234,23 @@ function materialText(rng: Rng, title: string, aspects: readonly string[]): stri
   rng.sample(MEASURES, 4).forEach((measure, i) => lines.push(`（${cn[i]}）${measure}`));
   lines.push('以上是我的个人对照检查，不妥之处，恳请同志们批评指正。');
   return lines.join('\n');
+}
+
+/** A self-examination material of about `chars` characters (as many aspect blocks as it takes), for parsing benchmarks. */
+export function materialOfLength(chars: number, seed = 7): string {
+  const rng = new Rng(seed);
+  const lines = ['某某同志民主生活会个人对照检查材料', '按照上级通知要求，会前我认真学习了规定篇目，广泛征求意见。现对照检查如下：', '一、存在的主要问题'];
+  let size = lines.join('\n').length;
+  const tail = ['二、问题产生的原因', ...CAUSES.map((c, i) => `（${chineseNumeral(i + 1)}）${c}`), '三、下步整改措施', ...MEASURES.map((m, i) => `（${chineseNumeral(i + 1)}）${m}`)];
+  const tailSize = tail.join('\n').length;
+  for (let block = 1; size + tailSize < chars; block++) {
+    const items: string[] = [];
+    for (let k = 1; k <= 3; k++) items.push(`${chineseNumeral(k)}是${rng.pick(DEFECTS)}。${rng.pick(EXAMPLES)}`);
+    const line = `（${chineseNumeral(block)}）${rng.pick(ASPECTS)}。${items.join('')}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return [...lines, ...tail].join('\n');
 }
 
 // ——— the generator ———
@@ -471,10 +490,13 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
   else log(`  materials: no materials table in this schema yet; ${materialRows.length} materials generated but not stored`);
   const generateMs = performance.now() - started;
 
-  log('  running the remaining migrations (search backfill) on the full file…');
-  const migrateStarted = performance.now();
-  migrate(sqlite, migrations);
-  const migrateMs = performance.now() - migrateStarted;
+  let migrateMs = 0;
+  if (options.migrateAfter !== false) {
+    log('  running the remaining migrations (search backfill) on the full file…');
+    const migrateStarted = performance.now();
+    migrate(sqlite, migrations);
+    migrateMs = performance.now() - migrateStarted;
+  }
   sqlite.pragma('journal_mode = WAL');
   sqlite.exec('ANALYZE');
   const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[]).map((r) => r.name);

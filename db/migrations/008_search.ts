@@ -83,6 +83,11 @@ export const search: Migration = {
       CREATE INDEX search_docs_by_meeting ON search_docs(meeting_id, kind);
       CREATE INDEX search_docs_by_member ON search_docs(member_id) WHERE member_id IS NOT NULL;
       CREATE INDEX search_docs_by_member2 ON search_docs(member2_id) WHERE member2_id IS NOT NULL;
+
+      -- Found missing by tests/queryPlans.test.ts on ten years of records: per-meeting reads that scanned whole tables.
+      CREATE INDEX IF NOT EXISTS minutes_speeches_by_meeting ON minutes_speeches(meeting_id, started_at);
+      CREATE INDEX IF NOT EXISTS minutes_reopen_log_by_meeting ON minutes_reopen_log(meeting_id);
+      CREATE INDEX IF NOT EXISTS rectification_agreements_by_list ON rectification_agreements(list_id);
     `);
 
     // Backfill before the index exists: one bulk build is much faster than row-by-row triggers.
