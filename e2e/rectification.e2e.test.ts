@@ -107,13 +107,16 @@ describe('rectification list', () => {
   });
 
   it('exports xlsx, docx and csv, and prints the A4 landscape HTML', async () => {
-    const before = fs.existsSync(e.exportDir) ? fs.readdirSync(e.exportDir).length : 0;
-    for (const kind of ['export-xlsx', 'export-docx', 'export-csv', 'export-agreed-xlsx']) {
+    // Finished exports only: an export in flight is a temporary file beside its target.
+    const exported = () => (fs.existsSync(e.exportDir) ? fs.readdirSync(e.exportDir).filter((f) => !f.startsWith('.jingjian-tmp-')) : []);
+    const before = exported().length;
+    for (const [n, kind] of ['export-xlsx', 'export-docx', 'export-csv', 'export-agreed-xlsx'].entries()) {
       await e.page.click('[data-testid=export]');
       await e.page.click(`[data-testid=${kind}]`);
-      await e.page.locator('.el-message--success').last().waitFor();
+      // The success message of the previous export may still be showing: wait for this export's own file.
+      await expect.poll(() => exported().length, { timeout: 20_000 }).toBe(before + n + 1);
     }
-    const files = fs.readdirSync(e.exportDir);
+    const files = exported();
     expect(files.length - before).toBe(4);
     expect(files.some((f) => f.endsWith('整改清单.xlsx'))).toBe(true);
     expect(files.some((f) => f.endsWith('（审议通过版）.xlsx'))).toBe(true);
@@ -140,7 +143,9 @@ describe('rectification list', () => {
     await e.page.waitForSelector('[data-testid=report]');
     expect(await e.page.textContent('[data-testid=report]')).toContain('召开情况的报告');
     await e.shot('rectification-11-report');
+    const before = fs.readdirSync(e.exportDir).length;
     await e.page.click('[data-testid=report-export]');
-    await e.page.locator('.el-message--success').last().waitFor();
+    await expect.poll(() => fs.readdirSync(e.exportDir).filter((f) => f.endsWith('召开情况的报告（草稿）.docx')).length, { timeout: 20_000 }).toBe(1);
+    expect(fs.readdirSync(e.exportDir).length).toBe(before + 1);
   });
 });

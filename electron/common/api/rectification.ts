@@ -184,7 +184,17 @@ const deadline = z
   });
 
 const evidence = z.object({ name: text(LR.evidenceName, 200, { min: 1 }), path: text(LR.evidencePath, 1000) }).strict();
-const sourceRef = z.object({ type: oneOf(LR.source, SOURCE_TYPES), id: id() }).strict();
+/**
+ * A source is named by the id its provider gives it: opinions offer raw (not yet consolidated) opinions under negative
+ * ids so they never collide with consolidated ones, so any non-zero integer is valid here; resolveSources checks it.
+ */
+const sourceId = z
+  .number()
+  .int()
+  .min(-Number.MAX_SAFE_INTEGER)
+  .max(Number.MAX_SAFE_INTEGER)
+  .refine((n) => n !== 0, { params: { zh: '问题来源编号无效', en: 'Invalid source id' }, message: '问题来源编号无效' });
+const sourceRef = z.object({ type: oneOf(LR.source, SOURCE_TYPES), id: sourceId }).strict();
 
 export const itemFields = z
   .object({

@@ -72,6 +72,14 @@ describe('rectification list', () => {
     expect(again.items[0].sources[0].text).toBe('班子成员下基层调研偏少 ');
   });
 
+  it('builds an item from a raw opinion, which its provider offers under a negative id', async () => {
+    offered = [{ type: 'opinion', id: -125281983953407, text: '有的部署停留在转发文件', aspectId: null, memberId: null, origin: '征求意见·座谈会' }];
+    const list = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item(), sources: [{ type: 'opinion', id: -125281983953407 }] });
+    expect(list.items[0].sources).toEqual([{ type: 'opinion', id: -125281983953407, text: '有的部署停留在转发文件', origin: '征求意见·座谈会' }]);
+    const zero = await app.call('rectification.createItem', { meetingId: app.ids.meetingId, item: item(), sources: [{ type: 'opinion', id: 0 }] });
+    expect(zero).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+  });
+
   it('merges several items into one and splits one into several', async () => {
     offered = [{ type: 'opinion', id: 900005, text: '意见甲', aspectId: null, memberId: null, origin: '意见箱' }];
     const [head, deputy] = await members();
