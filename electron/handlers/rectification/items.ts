@@ -2,7 +2,7 @@
 import type { rectificationApi } from '../../common/api/rectification';
 import { deadlineText, type ChangeField } from '../../common/rectification/model';
 import { AppError, notFound } from '../../common/result';
-import { nowIso, type HandlerContext } from '../context';
+import { nowIso } from '../context';
 import type { HandlerMap } from '../types';
 import { ITEM, ensureList, itemWithList, loadItems, loadList, refuseUnlessDraft } from './store';
 import { resolveSources } from './sources';
