@@ -44,7 +44,8 @@ export async function openTestApp(options: { now?: () => Date } = {}): Promise<T
       return result.value;
     },
     counts() {
-      const tables = connection.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[];
+      // Ordinary tables only: FTS shadow tables hold index bookkeeping, not records.
+      const tables = connection.sqlite.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
       return Object.fromEntries(tables.map((t) => [t.name, (connection.sqlite.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));
     },
     async close() {
