@@ -87,6 +87,9 @@ export function provideEditing(options: {
     link: options.link ?? (async () => undefined),
     shift(id, direction) {
       if (shiftNode(m(), id, direction)) {
+        // Carried into another aspect, it may now share a container with an unnumbered item.
+        const at = locate(m(), id);
+        if (at) ensureNumbered(at.container);
         touched(id);
         focus(id);
       }
