@@ -16,7 +16,7 @@ describe('secure window', () => {
   it('isolates the page: context isolation, sandbox, no Node, web security on', () => {
     const prefs = secureWebPreferences('/app/preload/index.js');
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false });
-    expect(windowOptions('/app/preload', DEFAULT_BOUNDS).webPreferences?.preload).toBe(path.join('/app/preload', 'index.js'));
+    expect(windowOptions('/app/preload', DEFAULT_BOUNDS).webPreferences?.preload).toBe(path.join('/app/preload', 'index.cjs'));
   });
 
   it('denies navigation away from the app, redirects, webviews and new windows', () => {

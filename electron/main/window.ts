@@ -29,7 +29,8 @@ export function windowOptions(preloadDir: string, bounds: { width: number; heigh
     title: '镜鉴 · 民主生活会',
     backgroundColor: '#f5f6f8',
     autoHideMenuBar: false,
-    webPreferences: secureWebPreferences(path.join(preloadDir, 'index.js')),
+    // electron-vite emits the sandboxed preload as CommonJS (index.cjs).
+    webPreferences: secureWebPreferences(path.join(preloadDir, 'index.cjs')),
   };
 }
 
