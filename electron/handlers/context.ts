@@ -14,6 +14,12 @@ export interface FileService {
   chooseSavePath(suggestedName: string, filters: SaveFilter[]): Promise<string | null>;
   /** Ask the user for a folder (exports of one file per member); null when they cancel. */
   chooseDirectory(): Promise<string | null>;
+  /**
+   * Print-ready HTML → PDF bytes through Chromium's own printing (the page's @page rule sets size and orientation).
+   * Only the Electron app has it; without it (browser harness, tests) a channel that needs it refuses, and the page
+   * offers its print preview instead.
+   */
+  printToPdf?(html: string): Promise<Uint8Array>;
 }
 
 /** Everything a handler may use. Plain data and functions: no Electron, so handlers run in tests and the harness. */

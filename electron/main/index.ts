@@ -9,6 +9,7 @@ import { IPC_COMMAND } from '../common/bridge';
 import { openHost, type Host } from '../handlers/backup/host';
 import { cleanTempFiles } from '../handlers/files';
 import { dialogFiles } from './files';
+import { htmlToPdf } from './print';
 import { registerApi } from './ipc';
 import { menuTemplate } from './menu';
 import { serveAppFile } from './protocol';
@@ -47,7 +48,7 @@ async function start(): Promise<void> {
 
   const dataFile = path.join(userData, 'jingjian.sqlite');
   cleanTempFiles(app.getPath('documents'));
-  const files = dialogFiles(dialog, () => mainWindow, app.getPath('documents'));
+  const files = { ...dialogFiles(dialog, () => mainWindow, app.getPath('documents')), printToPdf: (html: string) => htmlToPdf(html, BrowserWindow) };
   try {
     // Opens the data (daily backup included); a damaged file starts recovery mode, shown by the renderer.
     host = await openHost({ dataFile, files, appVersion: app.getVersion(), onBackupError: (error) => console.error('daily backup failed', error) });

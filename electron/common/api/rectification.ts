@@ -270,6 +270,8 @@ export const rectificationApi = {
     z.object({ meetingId: id(), version: exportVersion, scope, attachmentLabel: text({ zh: '附件标识', en: 'Attachment label' }, 20).nullable() }).strict(),
   ).returns<SavedExport>(),
   'rectification.exportCsv': channel(z.object({ meetingId: id(), scope }).strict()).returns<SavedExport>(),
+  /** The print HTML as an A4 landscape PDF (desktop app only; refused with rectification.pdfUnavailable elsewhere). */
+  'rectification.exportPdf': channel(z.object({ meetingId: id(), version: exportVersion, scope }).strict()).returns<SavedExport>(),
   'rectification.printHtml': channel(z.object({ meetingId: id(), version: exportVersion, scope }).strict()).returns<string>(),
   'rectification.importPreview': channel(z.object({ meetingId: id(), file: bytes }).strict()).returns<ImportPreview>(),
   'rectification.importApply': channel(z.object({ meetingId: id(), file: bytes, by: text(LR.by, 50), date: isoDate(L.date) }).strict()).returns<RectificationList>(),

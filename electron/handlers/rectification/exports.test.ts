@@ -122,6 +122,30 @@ describe('rectification exports', () => {
     expect(log.map((l) => l.kind)).toEqual(expect.arrayContaining(['rectification.docx', 'rectification.csv']));
   });
 
+  it('saves a PDF of the print HTML where the app can print, and refuses clearly (writing nothing) where it cannot', async () => {
+    await seedAgreed();
+    const before = app.counts();
+    const refused = await app.call('rectification.exportPdf', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rectification.pdfUnavailable' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toContain('打印预览');
+      expect(refused.error.messageEn).toContain('print preview');
+    }
+    expect(app.counts()).toEqual(before);
+    const printed: string[] = [];
+    app.ctx.files.printToPdf = async (html) => {
+      printed.push(html);
+      return new TextEncoder().encode('%PDF-1.7 fake');
+    };
+    const saved = await app.must('rectification.exportPdf', { meetingId: app.ids.meetingId, version: 'agreed', scope: 'all' });
+    expect(saved).toMatchObject({ saved: true, fileName: '中共青溪县人民政府党组巡察整改专题民主生活会整改清单（审议通过版）.pdf', bytes: 13 });
+    expect(fs.readFileSync(saved.path!, 'utf8')).toBe('%PDF-1.7 fake');
+    // What was printed is exactly the print HTML of the same version and scope.
+    expect(printed).toEqual([await app.must('rectification.printHtml', { meetingId: app.ids.meetingId, version: 'agreed', scope: 'all' })]);
+    expect((await app.must('exportLog.list', {})).map((l) => l.kind)).toContain('rectification.pdf');
+    expect(app.counts().export_log).toBe(before.export_log + 1);
+  });
+
   it('exports one member\'s own list', async () => {
     const list = await seedAgreed();
     const memberId = list.items[2].memberId!;

@@ -1,5 +1,6 @@
-/** The list as .xlsx (re-importable), .docx (GB/T 9704 landscape table), .csv and print-ready HTML (PDF). */
+/** The list as .xlsx (re-importable), .docx (GB/T 9704 landscape table), .csv, print-ready HTML and its PDF. */
 import type { rectificationApi } from '../../common/api/rectification';
+import { AppError } from '../../common/result';
 import { ITEM_STATUSES, STATUS_ZH } from '../../common/rectification/model';
 import { buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
 import { buildCsv, buildWorkbook, type ColumnSpec } from '../../documents/workbook';
@@ -8,12 +9,13 @@ import { readSettings } from '../settings';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 import { printHtml } from './html';
-import { exportTable, printedStatus, type ExportTable } from './table';
+import { exportTable, printedCell, printedColumns, type ExportTable } from './table';
 
 type Api = typeof rectificationApi;
 const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 const DOCX = [{ name: 'Word 文档', extensions: ['docx'] }];
 const CSV = [{ name: 'CSV（逗号分隔）', extensions: ['csv'] }];
+const PDF = [{ name: 'PDF 文档', extensions: ['pdf'] }];
 
 /** Columns the import reads back; everything else in the sheet is for reading only. */
 export const EDITABLE_HEADERS = { progress: '整改进展', status: '整改状态', closedOn: '销号日期', acceptor: '验收人', note: '备注' } as const;
@@ -63,8 +65,8 @@ export async function docxBytes(ctx: HandlerContext, table: ExportTable, attachm
         {
           kind: 'table',
           fontSizePt: 10.5,
-          columns: table.columns.map((c) => ({ title: c.header, widthPct: c.share, align: c.center ? 'center' : 'left' })),
-          rows: table.rows.map((r) => table.columns.map((c) => (c.key === 'status' ? printedStatus(r) : String(r[c.key] ?? '')))),
+          columns: printedColumns(table).map((c) => ({ title: c.printHeader ?? c.header, widthPct: c.share, align: c.center ? 'center' : 'left' })),
+          rows: table.rows.map((r) => printedColumns(table).map((c) => printedCell(r, c.key))),
         },
       ],
     },
@@ -72,7 +74,7 @@ export async function docxBytes(ctx: HandlerContext, table: ExportTable, attachm
   return buildGbtDocument({ blocks, settings: settings.document, meta: { title: table.title } });
 }
 
-export const exportHandlers: Pick<HandlerMap<Api>, 'rectification.exportXlsx' | 'rectification.exportDocx' | 'rectification.exportCsv' | 'rectification.printHtml'> = {
+export const exportHandlers: Pick<HandlerMap<Api>, 'rectification.exportXlsx' | 'rectification.exportDocx' | 'rectification.exportCsv' | 'rectification.exportPdf' | 'rectification.printHtml'> = {
   async 'rectification.exportXlsx'(ctx, input) {
     const table = await exportTable(ctx, input.meetingId, input.version, input.scope);
     return saveExport(ctx, { kind: 'rectification.xlsx', meetingId: input.meetingId, suggestedName: `${table.fileBase}.xlsx`, filters: XLSX, bytes: await xlsxBytes(ctx, table) });
@@ -85,6 +87,18 @@ export const exportHandlers: Pick<HandlerMap<Api>, 'rectification.exportXlsx' | 
     const table = await exportTable(ctx, input.meetingId, 'current', input.scope);
     const columns = [...workbookColumns(table).map((c) => ({ key: c.key, header: c.header })), { key: 'id', header: '内部编号（请勿修改）' }];
     return saveExport(ctx, { kind: 'rectification.csv', meetingId: input.meetingId, suggestedName: `${table.fileBase}.csv`, filters: CSV, bytes: buildCsv(columns, table.rows) });
+  },
+  async 'rectification.exportPdf'(ctx, input) {
+    if (!ctx.files.printToPdf) {
+      throw new AppError(
+        'rectification.pdfUnavailable',
+        '当前环境不能直接生成 PDF（仅桌面版支持）。请使用打印预览，在打印对话框中选择“另存为 PDF”，纸张 A4、横向。',
+        'A PDF cannot be made here (desktop app only). Use the print preview and choose "Save as PDF" in the print dialog, A4 landscape.',
+      );
+    }
+    const table = await exportTable(ctx, input.meetingId, input.version, input.scope);
+    const bytes = await ctx.files.printToPdf(printHtml(table));
+    return saveExport(ctx, { kind: 'rectification.pdf', meetingId: input.meetingId, suggestedName: `${table.fileBase}.pdf`, filters: PDF, bytes });
   },
   async 'rectification.printHtml'(ctx, input) {
     return printHtml(await exportTable(ctx, input.meetingId, input.version, input.scope));

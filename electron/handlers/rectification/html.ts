@@ -3,19 +3,18 @@
  * every text escaped (the page runs with JavaScript off, but an opinion reading <script> must still print as text).
  */
 import type { ExportTable } from './table';
-import { printedStatus } from './table';
+import { printedCell, printedColumns } from './table';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 const cell = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 
 export function printHtml(table: ExportTable): string {
-  const total = table.columns.reduce((n, c) => n + c.share, 0);
-  const cols = table.columns.map((c) => `<col style="width:${((c.share / total) * 100).toFixed(2)}%">`).join('');
-  const head = table.columns.map((c) => `<th>${cell(c.header)}</th>`).join('');
-  const body = table.rows
-    .map((r) => `<tr>${table.columns.map((c) => `<td class="${c.center ? 'c' : ''}">${cell(c.key === 'status' ? printedStatus(r) : String(r[c.key] ?? ''))}</td>`).join('')}</tr>`)
-    .join('\n');
+  const columns = printedColumns(table);
+  const total = columns.reduce((n, c) => n + c.share, 0);
+  const cols = columns.map((c) => `<col style="width:${((c.share / total) * 100).toFixed(2)}%">`).join('');
+  const head = columns.map((c) => `<th>${cell(c.printHeader ?? c.header)}</th>`).join('');
+  const body = table.rows.map((r) => `<tr>${columns.map((c) => `<td class="${c.center ? 'c' : ''}">${cell(printedCell(r, c.key))}</td>`).join('')}</tr>`).join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

@@ -11,13 +11,17 @@ import { getMeeting } from '../meetings';
 import { agreedSnapshot } from './agree';
 import { findList, loadItems } from './store';
 import { localDate } from '../context';
+import { meetingName } from '../prep/names';
 
 export type Scope = 'all' | 'team' | number;
 export type Version = 'current' | 'agreed';
 
 export interface ExportColumn {
   key: string;
+  /** As Excel and CSV head it, and as the re-import reads it back. */
   header: string;
+  /** As Word and the print head a narrow column: broken between words (「责任\n领导」), never inside one. */
+  printHeader?: string;
   /** Share of the width in the Word/print table; Excel widths derive from it. */
   share: number;
   center?: boolean;
@@ -32,26 +36,30 @@ export interface ExportTable {
   version: Version;
 }
 
+// Shares are sized so that a narrow column holds its header two characters a line, and names, 「立行立改」「长期坚持」
+// and 「已完成待验收」 (three a line) whole, at the print sizes.
 const BASE: ExportColumn[] = [
-  { key: 'seq', header: '序号', share: 3.5, center: true },
+  { key: 'seq', header: '序号', share: 4.5, center: true },
   { key: 'aspect', header: '方面', share: 8 },
   { key: 'problem', header: '问题表现', share: 16 },
-  { key: 'source', header: '问题来源', share: 6 },
+  { key: 'source', header: '问题来源', printHeader: '问题\n来源', share: 7 },
   { key: 'target', header: '整改目标', share: 9 },
   { key: 'measures', header: '整改措施', share: 16 },
-  { key: 'leaders', header: '责任领导', share: 5, center: true },
-  { key: 'unit', header: '责任单位', share: 6 },
-  { key: 'ownerPerson', header: '具体责任人', share: 5, center: true },
-  { key: 'deadline', header: '整改时限', share: 6, center: true },
+  { key: 'leaders', header: '责任领导', printHeader: '责任\n领导', share: 6, center: true },
+  { key: 'unit', header: '责任单位', printHeader: '责任\n单位', share: 6 },
+  { key: 'ownerPerson', header: '具体责任人', printHeader: '具体\n责任人', share: 6, center: true },
+  { key: 'deadline', header: '整改时限', printHeader: '整改\n时限', share: 7, center: true },
 ];
 const FOLLOW_UP: ExportColumn[] = [
   { key: 'progress', header: '整改进展', share: 12 },
-  { key: 'status', header: '整改状态', share: 5, center: true },
-  { key: 'evidence', header: '佐证材料', share: 6 },
+  { key: 'status', header: '整改状态', printHeader: '整改\n状态', share: 7, center: true },
+  { key: 'evidence', header: '佐证材料', printHeader: '佐证\n材料', share: 6 },
   { key: 'closedOn', header: '销号日期', share: 5, center: true },
   { key: 'acceptor', header: '验收人', share: 4, center: true },
 ];
 const NOTE: ExportColumn = { key: 'note', header: '备注', share: 5 };
+/** Word and the print show 销号日期 and 验收人 in one column, as units' tables do; Excel keeps them apart for re-import. */
+const CLOSING: ExportColumn = { key: 'closing', header: '销号日期/验收人', printHeader: '销号日期\n验收人', share: 7.5, center: true };
 
 const numbered = (texts: readonly string[]) => (texts.length <= 1 ? (texts[0] ?? '') : texts.map((t, i) => `${i + 1}. ${t}`).join('\n'));
 
@@ -104,7 +112,7 @@ export async function exportTable(ctx: HandlerContext, meetingId: number, versio
   const meeting = await getMeeting(ctx, meetingId);
   const today = localDate(ctx.now());
   const list = await findList(ctx.db, meetingId);
-  const name = meeting.kind === 'annual' ? `${meeting.teamName}${meeting.year}年度民主生活会` : `${meeting.teamName}专题民主生活会`;
+  const name = meetingName(meeting).full;
   let scopeName = '';
   if (typeof scope === 'number') {
     const member = await ctx.db.selectFrom('members').select('name').where('id', '=', scope).where('team_id', '=', meeting.teamId).executeTakeFirst();
@@ -130,7 +138,26 @@ export async function exportTable(ctx: HandlerContext, meetingId: number, versio
   };
 }
 
-/** Status cell text as printed (Word, PDF): 逾期 is appended there since nobody re-imports these. */
-export function printedStatus(row: Record<string, string | number>): string {
-  return row.overdue ? `${row.status}\n${row.overdue}` : String(row.status ?? '');
+/** The columns as Word and the print show them. */
+export function printedColumns(table: ExportTable): ExportColumn[] {
+  return table.columns.filter((c) => c.key !== 'acceptor').map((c) => (c.key === 'closedOn' ? CLOSING : c));
+}
+
+/**
+ * A cell as printed (Word, PDF), where nobody re-imports it: 已逾期 under the status, the closing date the GB/T 9704 way
+ * with its acceptor, one leader per line in the narrow column.
+ */
+export function printedCell(row: Record<string, string | number>, key: string): string {
+  const text = (k: string) => String(row[k] ?? '');
+  switch (key) {
+    case 'status':
+      // The subtitle gives the day the figures stand at: 「已逾期」 is enough in the narrow column.
+      return row.overdue ? `${text('status')}\n已逾期` : text('status');
+    case 'closing':
+      return [row.closedOn ? chineseDate(text('closedOn')) : '', text('acceptor')].filter(Boolean).join('\n');
+    case 'leaders':
+      return text('leaders').split('、').join('\n');
+    default:
+      return text(key);
+  }
 }
