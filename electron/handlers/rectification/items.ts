@@ -6,7 +6,7 @@ import { nowIso } from '../context';
 import type { HandlerMap } from '../types';
 import { ITEM, ensureList, itemWithList, loadItems, loadList, refuseUnlessDraft } from './store';
 import { resolveSources } from './sources';
-import { addSources, checkRefs, insertItem, itemColumns, nextSeq, renumber, setLeaders, setMeasures, type ItemFields } from './write';
+import { addSources, checkRefs, insertItem, itemColumns, minutesEntryIds, nextSeq, renumber, setLeaders, setMeasures, syncAdoption, type ItemFields } from './write';
 
 type Api = typeof rectificationApi;
 type Keys = 'rectification.createItem' | 'rectification.updateItem' | 'rectification.deleteItem' | 'rectification.merge' | 'rectification.split' | 'rectification.linkSource' | 'rectification.unlinkSource' | 'rectification.move';
@@ -90,9 +90,11 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
   async 'rectification.deleteItem'(ctx, input) {
     const row = await itemWithList(ctx.db, input.itemId);
     refuseUnlessDraft(row.list_status, '删除事项（请改为备注说明）', 'delete items (explain in the note instead)');
+    const sources = await ctx.db.selectFrom('rectification_item_sources').select(['source_type as type', 'source_id as id']).where('item_id', '=', input.itemId).execute();
     await ctx.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('rectification_items').where('id', '=', input.itemId).execute();
       await renumber(trx, row.list_id);
+      await syncAdoption(trx, minutesEntryIds(sources));
     });
     return loadList(ctx, row.meeting_id);
   },
@@ -162,6 +164,7 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
       .where('source_id', '=', input.source.id)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound({ zh: '该事项的问题来源', en: 'Source of this item' }, input.source.id);
+    await syncAdoption(ctx.db, minutesEntryIds([input.source]));
     return loadList(ctx, row.meeting_id);
   },
 

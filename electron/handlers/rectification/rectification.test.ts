@@ -80,6 +80,23 @@ describe('rectification list', () => {
     expect(zero).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
   });
 
+  it('marks a criticism promoted in the minutes adopted while an item uses it, and releases it when the item goes', async () => {
+    const meetingId = app.ids.meetingId;
+    let state = await app.must('minutes.prepare', { meetingId });
+    const round = state.agenda.find((a) => a.kind === 'member_round')!;
+    state = await app.must('minutes.advance', { meetingId, to: { mode: 'item', itemId: round.id } });
+    for (let i = 0; i < 5 && state.cursor.speech?.role !== 'criticism'; i++) state = await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
+    const saved = await app.must('minutes.saveEntry', {
+      meetingId, key: 'adopt0000001', revision: 1, agendaItemId: round.id, type: 'criticism', fromMemberId: state.cursor.speech!.memberId, fromGuest: '',
+      toMemberId: round.memberId, aspectId: null, text: '调查研究多是“打招呼”式的安排', draft: false,
+    });
+    await app.must('minutes.promote', { entryId: saved.id, promoted: true });
+    const list = await app.must('rectification.createItem', { meetingId, item: item(), sources: [{ type: 'criticism', id: saved.id }] });
+    expect(await app.call('minutes.promote', { entryId: saved.id, promoted: false })).toMatchObject({ ok: false, error: { code: 'minutes.promotionAdopted' } });
+    await app.must('rectification.deleteItem', { itemId: list.items[0].id });
+    expect((await app.must('minutes.promote', { entryId: saved.id, promoted: false })).promotedAt).toBeNull();
+  });
+
   it('merges several items into one and splits one into several', async () => {
     offered = [{ type: 'opinion', id: 900005, text: '意见甲', aspectId: null, memberId: null, origin: '意见箱' }];
     const [head, deputy] = await members();

@@ -1,5 +1,7 @@
 /** Shared write steps for items: checks of linked records, measures, leaders, sources, numbering. */
+import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
+import type { DB } from '../../../db/schema';
 import type { itemFields } from '../../common/api/rectification';
 import { notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
@@ -43,6 +45,28 @@ export async function addSources(ctx: HandlerContext, db: Db, itemId: number, so
       .onConflict((oc) => oc.columns(['item_id', 'source_type', 'source_id']).doNothing())
       .execute();
   }
+  await syncAdoption(db, minutesEntryIds(sources));
+}
+
+/** Criticisms and self-criticisms are minutes entries: their ids are the ones the minutes console promotes. */
+export const minutesEntryIds = (sources: readonly { type: string; id: number }[]): number[] => sources.filter((s) => s.type === 'criticism' || s.type === 'self_check').map((s) => s.id);
+
+/**
+ * An entry promoted in the minutes console is 'adopted' while some item links it (the console then refuses to
+ * withdraw it) and 'pending' again once no item does. Called after every write that links or unlinks entries.
+ */
+export async function syncAdoption(db: Db, entryIds: readonly number[]): Promise<void> {
+  if (entryIds.length === 0) return;
+  const linked = (eb: ExpressionBuilder<DB, 'minutes_promotions'>) =>
+    eb.exists(
+      eb
+        .selectFrom('rectification_item_sources')
+        .select('rectification_item_sources.id')
+        .whereRef('rectification_item_sources.source_id', '=', 'minutes_promotions.entry_id')
+        .where('rectification_item_sources.source_type', 'in', ['criticism', 'self_check']),
+    );
+  await db.updateTable('minutes_promotions').set({ status: 'adopted' }).where('entry_id', 'in', entryIds).where(linked).execute();
+  await db.updateTable('minutes_promotions').set({ status: 'pending' }).where('entry_id', 'in', entryIds).where((eb) => eb.not(linked(eb))).execute();
 }
 
 export function itemColumns(fields: Partial<ItemFields>) {
