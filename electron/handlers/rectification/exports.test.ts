@@ -192,7 +192,16 @@ describe('会议情况报告', () => {
     expect(text).toContain('班子成员应到8人，实到7人');
     expect(text).toContain('共查摆问题3个');
     expect(text).toContain('整改事项3项、整改措施4条');
-    expect(text).toContain('市委第三督导组组长吴国平');
+    expect(text).toContain('市委第三督导组组长吴国平、成员郑美玲到会督导');
+    // Last year's meeting has its minutes but no study sessions, talks or opinions in the app: no sentence with a 0.
+    const lastYear = (await app.must('meetings.list', { teamId: app.ids.teamId })).find((m) => m.id !== app.ids.meetingId)!;
+    const old = await app.must('report.draft', { meetingId: lastYear.id });
+    const oldText = old.sections.flatMap((s) => s.paragraphs).join('\n');
+    expect(oldText).toContain('刘志强因病住院缺席');
+    expect(oldText).not.toMatch(/(?<![0-9])0(次|人次|条|份)/);
+    expect(old.missing).toEqual(expect.arrayContaining(['学习研讨次数', '谈心谈话人次', '征求意见条数']));
+    expect(oldText).toContain('班子共查摆问题8个');
+    expect(old.sections.map((s) => s.heading)).toEqual(['一、会议召开情况', '二、查摆出的主要问题', '三、整改措施和下一步打算']);
     // Without any provider, no figure is invented: the sentences go, the gaps are listed.
     const saved = factsProviders.splice(0, factsProviders.length);
     try {

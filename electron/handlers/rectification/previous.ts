@@ -7,7 +7,7 @@ export async function previousMeetingOf(ctx: HandlerContext, meetingId: number) 
   return ctx.db
     .selectFrom('meetings')
     .innerJoin('rectification_lists', 'rectification_lists.meeting_id', 'meetings.id')
-    .select(['meetings.id', 'meetings.year', 'meetings.kind', 'meetings.date', 'meetings.theme', 'rectification_lists.id as list_id'])
+    .select(['meetings.id', 'meetings.year', 'meetings.kind', 'meetings.trigger', 'meetings.date', 'meetings.theme', 'rectification_lists.id as list_id'])
     .where('meetings.team_id', '=', meeting.teamId)
     .where('meetings.id', '!=', meetingId)
     .where('meetings.date', '<', meeting.date)
