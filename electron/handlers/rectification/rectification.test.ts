@@ -205,12 +205,33 @@ describe('rectification list', () => {
 });
 
 describe('demo', () => {
-  it('holds a draft list that cannot be agreed until every item has its owners', async () => {
+  it("holds last year's agreed list followed up for a year, and this year's draft that cannot be agreed until every item has its owners", async () => {
     const fresh = await openDemoApp();
     try {
+      const meetings = await fresh.must('meetings.list', { teamId: fresh.ids.teamId });
+      const lastYear = meetings.find((m) => m.id !== fresh.ids.meetingId)!;
+      const last = await fresh.must('rectification.get', { meetingId: lastYear.id });
+      expect(last).toMatchObject({ status: 'agreed', stats: { total: 8, overdue: 1, byStatus: { closed: 4, done_pending: 1, ongoing: 1, in_progress: 2, not_started: 0 } } });
+      expect(last.items.every((i) => i.leaders.length > 0 && i.ownerPerson !== '' && i.measures.length > 0)).toBe(true);
+      expect(last.items.filter((i) => i.status === 'closed').every((i) => i.closedOn && i.acceptor)).toBe(true);
+      // Built from the criticisms promoted in last year's minutes.
+      const minutes = await fresh.must('minutes.console', { meetingId: lastYear.id });
+      const promoted = minutes.entries.filter((e) => e.promotedAt).map((e) => e.id);
+      expect(last.items.flatMap((i) => i.sources.filter((s) => s.type === 'criticism').map((s) => s.id))).toEqual(promoted);
+      const changed = last.items.find((i) => i.changes > 0)!;
+      expect((await fresh.must('rectification.history', { itemId: changed.id })).changes[0]).toMatchObject({ field: 'deadline', by: '郭文静' });
+      const overdue = last.items.find((i) => i.overdue)!;
+      expect((await fresh.must('rectification.history', { itemId: overdue.id })).progress.map((p) => p.kind)).toContain('supervision');
+
       const list = await fresh.must('rectification.get', { meetingId: fresh.ids.meetingId });
       expect(list.status).toBe('draft');
-      expect(list.items.length).toBeGreaterThanOrEqual(4);
+      expect(list.items).toHaveLength(5);
+      const carried = list.items.find((i) => i.sources.some((s) => s.type === 'last_year'))!;
+      expect(carried).toMatchObject({ problem: overdue.problem, overdue: false });
+      const report = await fresh.must('rectification.carryOver', { meetingId: fresh.ids.meetingId });
+      expect(report.paragraphs[0]).toBe(`${lastYear.year}年度民主生活会共查摆问题8个，制定整改措施16条。截至2026年11月27日，已完成整改并销号4项，已完成待验收1项，需长期坚持1项，正在推进2项。`);
+      expect(report.paragraphs.join('')).not.toContain('。。');
+      expect(report.open.find((o) => o.id === overdue.id)?.carried).toBe(true);
       const refused = await fresh.call('rectification.agree', { meetingId: fresh.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'rectification.missingOwners' } });
     } finally {
