@@ -21,11 +21,13 @@ afterAll(async () => {
 const items = () => e.page.locator('[data-testid^=item-]:not([data-testid=item-editor])');
 
 describe('rectification list', () => {
-  it('shows the demo draft list grouped by aspect', async () => {
+  it('shows the demo draft list grouped by aspect, with last year\'s list reported and its overdue item carried over', async () => {
     await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/rectification`);
     await e.page.waitForSelector('[data-testid=item-1]');
     expect(await e.page.textContent('[data-testid=list-status]')).toContain('草稿');
-    expect(await items().count()).toBe(4);
+    expect(await items().count()).toBe(5);
+    expect(await e.page.textContent('[data-testid=carry-over]')).toMatch(/年度民主生活会共查摆问题8个，制定整改措施16条。截至.*已完成整改并销号4项/);
+    expect(await e.page.textContent('[data-testid=item-5]')).toContain('上年未完成');
     await e.shot('rectification-01-draft');
   });
 
@@ -38,8 +40,8 @@ describe('rectification list', () => {
     await boxes.nth(2).click();
     await e.shot('rectification-02-sources');
     await e.page.click('[data-testid=make-each]');
-    await e.page.waitForSelector('[data-testid=item-6]');
-    expect(await items().count()).toBe(6);
+    await e.page.waitForSelector('[data-testid=item-7]');
+    expect(await items().count()).toBe(7);
   });
 
   it('refuses to agree while owners are missing, naming the items', async () => {
@@ -122,17 +124,29 @@ describe('rectification list', () => {
     expect(files.some((f) => f.endsWith('（审议通过版）.xlsx'))).toBe(true);
     expect(files.some((f) => f.endsWith('.docx'))).toBe(true);
     expect(files.some((f) => f.endsWith('.csv'))).toBe(true);
+    // The browser version cannot make the PDF itself: the channel says so and the print preview opens instead.
     await e.page.click('[data-testid=export]');
     await e.page.click('[data-testid=export-pdf]');
     await e.page.waitForSelector('[data-testid=print-preview]');
+    expect(await e.page.textContent('[data-testid=pdf-unavailable]')).toContain('另存为 PDF');
+    const sheetRows = e.page.frameLocator('[data-testid=print-preview]').locator('tbody tr');
+    await expect.poll(() => sheetRows.count()).toBe(7);
     await e.shot('rectification-09-print-preview');
+    // 打印… opens the print dialog of the sheet itself (stubbed here: headless Chromium has no dialog).
+    await e.page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('[data-testid=print-preview]')!;
+      (frame.contentWindow as Window & { print: () => void }).print = () => document.body.setAttribute('data-printed', '1');
+    });
+    await e.page.click('[data-testid=print-sheet]');
+    expect(await e.page.getAttribute('body', 'data-printed')).toBe('1');
     await e.page.keyboard.press('Escape');
+    expect(fs.readdirSync(e.exportDir).some((f) => f.endsWith('.pdf'))).toBe(false);
     // What Electron prints: rendered by Chromium at A4 landscape size.
     const html = (await invoke('rectification.printHtml', { meetingId, version: 'current', scope: 'all' })).value as string;
     const sheet = await e.context.newPage();
     await sheet.setViewportSize({ width: 1123, height: 794 });
     await sheet.setContent(html);
-    expect(await sheet.locator('tbody tr').count()).toBe(6);
+    expect(await sheet.locator('tbody tr').count()).toBe(7);
     expect(await sheet.locator('h1').textContent()).toContain('整改清单');
     await sheet.screenshot({ path: '.e2e-artifacts/screenshots/rectification-10-print-html.png', fullPage: true });
     await sheet.close();
