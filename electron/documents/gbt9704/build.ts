@@ -8,6 +8,7 @@ import { fontSetFor, runFonts, type FontSet } from './fonts';
 import { pageNumberFooters, usesEvenAndOddFooters } from './footer';
 import { sectionGeometry, type Orientation } from './layout';
 import { normalizePageSettings, type PageSettings } from './settings';
+import { tableCellStyles } from './table';
 import { sanitizeText } from './text';
 import { A4_TWIPS, FONT_SIZE_PT, ptToHalfPoints, ptToTwips } from './units';
 
@@ -36,7 +37,7 @@ export async function buildGbtDocument(input: GbtDocumentInput): Promise<Buffer>
     creator,
     lastModifiedBy: creator,
     evenAndOddHeaderAndFooters: usesEvenAndOddFooters(settings.pageNumberStyle),
-    styles: documentDefaults(settings, fonts),
+    styles: { ...documentDefaults(settings, fonts), paragraphStyles: tableCellStyles(input.blocks, settings, fonts) },
     sections: splitSections(input.blocks).map((section, index) => sectionOptions(section, index, settings, fonts)),
   });
   return Packer.toBuffer(document);

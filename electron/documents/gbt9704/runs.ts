@@ -1,7 +1,8 @@
 /**
- * Text → w:r elements. Every run carries its full font and size, never relying on styles: WPS and older Word
- * versions resolve style inheritance for East Asian fonts inconsistently, and direct formatting is what reviewers
- * see when they click into the text.
+ * Text → w:r elements. Every run of body text carries its full font and size rather than relying on the document
+ * defaults: WPS and older Word versions resolve the defaults for East Asian fonts inconsistently (theme fonts), and
+ * direct formatting is what reviewers see when they click into the text. Table cells are the exception: their
+ * paragraphs name a style that sets every font slot itself (see table.ts), and their runs carry no properties.
  */
 import { Tab, TextRun, type IRunOptions } from 'docx';
 import { runFonts } from './fonts';
@@ -29,8 +30,8 @@ export function runProperties(style: RunStyle): Pick<IRunOptions, 'font' | 'size
  * One run per line of text; lines after the first start with w:br so "\n" becomes a line break inside the
  * paragraph, and tabs become w:tab instead of a raw tab character, which some viewers drop.
  */
-export function textRuns(text: string, style: RunStyle): TextRun[] {
-  const properties = runProperties(style);
+export function textRuns(text: string, style?: RunStyle): TextRun[] {
+  const properties = style ? runProperties(style) : {};
   return splitLinesAndTabs(text).map((pieces, lineIndex) => {
     const children: (string | Tab)[] = [];
     pieces.forEach((piece, pieceIndex) => {

@@ -6,7 +6,7 @@ import type { DocumentBlock, TableBlock } from './blocks';
 import { buildGbtDocument } from './build';
 import { rectificationTable } from './fixtures';
 import { columnWidths } from './table';
-import { child, findAll, readDocx, runFormat, textOf, type XmlElement } from './testkit';
+import { child, effectiveParagraphElement, effectiveRunFormat, find, findAll, readDocx, styleById, textOf, type XmlElement } from './testkit';
 
 async function build(blocks: DocumentBlock[]) {
   return readDocx(await buildGbtDocument({ blocks, meta: { title: '整改清单' } }));
@@ -48,13 +48,37 @@ describe('tables', () => {
   });
 
   it('set the header in 黑体 and cells in 仿宋 at the requested size, every run with its East Asian font', async () => {
-    const { document } = await build([rectificationTable(2, 12)]);
+    const { document, styles } = await build([rectificationTable(2, 12)]);
     const [header, first] = rowsOf(findAll(document, 'w:tbl')[0]);
-    for (const run of findAll(header, 'w:r').map(runFormat)) expect(run).toMatchObject({ eastAsia: '黑体', size: 24 });
-    for (const run of findAll(first, 'w:r').map(runFormat)) expect(run).toMatchObject({ eastAsia: '仿宋_GB2312', size: 24 });
-    const cellParagraph = findAll(first, 'w:p')[0];
-    const spacing = findAll(cellParagraph, 'w:spacing')[0].attrs;
-    expect(spacing).toMatchObject({ 'w:line': '360', 'w:lineRule': 'exact' });
+    const runsIn = (row: XmlElement) =>
+      findAll(row, 'w:p').flatMap((paragraph) => findAll(paragraph, 'w:r').map((run) => effectiveRunFormat(run, paragraph, styles)));
+    const every = { ascii: expect.any(String), hAnsi: expect.any(String), size: 24 };
+    expect(runsIn(header).length).toBe(12);
+    for (const run of runsIn(header)) expect(run).toMatchObject({ ...every, eastAsia: '黑体', ascii: '黑体', hAnsi: '黑体' });
+    expect(runsIn(first).length).toBeGreaterThan(10);
+    for (const run of runsIn(first)) expect(run).toMatchObject({ ...every, eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312', hAnsi: '仿宋_GB2312' });
+    for (const paragraph of [...findAll(header, 'w:p'), ...findAll(first, 'w:p')]) {
+      expect(effectiveParagraphElement(paragraph, 'w:spacing', styles)!.attrs).toMatchObject({
+        'w:line': '360',
+        'w:lineRule': 'exact',
+        'w:before': '0',
+        'w:after': '0',
+      });
+    }
+    // The header is centred; body cells follow their column (序号 and 整改时限 centred, the rest left).
+    const alignment = (row: XmlElement) => cellsOf(row).map((cell) => effectiveParagraphElement(findAll(cell, 'w:p')[0], 'w:jc', styles)?.attrs['w:val']);
+    expect(new Set(alignment(header))).toEqual(new Set(['center']));
+    expect(alignment(first)).toEqual(['center', 'left', 'left', 'left', 'left', 'left', 'left', 'left', 'left', 'center', 'left', 'left']);
+  });
+
+  it('name every font slot with the East Asian hint in the cell styles, so Chinese never falls back to the theme font', async () => {
+    const { document, styles } = await build([rectificationTable(1, 10.5), { ...rectificationTable(1, 12), headerRepeat: false }]);
+    const used = new Set(findAll(document, 'w:pStyle').map((p) => p.attrs['w:val']));
+    expect(used.size).toBe(4); // header and body for each of the two sizes
+    for (const id of used) {
+      const fonts = find(styleById(styles, id)!, 'w:rFonts')!.attrs;
+      expect(fonts).toMatchObject({ 'w:eastAsia': fonts['w:ascii'], 'w:hAnsi': fonts['w:ascii'], 'w:cs': fonts['w:ascii'], 'w:hint': 'eastAsia' });
+    }
   });
 
   it('break lines inside a cell where the text has newlines', async () => {

@@ -2,6 +2,11 @@
  * Table blocks → w:tbl. Fixed layout with explicit twip widths: Word, WPS and LibreOffice then agree on the column
  * widths (percentage widths are ignored by some), and a 1,000-row rectification list lays out without Word
  * measuring every cell's content first.
+ *
+ * Cell paragraphs take their fonts, size and exact line spacing from a paragraph style (one per header/body look),
+ * not from properties repeated on every paragraph and run: a 1,000-row list has 13,000 cells, and repeating the
+ * full run and paragraph properties in each made the file several times larger and its export several times slower.
+ * The style names every font slot with the eastAsia hint itself, so nothing falls back to the theme font.
  */
 import {
   AlignmentType,
@@ -14,8 +19,9 @@ import {
   TableRow,
   VerticalAlignTable,
   WidthType,
+  type IParagraphStyleOptions,
 } from 'docx';
-import type { TableBlock, TableColumn } from './blocks';
+import type { DocumentBlock, TableBlock, TableColumn } from './blocks';
 import type { FontSet } from './fonts';
 import { runProperties, textRuns, type RunStyle } from './runs';
 import type { PageSettings } from './settings';
@@ -34,38 +40,28 @@ const CELL_ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER,
 export function renderTable(block: TableBlock, context: TableContext): Table {
   if (block.columns.length === 0) throw new Error('a table needs at least one column');
   const widths = columnWidths(block.columns, context.textWidth);
-  const sizePt = clampOr(block.fontSizePt, 7.5, 22, FONT_SIZE_PT.size3);
-  const lineTwips = ptToTwips(clampOr(block.lineSpacingPt, sizePt, 40, defaultLineSpacingPt(sizePt, context.settings)));
-  const headerStyle: RunStyle = { font: context.fonts.heading1, sizePt };
-  const bodyStyle: RunStyle = { font: context.fonts.body, sizePt };
+  const { header: headerStyle, body: bodyStyle } = cellStyleIds(cellFormat(block, context.settings));
 
-  const cell = (text: string, style: RunStyle, alignment: (typeof CELL_ALIGNMENT)[keyof typeof CELL_ALIGNMENT], width: number) =>
+  // Text only: fonts, size and spacing come from the style. The header style is centred, the body style left-aligned.
+  const cell = (text: string, style: string, alignment: Alignment | undefined, width: number) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      children: [
-        new Paragraph({
-          alignment,
-          spacing: { line: lineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-          run: runProperties(style),
-          children: textRuns(text, style),
-        }),
-      ],
+      children: [new Paragraph({ style, ...(alignment ? { alignment } : {}), children: text === '' ? [] : textRuns(text) })],
     });
 
   const header = new TableRow({
     // Repeating the header on every page is what makes a multi-page list readable on paper.
     ...(block.headerRepeat === false ? {} : { tableHeader: true }),
-    children: block.columns.map((column, i) => cell(column.title, headerStyle, AlignmentType.CENTER, widths[i])),
+    children: block.columns.map((column, i) => cell(column.title, headerStyle, undefined, widths[i])),
   });
+  const bodyAlignment = block.columns.map((column) => (column.align && column.align !== 'left' ? CELL_ALIGNMENT[column.align] : undefined));
   const rows = block.rows.map((row, rowIndex) => {
     if (row.length > block.columns.length) {
       throw new Error(`table row ${rowIndex + 1} has ${row.length} cells but the table has ${block.columns.length} columns`);
     }
     return new TableRow({
-      children: block.columns.map((column, i) =>
-        cell(row[i] ?? '', bodyStyle, CELL_ALIGNMENT[column.align ?? 'left'], widths[i]),
-      ),
+      children: block.columns.map((_, i) => cell(row[i] ?? '', bodyStyle, bodyAlignment[i], widths[i])),
     });
   });
 
@@ -77,6 +73,54 @@ export function renderTable(block: TableBlock, context: TableContext): Table {
     alignment: AlignmentType.CENTER,
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
   });
+}
+
+type Alignment = (typeof CELL_ALIGNMENT)[keyof typeof CELL_ALIGNMENT];
+
+interface CellFormat {
+  readonly sizePt: number;
+  readonly lineTwips: number;
+}
+
+function cellFormat(block: TableBlock, settings: PageSettings): CellFormat {
+  const sizePt = clampOr(block.fontSizePt, 7.5, 22, FONT_SIZE_PT.size3);
+  return { sizePt, lineTwips: ptToTwips(clampOr(block.lineSpacingPt, sizePt, 40, defaultLineSpacingPt(sizePt, settings))) };
+}
+
+/** Style ids for one size and spacing, so tables of different sizes in one document each get their own pair. */
+function cellStyleIds(format: CellFormat): { header: string; body: string } {
+  const key = `${Math.round(format.sizePt * 2)}L${format.lineTwips}`;
+  return { header: `JJTableHeader${key}`, body: `JJTableCell${key}` };
+}
+
+/**
+ * The paragraph styles the tables among `blocks` refer to: header cells in 黑体, body cells in 仿宋, both at the
+ * table's size with exact spacing and no space before or after. The paragraph-mark run properties of the style
+ * also keep an empty cell exactly one line high.
+ */
+export function tableCellStyles(blocks: readonly DocumentBlock[], settings: PageSettings, fonts: FontSet): IParagraphStyleOptions[] {
+  const styles = new Map<string, IParagraphStyleOptions>();
+  const visit = (list: readonly DocumentBlock[]) => {
+    for (const block of list) {
+      if (block.kind === 'section') visit(block.blocks);
+      if (block.kind !== 'table') continue;
+      const format = cellFormat(block, settings);
+      const ids = cellStyleIds(format);
+      if (styles.has(ids.body)) continue;
+      const spacing = { line: format.lineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+      const style = (id: string, name: string, run: RunStyle, alignment: Alignment): IParagraphStyleOptions => ({
+        id,
+        name,
+        quickFormat: true,
+        run: runProperties(run),
+        paragraph: { alignment, spacing },
+      });
+      styles.set(ids.header, style(ids.header, `表头 ${format.sizePt}pt`, { font: fonts.heading1, sizePt: format.sizePt }, AlignmentType.CENTER));
+      styles.set(ids.body, style(ids.body, `表格正文 ${format.sizePt}pt`, { font: fonts.body, sizePt: format.sizePt }, AlignmentType.LEFT));
+    }
+  };
+  visit(blocks);
+  return [...styles.values()];
 }
 
 /**

@@ -142,6 +142,45 @@ export function runFormat(run: XmlElement): RunFormat {
   };
 }
 
+/** The w:style element of styles.xml with this id. */
+export function styleById(styles: XmlElement, id: string): XmlElement | undefined {
+  return findAll(styles, 'w:style').find((style) => style.attrs['w:styleId'] === id);
+}
+
+/**
+ * The formatting Word shows for a run: its own properties over those of its paragraph's style (and the styles that
+ * one is based on). Document defaults are left out, so a run that gets its font from nowhere but the defaults still
+ * reads as having none.
+ */
+export function effectiveRunFormat(run: XmlElement, paragraph: XmlElement, styles: XmlElement): RunFormat {
+  const own = runFormat(run);
+  const chain: RunFormat[] = [];
+  for (let id = paragraphProperty(paragraph, 'w:pStyle'); id !== undefined; ) {
+    const style = styleById(styles, id);
+    if (!style) throw new Error(`paragraph style ${id} is not defined`);
+    chain.push(runFormat(style));
+    id = child(style, 'w:basedOn')?.attrs['w:val'];
+  }
+  const pick = <K extends 'eastAsia' | 'ascii' | 'hAnsi' | 'size'>(key: K) => [own, ...chain].map((f) => f[key]).find((v) => v !== undefined);
+  return { text: own.text, eastAsia: pick('eastAsia'), ascii: pick('ascii'), hAnsi: pick('hAnsi'), size: pick('size'), bold: own.bold || chain.some((f) => f.bold) };
+}
+
+/** A pPr property of a paragraph as Word applies it: its own, else its paragraph style's. */
+export function effectiveParagraphElement(paragraph: XmlElement, name: string, styles: XmlElement): XmlElement | undefined {
+  const pPr = child(paragraph, 'w:pPr');
+  const own = pPr && child(pPr, name);
+  if (own) return own;
+  for (let id = paragraphProperty(paragraph, 'w:pStyle'); id !== undefined; ) {
+    const style = styleById(styles, id);
+    if (!style) throw new Error(`paragraph style ${id} is not defined`);
+    const stylePPr = child(style, 'w:pPr');
+    const found = stylePPr && child(stylePPr, name);
+    if (found) return found;
+    id = child(style, 'w:basedOn')?.attrs['w:val'];
+  }
+  return undefined;
+}
+
 /** Body paragraphs that are not inside tables, in order. */
 export function bodyParagraphs(document: XmlElement): XmlElement[] {
   const body = find(document, 'w:body');
