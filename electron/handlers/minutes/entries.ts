@@ -2,80 +2,76 @@ import type { Entry, minutesApi, SaveEntryResult } from '../../common/api/minute
 import { AppError, notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import type { ParsedInput } from '../types';
-import { assertOpen, listEntries, sessionRow } from './state';
+import { cachedStatement } from './statements';
+import { assertOpen, finalizedError, listEntries } from './state';
 
 type SaveInput = ParsedInput<typeof minutesApi, 'minutes.saveEntry'>;
 const ENTRY = { zh: '记录', en: 'Entry' };
 
-async function assertRefs(ctx: HandlerContext, input: SaveInput): Promise<void> {
-  const item = await ctx.db
-    .selectFrom('minutes_agenda_items as a')
-    .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
-    .select(['a.id', 'm.team_id'])
-    .where('a.id', '=', input.agendaItemId)
-    .where('a.meeting_id', '=', input.meetingId)
-    .executeTakeFirst();
-  if (!item) throw notFound({ zh: '本次会议的议程', en: 'Agenda item of this meeting' }, input.agendaItemId);
-  for (const memberId of [input.fromMemberId, input.toMemberId]) {
-    if (memberId === null) continue;
-    const found = await ctx.db.selectFrom('members').select('id').where('id', '=', memberId).where('team_id', '=', item.team_id).executeTakeFirst();
-    if (!found) throw notFound({ zh: '本班子成员', en: 'Team member' }, memberId);
-  }
-  if (input.aspectId !== null) {
-    const aspect = await ctx.db.selectFrom('meeting_aspects').select('id').where('id', '=', input.aspectId).where('meeting_id', '=', input.meetingId).executeTakeFirst();
-    if (!aspect) throw notFound({ zh: '对照检查方面', en: 'Aspect' }, input.aspectId);
-  }
-}
+// The autosave's statements, each a lookup by key or index, prepared once per connection (see statements.ts).
+const SQL = {
+  session: 'SELECT finalized_at AS finalizedAt, draft_entry_id AS draftEntryId, current_speech_id AS speechId FROM minutes_sessions WHERE meeting_id = ?',
+  item: 'SELECT m.team_id AS teamId FROM minutes_agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ? AND a.meeting_id = ?',
+  member: 'SELECT 1 FROM members WHERE id = ? AND team_id = ?',
+  aspect: 'SELECT 1 FROM meeting_aspects WHERE id = ? AND meeting_id = ?',
+  entry: 'SELECT id, meeting_id AS meetingId, revision, updated_at AS updatedAt FROM minutes_entries WHERE key = ?',
+  // A known key is rewritten only by a higher revision: the stored text never goes back, whatever arrives late.
+  update: `UPDATE minutes_entries SET agenda_item_id = ?, type = ?, from_member_id = ?, from_guest = ?, to_member_id = ?, aspect_id = ?, text = ?, revision = ?, updated_at = ?
+           WHERE id = ? AND revision < ?`,
+  // A new entry goes to the end of its agenda item, under the speech under way if that speech belongs to the item.
+  lastSortOrder: 'SELECT max(sort_order) AS top FROM minutes_entries WHERE meeting_id = ? AND agenda_item_id = ?',
+  speechOfItem: 'SELECT id FROM minutes_speeches WHERE id = ? AND agenda_item_id = ?',
+  insert: `INSERT INTO minutes_entries (key, meeting_id, speech_id, sort_order, created_at, agenda_item_id, type, from_member_id, from_guest, to_member_id, aspect_id, text, revision, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  setDraft: 'UPDATE minutes_sessions SET draft_entry_id = ? WHERE meeting_id = ?',
+  clearDraft: 'UPDATE minutes_sessions SET draft_entry_id = NULL WHERE meeting_id = ? AND draft_entry_id = ?',
+} as const;
+
+type Session = { finalizedAt: string | null; draftEntryId: number | null; speechId: number | null };
+type Stored = { id: number; meetingId: number; revision: number; updatedAt: string };
 
 /**
  * The autosave: upserts an entry by its key. A save whose revision is not above the stored one is ignored, so an
- * older save that arrives late never overwrites newer text. One transaction per save.
+ * older save that arrives late never overwrites newer text. It is the hottest write of the app (every pause in
+ * typing), so it runs on cached statements — the checks as single-row lookups, then one guarded write, and the
+ * composer's draft mark only when it changes — inside the call's own transaction (dispatch's savepoint), with no
+ * Kysely query building and no nested transaction.
  */
-export async function saveEntry(ctx: HandlerContext, input: SaveInput): Promise<SaveEntryResult> {
-  await assertOpen(ctx.db, input.meetingId);
-  await assertRefs(ctx, input);
-  const now = nowIso(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('minutes_entries').select(['id', 'meeting_id', 'revision', 'updated_at']).where('key', '=', input.key).executeTakeFirst();
-    if (existing && existing.meeting_id !== input.meetingId) throw notFound(ENTRY, input.key);
-    if (existing && existing.revision >= input.revision) {
-      return { id: existing.id, key: input.key, revision: existing.revision, stale: true, updatedAt: existing.updated_at };
+export function saveEntry(ctx: HandlerContext, input: SaveInput): SaveEntryResult {
+  const sqlite = ctx.sqlite;
+  const get = <T>(sql: string, ...params: unknown[]) => cachedStatement(sqlite, sql).get(...params) as T | undefined;
+  const run = (): SaveEntryResult => {
+    // The same refusals, in the same order, as before this path was made lean.
+    const session = get<Session>(SQL.session, input.meetingId);
+    if (session?.finalizedAt) throw finalizedError();
+    const item = get<{ teamId: number }>(SQL.item, input.agendaItemId, input.meetingId);
+    if (!item) throw notFound({ zh: '本次会议的议程', en: 'Agenda item of this meeting' }, input.agendaItemId);
+    for (const memberId of [input.fromMemberId, input.toMemberId]) {
+      if (memberId !== null && !get(SQL.member, memberId, item.teamId)) throw notFound({ zh: '本班子成员', en: 'Team member' }, memberId);
     }
-    const fields = {
-      agenda_item_id: input.agendaItemId,
-      type: input.type,
-      from_member_id: input.fromMemberId,
-      from_guest: input.fromMemberId === null ? input.fromGuest : '',
-      to_member_id: input.toMemberId,
-      aspect_id: input.aspectId,
-      text: input.text,
-      revision: input.revision,
-      updated_at: now,
-    };
+    if (input.aspectId !== null && !get(SQL.aspect, input.aspectId, input.meetingId)) throw notFound({ zh: '对照检查方面', en: 'Aspect' }, input.aspectId);
+    const stored = get<Stored>(SQL.entry, input.key);
+    if (stored && stored.meetingId !== input.meetingId) throw notFound(ENTRY, input.key);
+    if (stored && stored.revision >= input.revision) return { id: stored.id, key: input.key, revision: stored.revision, stale: true, updatedAt: stored.updatedAt };
+
+    const now = nowIso(ctx);
+    const fields = [input.agendaItemId, input.type, input.fromMemberId, input.fromMemberId === null ? input.fromGuest : '', input.toMemberId, input.aspectId, input.text, input.revision, now];
     let id: number;
-    if (existing) {
-      id = existing.id;
-      await trx.updateTable('minutes_entries').set(fields).where('id', '=', id).execute();
+    if (stored) {
+      id = stored.id;
+      // Checked above in the same transaction; the guard in the statement has the last word all the same.
+      if (cachedStatement(sqlite, SQL.update).run(...fields, id, input.revision).changes !== 1) throw notFound(ENTRY, input.key);
     } else {
-      const last = await trx.selectFrom('minutes_entries').select((eb) => eb.fn.max('sort_order').as('top')).where('agenda_item_id', '=', input.agendaItemId).executeTakeFirst();
-      const session = await sessionRow(trx, input.meetingId);
-      const speech = session?.current_speech_id
-        ? await trx.selectFrom('minutes_speeches').select('id').where('id', '=', session.current_speech_id).where('agenda_item_id', '=', input.agendaItemId).executeTakeFirst()
-        : undefined;
-      const row = await trx
-        .insertInto('minutes_entries')
-        .values({ key: input.key, meeting_id: input.meetingId, speech_id: speech?.id ?? null, sort_order: Number(last?.top ?? 0) + 1, created_at: now, ...fields })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      id = row.id;
+      const top = get<{ top: number | null }>(SQL.lastSortOrder, input.meetingId, input.agendaItemId)?.top ?? 0;
+      const speech = session?.speechId ? get<{ id: number }>(SQL.speechOfItem, session.speechId, input.agendaItemId) : undefined;
+      id = get<{ id: number }>(SQL.insert, input.key, input.meetingId, speech?.id ?? null, top + 1, now, ...fields)!.id;
     }
-    if (input.draft) {
-      await trx.updateTable('minutes_sessions').set({ draft_entry_id: id }).where('meeting_id', '=', input.meetingId).execute();
-    } else {
-      await trx.updateTable('minutes_sessions').set({ draft_entry_id: null }).where('meeting_id', '=', input.meetingId).where('draft_entry_id', '=', id).execute();
-    }
+    if (input.draft && session && session.draftEntryId !== id) cachedStatement(sqlite, SQL.setDraft).run(id, input.meetingId);
+    if (!input.draft && session?.draftEntryId === id) cachedStatement(sqlite, SQL.clearDraft).run(input.meetingId, id);
     return { id, key: input.key, revision: input.revision, stale: false, updatedAt: now };
-  });
+  };
+  // dispatch runs every call inside its savepoint; a caller outside one still gets all or nothing.
+  return sqlite.inTransaction ? run() : sqlite.transaction(run)();
 }
 
 async function entryRow(ctx: HandlerContext, id: number) {

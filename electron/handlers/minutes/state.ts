@@ -34,10 +34,11 @@ export async function sessionRow(db: Db, meetingId: number) {
 /** Every write after finalisation is refused: the minutes are a signed record. */
 export async function assertOpen(db: Db, meetingId: number): Promise<void> {
   const session = await sessionRow(db, meetingId);
-  if (session?.finalized_at) {
-    throw new AppError('minutes.finalized', '会议记录已由主持人和记录人确认定稿，处于只读状态；如需修改，请先填写理由重新打开', 'The minutes were confirmed and are read-only; reopen them with a reason to change anything');
-  }
+  if (session?.finalized_at) throw finalizedError();
 }
+
+export const finalizedError = (): AppError =>
+  new AppError('minutes.finalized', '会议记录已由主持人和记录人确认定稿，处于只读状态；如需修改，请先填写理由重新打开', 'The minutes were confirmed and are read-only; reopen them with a reason to change anything');
 
 const toSpeech = (r: { id: number; agenda_item_id: number; member_id: number | null; guest_name: string; role: Speech['role']; started_at: string; ended_at: string | null }): Speech => ({
   id: r.id,
