@@ -112,3 +112,86 @@ describe('gathering opinions', () => {
     await e.shot('opinions-06-report');
   });
 });
+
+describe('a meeting with 2,000 opinions', () => {
+  const focusText = (i: number) => `第${i}条：希望进一步加强调查研究，多到基层一线听取群众意见，编号${i}。`;
+  let focusId: number;
+
+  beforeAll(async () => {
+    // Distinct wording per row so the duplicate finder does not see one huge cluster.
+    const words = ['调研', '督办', '文风', '会风', '减负', '服务', '作风', '学习', '担当', '落实'];
+    for (let start = 0; start < 2000; start += 500) {
+      const texts = Array.from({ length: 500 }, (_, k) => {
+        const i = start + k;
+        return i === 1950 ? focusText(i) : `第${i}条：${words[i % 10]}${words[Math.floor(i / 10) % 10]}${words[Math.floor(i / 100) % 10]}方面还有差距（${i}）。`;
+      });
+      const result = (await e.page.evaluate(
+        (input) => window.jingjian.invoke('opinions.createBatch', input),
+        { meetingId, common: { channel: 'box' as const, source: '', date: null, targetMemberId: null, aspectId: null, anonymous: true, submitter: '' }, texts },
+      )) as { ok: boolean; value: { id: number; text: string }[] };
+      expect(result.ok).toBe(true);
+      if (start === 1500) focusId = result.value[450].id; // far down the list, whose order is by batch position
+    }
+  });
+
+  it('renders the first page of the raw list and pages through the rest', async () => {
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/opinions`);
+    await e.reload();
+    await e.page.waitForSelector('[data-testid=raw-pager]');
+    expect(await rawRows().count()).toBe(100);
+    expect(await e.page.textContent('[data-testid=raw-pager]')).toContain('2027');
+    await e.page.click('[data-testid=raw-pager] .btn-next');
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row td:nth-child(2)')?.textContent?.trim() === '101');
+    expect(await rawRows().count()).toBe(100);
+    await e.shot('opinions-07-paged');
+  });
+
+  it('keeps the selection across pages and classifies every selected row', async () => {
+    const row = (n: number) => e.page.locator(`[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row:nth-child(${n})`);
+    const picked: string[] = [];
+    const pick = async (n: number) => {
+      picked.push((await row(n).locator('.text').textContent()) ?? '');
+      await row(n).locator('.el-checkbox').click();
+    };
+    await pick(1);
+    await pick(2);
+    await e.page.click('[data-testid=raw-pager] .btn-prev');
+    await pick(1);
+    await e.page.waitForSelector('[data-testid=bulk-bar] >> text=已选 3 条');
+    await e.page.click('[data-testid=bulk-target]');
+    await e.page.click('.el-select-dropdown:visible .el-select-dropdown__item:has-text("陈晓燕")');
+    await e.page.click('[data-testid=bulk-apply]');
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row')?.textContent?.includes('陈晓燕'));
+    const board = (await e.page.evaluate((id) => window.jingjian.invoke('opinions.board', { meetingId: id }), meetingId)) as {
+      value: { opinions: { targetMemberId: number | null; text: string }[] };
+    };
+    const targets = picked.map((text) => board.value.opinions.find((o) => o.text === text)?.targetMemberId);
+    expect(targets[0]).not.toBeNull();
+    expect(new Set(targets)).toEqual(new Set([targets[0]]));
+  });
+
+  it('opens a search hit on the page that holds it', async () => {
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/opinions?focus=${focusId}&kind=opinion`);
+    await e.page.waitForSelector('[data-testid=raw-table] tr.focused');
+    expect(await e.page.textContent('[data-testid=raw-table] tr.focused')).toContain(focusText(1950));
+    expect(await rawRows().count()).toBe(100);
+    const board = (await e.page.evaluate((id) => window.jingjian.invoke('opinions.board', { meetingId: id }), meetingId)) as { value: { opinions: { id: number }[] } };
+    const index = board.value.opinions.findIndex((o) => o.id === focusId);
+    expect(index).toBeGreaterThan(1000);
+    expect(await e.page.textContent('[data-testid=raw-pager] .el-pager .is-active')).toBe(String(Math.floor(index / 100) + 1));
+    await e.shot('opinions-08-focus');
+  });
+
+  it('pages the duplicate suggestions and the consolidated list', async () => {
+    await e.page.click('.el-tabs__item:has-text("梳理归类")');
+    await e.page.waitForSelector('[data-testid=duplicates] [data-testid=cluster-0]');
+    expect(await e.page.locator('[data-testid=duplicates] .cluster').count()).toBeLessThanOrEqual(20);
+    await e.page.click('[data-testid=confirm-singles]');
+    await e.page.waitForSelector('[data-testid=consolidated-pager]');
+    expect(await e.page.locator('[data-testid=consolidated-list] .item').count()).toBe(50);
+    await e.page.click('[data-testid=consolidated-pager] .btn-next');
+    await e.page.waitForSelector('[data-testid=consolidated-50]');
+    expect(await e.page.locator('[data-testid=consolidated-list] .item').count()).toBe(50);
+    await e.shot('opinions-09-sorting-paged');
+  });
+});

@@ -10,6 +10,8 @@ export const useOpinionsStore = defineStore('opinions', () => {
   const board = ref<OpinionBoard>({ opinions: [], consolidated: [], forms: [] });
   const members = ref<Member[]>([]);
   const stats = ref<OpinionStats | null>(null);
+  /** The record a search hit asked to show (`?focus=<id>&kind=opinion|consolidated`); its list pages to it. */
+  const focus = ref<{ kind: 'opinion' | 'consolidated'; id: number } | null>(null);
 
   async function open(m: Meeting) {
     meeting.value = m;
@@ -24,5 +26,5 @@ export const useOpinionsStore = defineStore('opinions', () => {
   const memberName = (id: number | null) => members.value.find((m) => m.id === id)?.name ?? '';
   const aspectLabel = (id: number | null) => meeting.value?.aspects.find((a) => a.id === id)?.label ?? '';
   const rawById = computed(() => new Map(board.value.opinions.map((o) => [o.id, o])));
-  return { meeting, board, members, stats, open, refresh, memberName, aspectLabel, rawById };
+  return { meeting, board, members, stats, focus, open, refresh, memberName, aspectLabel, rawById };
 });
