@@ -138,11 +138,11 @@ describe('a meeting with 2,000 opinions', () => {
     await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/opinions`);
     await e.reload();
     await e.page.waitForSelector('[data-testid=raw-pager]');
-    expect(await rawRows().count()).toBe(100);
+    expect(await rawRows().count()).toBe(50);
     expect(await e.page.textContent('[data-testid=raw-pager]')).toContain('2027');
     await e.page.click('[data-testid=raw-pager] .btn-next');
-    await e.page.waitForFunction(() => document.querySelector('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row td:nth-child(2)')?.textContent?.trim() === '101');
-    expect(await rawRows().count()).toBe(100);
+    await e.page.waitForFunction(() => document.querySelector('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row td:nth-child(2)')?.textContent?.trim() === '51');
+    expect(await rawRows().count()).toBe(50);
     await e.shot('opinions-07-paged');
   });
 
@@ -174,11 +174,11 @@ describe('a meeting with 2,000 opinions', () => {
     await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/opinions?focus=${focusId}&kind=opinion`);
     await e.page.waitForSelector('[data-testid=raw-table] tr.focused');
     expect(await e.page.textContent('[data-testid=raw-table] tr.focused')).toContain(focusText(1950));
-    expect(await rawRows().count()).toBe(100);
+    expect(await rawRows().count()).toBe(50);
     const board = (await e.page.evaluate((id) => window.jingjian.invoke('opinions.board', { meetingId: id }), meetingId)) as { value: { opinions: { id: number }[] } };
     const index = board.value.opinions.findIndex((o) => o.id === focusId);
     expect(index).toBeGreaterThan(1000);
-    expect(await e.page.textContent('[data-testid=raw-pager] .el-pager .is-active')).toBe(String(Math.floor(index / 100) + 1));
+    expect(await e.page.textContent('[data-testid=raw-pager] .el-pager .is-active')).toBe(String(Math.floor(index / 50) + 1));
     await e.shot('opinions-08-focus');
   });
 
