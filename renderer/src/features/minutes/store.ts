@@ -3,7 +3,7 @@ import { computed, reactive, ref } from 'vue';
 import type { Entry, MinutesConsole } from '../../../../electron/common/api/minutes';
 import type { Input } from '../../../../electron/common/api';
 import { entryDefaults } from '../../../../electron/common/minutes/agenda';
-import { criticismMatrix } from '../../../../electron/common/minutes/matrix';
+import { criticismMatrix, type CriticismMatrix } from '../../../../electron/common/minutes/matrix';
 import type { EntryType } from '../../../../electron/common/minutes/types';
 import { call } from '../../api/client';
 import { i18n } from '../../i18n';
@@ -41,11 +41,14 @@ export const useMinutesStore = defineStore('minutes', () => {
   });
   const readOnly = computed(() => Boolean(state.value?.finalization.finalizedAt));
   const memberName = (id: number | null) => state.value?.members.find((m) => m.id === id)?.name ?? '';
-  const matrix = computed(() => {
+  // Recounted when an entry changes (each autosave answer), but handed on only when a count really changed: typing
+  // into an entry that is already counted does not re-render the matrix.
+  const matrix = computed((previous?: CriticismMatrix | null) => {
     const s = state.value;
     if (!s) return null;
     const rounds = s.agenda.filter((a) => a.kind === 'member_round' && a.memberId !== null && s.members.find((m) => m.id === a.memberId)?.present);
-    return criticismMatrix(s.entries, rounds.map((a) => a.memberId as number));
+    const next = criticismMatrix(s.entries, rounds.map((a) => a.memberId as number));
+    return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
   });
 
   function upsertLocal(payload: EntryPayload, id: number, revision: number, updatedAt: string) {
