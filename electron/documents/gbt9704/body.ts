@@ -1,13 +1,13 @@
 /**
  * The blocks of one section → docx paragraphs and tables, resolving page breaks.
  */
-import { LineRuleType, Paragraph, Table } from 'docx';
+import { LineRuleType, Paragraph } from 'docx';
 import type { BodyBlock } from './blocks';
 import type { FontSet } from './fonts';
 import { renderParagraphBlock } from './paragraphs';
 import { runProperties } from './runs';
 import type { PageSettings } from './settings';
-import { renderTable } from './table';
+import { renderTable, TableXml } from './table';
 
 export interface BodyContext {
   readonly settings: PageSettings;
@@ -15,8 +15,8 @@ export interface BodyContext {
   readonly textWidth: number;
 }
 
-export function renderBody(blocks: readonly BodyBlock[], context: BodyContext): (Paragraph | Table)[] {
-  const children: (Paragraph | Table)[] = [];
+export function renderBody(blocks: readonly BodyBlock[], context: BodyContext): (Paragraph | TableXml)[] {
+  const children: (Paragraph | TableXml)[] = [];
   let breakPending = false;
   for (const block of blocks) {
     if (block.kind === 'pageBreak') {
@@ -36,7 +36,7 @@ export function renderBody(blocks: readonly BodyBlock[], context: BodyContext): 
   }
   if (children.length === 0) {
     children.push(renderParagraphBlock({ kind: 'blankLine' }, { ...context, pageBreakBefore: false }));
-  } else if (children[children.length - 1] instanceof Table) {
+  } else if (children[children.length - 1] instanceof TableXml) {
     // Word needs a paragraph after a table to hold the section properties. At body height it could spill onto a
     // page of its own when the table ends at the foot of a page; at 1 pt it cannot.
     children.push(hairline(context, false));
