@@ -78,7 +78,8 @@ export const search: Migration = {
         member_id INTEGER,
         member2_id INTEGER,
         aspect_id INTEGER,
-        text TEXT NOT NULL
+        -- Derived from records whose own CHECKs bound them; the limit here only guards the index itself.
+        text TEXT NOT NULL CHECK (length(text) <= 4000000)
       ) STRICT;
       CREATE INDEX search_docs_by_meeting ON search_docs(meeting_id, kind);
       CREATE INDEX search_docs_by_member ON search_docs(member_id) WHERE member_id IS NOT NULL;
