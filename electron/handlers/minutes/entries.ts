@@ -14,10 +14,14 @@ const SQL = {
   item: 'SELECT m.team_id AS teamId FROM minutes_agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ? AND a.meeting_id = ?',
   member: 'SELECT 1 FROM members WHERE id = ? AND team_id = ?',
   aspect: 'SELECT 1 FROM meeting_aspects WHERE id = ? AND meeting_id = ?',
-  entry: 'SELECT id, meeting_id AS meetingId, revision, updated_at AS updatedAt FROM minutes_entries WHERE key = ?',
+  entry: `SELECT id, meeting_id AS meetingId, revision, updated_at AS updatedAt, agenda_item_id AS agendaItemId, type, from_member_id AS fromMemberId,
+                from_guest AS fromGuest, to_member_id AS toMemberId, aspect_id AS aspectId
+         FROM minutes_entries WHERE key = ?`,
   // A known key is rewritten only by a higher revision: the stored text never goes back, whatever arrives late.
   update: `UPDATE minutes_entries SET agenda_item_id = ?, type = ?, from_member_id = ?, from_guest = ?, to_member_id = ?, aspect_id = ?, text = ?, revision = ?, updated_at = ?
            WHERE id = ? AND revision < ?`,
+  // The usual autosave changes the text alone: setting only it spares the index and foreign-key work of the others.
+  updateText: 'UPDATE minutes_entries SET text = ?, revision = ?, updated_at = ? WHERE id = ? AND revision < ?',
   // A new entry goes to the end of its agenda item, under the speech under way if that speech belongs to the item.
   lastSortOrder: 'SELECT max(sort_order) AS top FROM minutes_entries WHERE meeting_id = ? AND agenda_item_id = ?',
   speechOfItem: 'SELECT id FROM minutes_speeches WHERE id = ? AND agenda_item_id = ?',
@@ -28,7 +32,18 @@ const SQL = {
 } as const;
 
 type Session = { finalizedAt: string | null; draftEntryId: number | null; speechId: number | null };
-type Stored = { id: number; meetingId: number; revision: number; updatedAt: string };
+type Stored = {
+  id: number;
+  meetingId: number;
+  revision: number;
+  updatedAt: string;
+  agendaItemId: number;
+  type: string;
+  fromMemberId: number | null;
+  fromGuest: string;
+  toMemberId: number | null;
+  aspectId: number | null;
+};
 
 /**
  * The autosave: upserts an entry by its key. A save whose revision is not above the stored one is ignored, so an
@@ -55,12 +70,16 @@ export function saveEntry(ctx: HandlerContext, input: SaveInput): SaveEntryResul
     if (stored && stored.revision >= input.revision) return { id: stored.id, key: input.key, revision: stored.revision, stale: true, updatedAt: stored.updatedAt };
 
     const now = nowIso(ctx);
-    const fields = [input.agendaItemId, input.type, input.fromMemberId, input.fromMemberId === null ? input.fromGuest : '', input.toMemberId, input.aspectId, input.text, input.revision, now];
+    const fromGuest = input.fromMemberId === null ? input.fromGuest : '';
+    const fields = [input.agendaItemId, input.type, input.fromMemberId, fromGuest, input.toMemberId, input.aspectId, input.text, input.revision, now];
     let id: number;
     if (stored) {
       id = stored.id;
+      const textOnly =
+        stored.agendaItemId === input.agendaItemId && stored.type === input.type && stored.fromMemberId === input.fromMemberId && stored.fromGuest === fromGuest && stored.toMemberId === input.toMemberId && stored.aspectId === input.aspectId;
+      const written = textOnly ? cachedStatement(sqlite, SQL.updateText).run(input.text, input.revision, now, id, input.revision) : cachedStatement(sqlite, SQL.update).run(...fields, id, input.revision);
       // Checked above in the same transaction; the guard in the statement has the last word all the same.
-      if (cachedStatement(sqlite, SQL.update).run(...fields, id, input.revision).changes !== 1) throw notFound(ENTRY, input.key);
+      if (written.changes !== 1) throw notFound(ENTRY, input.key);
     } else {
       const top = get<{ top: number | null }>(SQL.lastSortOrder, input.meetingId, input.agendaItemId)?.top ?? 0;
       const speech = session?.speechId ? get<{ id: number }>(SQL.speechOfItem, session.speechId, input.agendaItemId) : undefined;
