@@ -96,6 +96,19 @@ describe('minutes console', () => {
     expect(after.entries.find((x) => x.id === first.id)).toMatchObject({ text: '我对照检查如下', revision: 3, speechId: after.cursor.speech!.id });
   });
 
+  it('stores a change of type or addressee of a saved entry along with its text, and the draft mark follows', async () => {
+    let state = await app.must('minutes.prepare', { meetingId });
+    state = await goToRound(state, '陈晓燕');
+    const e = entry(state, { type: 'comment', text: '一点看法', draft: true });
+    const first = await app.must('minutes.saveEntry', e);
+    expect((await app.must('minutes.console', { meetingId })).cursor.draftEntryId).toBe(first.id);
+    const addressee = state.members.find((m) => m.name === '陈晓燕')!.id;
+    await app.must('minutes.saveEntry', { ...e, revision: 2, type: 'criticism', toMemberId: addressee, text: '一点批评意见', draft: false });
+    const after = await app.must('minutes.console', { meetingId });
+    expect(after.entries.find((x) => x.id === first.id)).toMatchObject({ type: 'criticism', toMemberId: addressee, text: '一点批评意见', revision: 2 });
+    expect(after.cursor.draftEntryId).toBeNull();
+  });
+
   it('keeps text verbatim, reorders, edits and deletes entries', async () => {
     let state = await app.must('minutes.prepare', { meetingId });
     await goToRound(state, '陈晓燕');
