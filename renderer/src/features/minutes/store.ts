@@ -98,15 +98,19 @@ export const useMinutesStore = defineStore('minutes', () => {
 
   /** Enter: the entry is recorded (saved now, no longer a draft) and the composer starts a new one. */
   async function commitDraft() {
+    let recorded: string | null = null;
     if (draft.key !== null) {
       draft.revision++;
       const payload = payloadOf(draft, false);
       if (payload) {
         saver.schedule(payload);
-        await saver.flush(payload.key);
+        recorded = payload.key;
       }
     }
+    // The composer is cleared before waiting for the save: what the secretary types next goes into a new entry, never
+    // into the one being stored (and is never wiped when that save returns). The saver holds its own copy and retries.
     resetDraft();
+    if (recorded) await saver.flush(recorded);
   }
 
   async function load(meetingId: number) {
