@@ -55,7 +55,7 @@ export function cleanTempFiles(dir: string): number {
   return removed;
 }
 
-/** Files for the browser harness and tests: "save" writes into one folder, as Joplin's tests stub dialogs. */
+/** Files for the browser harness and tests: "save" writes into one folder, in place of the dialogs (as Joplin's tests do). */
 export function folderFiles(dir: string): FileService {
   fs.mkdirSync(dir, { recursive: true });
   return {
