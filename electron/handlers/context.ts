@@ -14,6 +14,8 @@ export interface FileService {
   chooseSavePath(suggestedName: string, filters: SaveFilter[]): Promise<string | null>;
   /** Ask the user for a folder (exports of one file per member); null when they cancel. */
   chooseDirectory(): Promise<string | null>;
+  /** Ask the user for an existing file to read (e.g. a backup on a USB stick); null when they cancel. */
+  chooseOpenPath(filters: SaveFilter[]): Promise<string | null>;
   /**
    * Print-ready HTML → PDF bytes through Chromium's own printing (the page's @page rule sets size and orientation).
    * Only the Electron app has it; without it (browser harness, tests) a channel that needs it refuses, and the page

@@ -55,10 +55,25 @@ export function cleanTempFiles(dir: string): number {
   return removed;
 }
 
-/** Files for the browser harness and tests: "save" writes into one folder, in place of the dialogs (as Joplin's tests do). */
-export function folderFiles(dir: string): FileService {
+export interface FolderFilesOptions {
+  /** The file "chosen" to open; when absent, the last file by name in `<dir>/imports` (null when there is none). */
+  openPath?: string;
+}
+
+/**
+ * Files for the browser harness and tests: "save" writes into one folder, in place of the dialogs (as Joplin's tests do).
+ * "Open" picks `options.openPath`, or else the last file (by name, so it is deterministic) in the `imports` subfolder;
+ * the filters are ignored, so a test can offer a wrongly named file.
+ */
+export function folderFiles(dir: string, options: FolderFilesOptions = {}): FileService {
   fs.mkdirSync(dir, { recursive: true });
   return {
+    async chooseOpenPath(_filters: SaveFilter[]) {
+      if (options.openPath) return options.openPath;
+      const imports = path.join(dir, 'imports');
+      const names = fs.existsSync(imports) ? fs.readdirSync(imports).filter((n) => fs.statSync(path.join(imports, n)).isFile()).sort() : [];
+      return names.length ? path.join(imports, names[names.length - 1]) : null;
+    },
     async chooseSavePath(suggestedName: string, _filters: SaveFilter[]) {
       return path.join(dir, sanitizeFileName(suggestedName));
     },

@@ -16,5 +16,11 @@ export function dialogFiles(dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDia
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
     },
+    async chooseOpenPath(filters) {
+      const window = getWindow();
+      const options = { title: '选择文件', defaultPath: defaultDir, filters, properties: ['openFile'] as 'openFile'[] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
   };
 }

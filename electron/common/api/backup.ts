@@ -49,6 +49,15 @@ export interface RestoreResult {
   safetyCopy: string | null;
 }
 
+/** A data file the user chose outside the backups folder; the token (not the path) names it when restoring. */
+export interface ChosenBackup {
+  chosen: boolean;
+  token: string | null;
+  /** Where it is, to show the user; never sent back. */
+  path: string | null;
+  contents: BackupContents | null;
+}
+
 export interface ManualBackup {
   saved: boolean;
   path: string | null;
@@ -68,6 +77,13 @@ const backupName = z
     message: '备份文件名无效',
   });
 const empty = z.object({}).strict();
+const chosenToken = z
+  .string()
+  .max(64)
+  .refine((token) => /^[0-9a-f]{32}$/.test(token), {
+    params: { zh: '所选文件已失效，请重新选择', en: 'The chosen file is no longer valid; choose it again' },
+    message: '所选文件已失效，请重新选择',
+  });
 const byName = z.object({ name: backupName }).strict();
 
 export const backupApi = {
@@ -77,6 +93,10 @@ export const backupApi = {
   'backup.preview': channel(byName).returns<BackupContents>(),
   /** Replaces the open data with a backup, after a verified safety copy of the current data. */
   'backup.restore': channel(byName).returns<RestoreResult>(),
+  /** Asks for a data file anywhere (e.g. a backup on a USB stick) and previews it; refuses damaged, foreign or newer files. */
+  'backup.previewFile': channel(empty).returns<ChosenBackup>(),
+  /** Restores the file chosen in backup.previewFile, after the same verified safety copy as backup.restore. */
+  'backup.restoreFile': channel(z.object({ token: chosenToken }).strict()).returns<RestoreResult>(),
   'backup.setPolicy': channel(z.object({ daily: z.number().int().min(1).max(60), weekly: z.number().int().min(0).max(52) }).strict()).returns<BackupOverview>(),
   /** Full integrity_check and foreign_key_check of the open database. */
   'backup.check': channel(empty).returns<IntegrityReport>(),

@@ -125,3 +125,76 @@ describe('recovery mode', () => {
     await host.close();
   });
 });
+
+describe('restore from a chosen file', () => {
+  /** folderFiles "chooses" the last file by name in exports/imports. */
+  const offer = (a: TestApp, name: string, bytes: Uint8Array | string) => {
+    const dir = path.join(a.exportDir, 'imports');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, name), bytes);
+    return path.join(dir, name);
+  };
+
+  it('previews and restores a data file chosen outside the backups folder, after a verified safety copy', async () => {
+    app = await openTestApp();
+    await app.must('teams.create', { name: '第一党组', organ: 'party_group', unit: '' });
+    const usb = await app.must('backup.now', {});
+    await app.must('teams.create', { name: '第二党组', organ: 'party_group', unit: '' });
+    offer(app, 'U盘备份.sqlite', fs.readFileSync(usb.path!));
+    fs.rmSync(usb.path!);
+
+    const chosen = await app.must('backup.previewFile', {});
+    expect(chosen).toMatchObject({ chosen: true, contents: { name: 'U盘备份.sqlite', teams: 1, integrity: 'ok' } });
+    expect(chosen.token).toMatch(/^[0-9a-f]{32}$/);
+    const restored = await app.must('backup.restoreFile', { token: chosen.token! });
+    expect(restored.restored).toBe('U盘备份.sqlite');
+    expect(teamNames(app)).toEqual(['第一党组']);
+    expect((await app.must('backup.preview', { name: restored.safetyCopy! })).teams).toBe(2);
+    // The token is spent: restoring again needs a new choice.
+    expect(await app.call('backup.restoreFile', { token: chosen.token! })).toMatchObject({ ok: false, error: { code: 'backup.chosenExpired' } });
+  });
+
+  it('answers "not chosen" when the user cancels', async () => {
+    app = await openTestApp();
+    expect(await app.must('backup.previewFile', {})).toEqual({ chosen: false, token: null, path: null, contents: null });
+    expect((await app.call('backup.restoreFile', { token: '0'.repeat(32) })).ok).toBe(false);
+    expect((await app.call('backup.restoreFile', { token: '../x' })).ok).toBe(false);
+  });
+
+  it('refuses a text file renamed .sqlite, and a file from a newer app, changing nothing', async () => {
+    app = await openTestApp();
+    await app.must('teams.create', { name: '第一党组', organ: 'party_group', unit: '' });
+    const newer = await app.must('backup.now', {});
+    const before = app.counts();
+    const backupsBefore = listBackups(backupDir(app.ctx.dataFile)).length;
+
+    offer(app, '会议记录.sqlite', '这不是数据库，只是一段文字。\n'.repeat(200));
+    const text = await app.call('backup.previewFile', {});
+    expect(text).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^backup\.(notDatabase|unreadable)$/) } });
+    if (!text.ok) expect(text.error.messageEn).toMatch(/not a valid Jingjian data file|Cannot read/);
+
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(newer.path!);
+    db.pragma(`user_version = ${Number(app.ctx.sqlite.pragma('user_version', { simple: true })) + 1}`);
+    db.close();
+    offer(app, 'newer.sqlite', fs.readFileSync(newer.path!));
+    const tooNew = await app.call('backup.previewFile', {});
+    expect(tooNew).toMatchObject({ ok: false, error: { code: 'backup.tooNew' } });
+    if (!tooNew.ok) expect(tooNew.error.messageEn).toContain('newer Jingjian');
+
+    // A file swapped after a good preview is checked again at restore.
+    const good = offer(app, 'good.sqlite', fs.readFileSync(newer.path!));
+    const db2 = new Database(good);
+    db2.pragma('user_version = 1');
+    db2.close();
+    const chosen = await app.must('backup.previewFile', {});
+    fs.writeFileSync(good, 'swapped for text');
+    expect((await app.call('backup.restoreFile', { token: chosen.token! })).ok).toBe(false);
+
+    expect(app.counts()).toEqual(before);
+    expect(teamNames(app)).toEqual(['第一党组']);
+    // No safety copy was taken for a refused restore.
+    expect(listBackups(backupDir(app.ctx.dataFile))).toHaveLength(backupsBefore);
+  });
+});

@@ -21,7 +21,12 @@ export function backupFile(dataFile: string, name: string): string {
 }
 
 export function contentsOf(dataFile: string, name: string): BackupContents {
-  const preview = previewFile(backupFile(dataFile, name));
+  return contentsOfFile(backupFile(dataFile, name), name);
+}
+
+/** The contents of any data file (a chosen one too), shown under `name`. */
+export function contentsOfFile(file: string, name: string): BackupContents {
+  const preview = previewFile(file);
   return {
     name,
     bytes: preview.bytes,
