@@ -90,3 +90,10 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
 /** The text box of an Element Plus input: the test id lands on the <input> itself or on its wrapper. */
 export const field = (testId: string): string =>
   `:is(input,textarea)[data-testid="${testId}"], [data-testid="${testId}"] :is(input,textarea)`;
+
+/** Loads the demo through the page's own API, as the first-run button does, and returns the demo meeting's id. */
+export async function loadDemoMeeting(e: E2E): Promise<number> {
+  const result = (await e.page.evaluate(() => window.jingjian.invoke('app.loadDemo', {}))) as { ok: boolean; value?: { meetingId: number }; error?: { message: string } };
+  if (!result.ok || !result.value) throw new Error(`demo not loaded: ${result.error?.message ?? 'unknown'}`);
+  return result.value.meetingId;
+}

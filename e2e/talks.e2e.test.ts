@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { field, startE2E, type E2E } from './fixture';
+import { field, loadDemoMeeting, startE2E, type E2E } from './fixture';
 
 let e: E2E;
 let meetingId: number;
 beforeAll(async () => {
   e = await startE2E();
-  const result = (await e.page.evaluate(() => window.jingjian.invoke('app.loadDemo', {}))) as { ok: boolean; value: { meetingId: number } };
-  expect(result.ok).toBe(true);
-  meetingId = result.value.meetingId;
+  meetingId = await loadDemoMeeting(e);
 });
 afterAll(async () => {
   expect(e.outsideRequests).toEqual([]);
