@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: path.resolve(import.meta.dirname, 'electron/main/index.ts') }, external: ['better-sqlite3', 'electron'] },
+      rollupOptions: { input: { index: path.resolve(import.meta.dirname, 'electron/main/index.ts') }, external: ['better-sqlite3-multiple-ciphers', 'electron'] },
     },
   },
   preload: {

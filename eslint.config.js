@@ -52,7 +52,7 @@ export default tseslint.config(
     ignores: ['electron/common/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'vue', 'better-sqlite3', 'kysely'], patterns: [{ group: ['**/handlers/**', '**/main/**', '**/preload/**', '**/documents/**', '**/db/**'], message: 'common/ is shared: no Node, Electron, Vue or backend imports.' }] }],
+      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'vue', 'better-sqlite3-multiple-ciphers', 'kysely'], patterns: [{ group: ['**/handlers/**', '**/main/**', '**/preload/**', '**/documents/**', '**/db/**'], message: 'common/ is shared: no Node, Electron, Vue or backend imports.' }] }],
     },
   },
   // The renderer reaches the backend only through the typed API client: no Node modules, no backend code.
@@ -63,7 +63,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kysely'],
+          paths: [...nodeBuiltins, 'electron', 'better-sqlite3-multiple-ciphers', 'kysely'],
           patterns: [{ group: ['**/electron/handlers/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/documents/**', '**/db/**', '**/seeds/**'], message: 'The renderer may import only electron/common (the contract) and browser code.' }],
         },
       ],

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { chromium } from 'playwright-core';
 import { startHarness } from '../harness/server';
 import { isChannelName } from '../electron/common/api';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { latestVersion } from '../db/migrations';
 import { ensureLargeDatabase } from './largeDb';
 import { FeatureMissing, openBenchApp, type BenchApp } from './context';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { NestingSqliteDialect } from '../db/dialect';
 import type { DB } from '../db/schema';

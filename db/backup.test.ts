@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { backupDir, backupName, dailyBackup, installCopy, listBackups, previewFile, rotate, selectKept, writeVerifiedBackup, type BackupEntry } from './backup';
 import { openDatabase } from './connection';
@@ -77,7 +77,7 @@ describe('online backups', () => {
 });
 
 describe('rotation', () => {
-  const entry = (kind: BackupEntry['kind'], day: string, time = '08:00:00'): BackupEntry => ({ file: `/b/${kind}-${day}-${time}`, name: `${kind}-${day}`, kind, takenAt: `${day} ${time}`, bytes: 1 });
+  const entry = (kind: BackupEntry['kind'], day: string, time = '08:00:00'): BackupEntry => ({ file: `/b/${kind}-${day}-${time}`, name: `${kind}-${day}`, kind, takenAt: `${day} ${time}`, bytes: 1, encrypted: false });
 
   it('keeps 7 daily and 4 weekly by default, and the newest of each day', () => {
     const entries: BackupEntry[] = [];

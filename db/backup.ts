@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { cleanRekeyTemps, fileKind, keyOf, openFile } from './cipher';
 import { DbError } from './errors';
 
 /**
  * Backups of the live database. Always through SQLite's online backup API (a file copy of a live WAL database can
  * miss committed pages), written to a temporary name, verified with integrity_check, then renamed into place: a
  * backup that exists under its final name is a good one.
+ *
+ * An encrypted database is copied with VACUUM INTO instead (SQLite's backup API cannot copy between an encrypted
+ * connection and a plain destination); the copy carries the same key, so backups of an encrypted database are
+ * encrypted, and every check of one uses that key.
  */
 
 export const BACKUP_KINDS = ['daily', 'premigration', 'prerestore', 'manual'] as const;
@@ -33,6 +38,8 @@ export interface BackupEntry {
   /** Local wall-clock time the backup was taken, yyyy-mm-dd hh:mm:ss. */
   takenAt: string;
   bytes: number;
+  /** Encrypted (no plain SQLite header). */
+  encrypted: boolean;
 }
 
 export interface BackupPreview {
@@ -43,6 +50,7 @@ export interface BackupPreview {
   teams: number;
   meetings: number;
   members: number;
+  encrypted: boolean;
   /** Row count of every table, by table name. */
   tables: Record<string, number>;
 }
@@ -62,10 +70,10 @@ export function backupName(kind: BackupKind, now: Date): string {
 }
 
 /** integrity_check of a file opened read-only; a file SQLite cannot read at all is reported, not thrown. */
-export function checkFile(file: string): string {
+export function checkFile(file: string, key: Buffer | null = null): string {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openFile(file, { readonly: true, key });
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((r) => r.integrity_check).join('; ');
   } catch (cause) {
@@ -79,10 +87,10 @@ export function checkFile(file: string): string {
  * Makes a freshly written copy a self-contained single file (rollback journal, not WAL, so no -wal/-shm companions
  * appear beside it) and returns its integrity_check result.
  */
-function sealAndCheck(file: string): string {
+function sealAndCheck(file: string, key: Buffer | null): string {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { fileMustExist: true });
+    db = openFile(file, { key });
     db.pragma('journal_mode = DELETE');
     return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
   } catch (cause) {
@@ -98,8 +106,10 @@ export async function writeVerifiedBackup(sqlite: Database.Database, target: str
   fs.mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
   try {
-    await sqlite.backup(temp);
-    const check = sealAndCheck(temp);
+    const key = keyOf(sqlite);
+    if (key) sqlite.prepare('VACUUM INTO ?').run(temp);
+    else await sqlite.backup(temp);
+    const check = sealAndCheck(temp, key);
     if (check !== 'ok') {
       throw new DbError('backup.verifyFailed', `备份文件校验未通过，已丢弃：${check}`, `The backup failed its integrity check and was discarded: ${check}`);
     }
@@ -132,6 +142,7 @@ export function listBackups(dir: string): BackupEntry[] {
       kind: kind as BackupKind,
       takenAt: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}`,
       bytes: fs.statSync(file).size,
+      encrypted: fileKind(file) === 'encrypted',
     });
   }
   return entries.sort((a, b) => (a.takenAt === b.takenAt ? b.name.localeCompare(a.name) : b.takenAt.localeCompare(a.takenAt)));
@@ -139,6 +150,7 @@ export function listBackups(dir: string): BackupEntry[] {
 
 /** Removes temporary files an interrupted backup left behind. */
 export function cleanBackupTemps(dir: string): void {
+  cleanRekeyTemps(dir);
   try {
     for (const name of fs.readdirSync(dir)) if (name.startsWith(TEMP)) fs.rmSync(path.join(dir, name), { force: true });
   } catch {
@@ -227,11 +239,18 @@ function count(db: Database.Database, table: string): number {
 }
 
 /** What a backup (or any Jingjian file) contains, read without changing a byte. */
-export function previewFile(file: string): BackupPreview {
+export function previewFile(file: string, key: Buffer | null = null): BackupPreview {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openFile(file, { readonly: true, key });
   } catch (cause) {
+    if (cause instanceof DbError && (cause.code === 'db.locked' || cause.code === 'db.wrongPassphrase')) {
+      throw new DbError(
+        'backup.encrypted',
+        key ? '该文件已加密，且口令与当前数据的口令不同（或文件已损坏），无法读取' : '该文件已加密，而当前数据未加密，无法读取它的口令',
+        key ? 'The file is encrypted with a passphrase other than the current one (or is damaged); it cannot be read' : 'The file is encrypted and the current data is not, so its passphrase is unknown',
+      );
+    }
     throw new DbError('backup.unreadable', `无法读取该文件：${(cause as Error).message}`, `Cannot read the file: ${(cause as Error).message}`);
   }
   try {
@@ -255,6 +274,7 @@ export function previewFile(file: string): BackupPreview {
       teams: tables.teams,
       meetings: tables.meetings,
       members: tables.members,
+      encrypted: fileKind(file) === 'encrypted',
       tables,
     };
   } finally {
@@ -263,15 +283,19 @@ export function previewFile(file: string): BackupPreview {
 }
 
 /**
- * Puts a verified copy of `source` at `dataFile` (which must be closed): copied through the backup API into a temp
- * file beside the target, checked, then renamed over it, and the old WAL/SHM files removed so they cannot replay.
+ * Puts a verified copy of `source` at `dataFile` (which must be closed): copied through the backup API (VACUUM INTO
+ * when it is encrypted, with its key) into a temp file beside the target, checked, then renamed over it, and the old
+ * WAL/SHM files removed so they cannot replay.
  */
-export async function installCopy(source: string, dataFile: string): Promise<void> {
+export async function installCopy(source: string, dataFile: string, key: Buffer | null = null): Promise<void> {
   const temp = path.join(path.dirname(dataFile), `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
+  let sourceKey: Buffer | null;
   try {
-    const src = new Database(source, { readonly: true, fileMustExist: true });
+    const src = openFile(source, { readonly: true, key });
+    sourceKey = keyOf(src);
     try {
-      await src.backup(temp);
+      if (sourceKey) src.prepare('VACUUM INTO ?').run(temp);
+      else await src.backup(temp);
     } finally {
       src.close();
     }
@@ -279,7 +303,7 @@ export async function installCopy(source: string, dataFile: string): Promise<voi
     fs.rmSync(temp, { force: true });
     throw new DbError('backup.unreadable', `无法读取备份文件，未作任何修改：${(cause as Error).message}`, `Cannot read the backup; nothing was changed: ${(cause as Error).message}`);
   }
-  const check = sealAndCheck(temp);
+  const check = sealAndCheck(temp, sourceKey);
   if (check !== 'ok') {
     fs.rmSync(temp, { force: true });
     throw new DbError('backup.verifyFailed', `备份文件校验未通过，未作任何修改：${check}`, `The backup failed its integrity check; nothing was changed: ${check}`);

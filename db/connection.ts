@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { NestingSqliteDialect } from './dialect';
 import { DbError } from './errors';
 import { safetyBackup } from './backup';
+import { cleanRekeyTemps, keyOf, openFile } from './cipher';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
 
@@ -14,12 +15,16 @@ export interface OpenOptions {
   /** Injected in tests (e.g. a failing migration); the app always uses the static list. */
   migrations?: readonly Migration[];
   now?: () => Date;
+  /** The key of an encrypted file (from its passphrase); ignored for a plain file. Never stored anywhere. */
+  key?: Buffer | null;
 }
 
 export interface Connection {
   sqlite: Database.Database;
   db: Kysely<DB>;
   file: string;
+  /** The key the file is encrypted with, or null when it is not encrypted. */
+  key: Buffer | null;
   /** Set when this open migrated an existing file: where its pre-migration copy is. */
   preMigrationBackup: string | null;
   close(): Promise<void>;
@@ -46,11 +51,12 @@ function isEmptyFile(file: string): boolean {
  * Look at an existing file without changing a byte: it must be a readable SQLite database that passes quick_check
  * and was not written by a newer app. Opening read-only keeps a refused file untouched.
  */
-function inspectExisting(file: string, latest: number): number {
+function inspectExisting(file: string, latest: number, key: Buffer | null): number {
   let probe: Database.Database;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true });
+    probe = openFile(file, { readonly: true, key });
   } catch (cause) {
+    if (cause instanceof DbError) throw cause;
     throw new DbError('db.unreadable', `无法打开数据库文件：${(cause as Error).message}`, `Cannot open the database file: ${(cause as Error).message}`);
   }
   try {
@@ -115,11 +121,13 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
   const now = options.now ?? (() => new Date());
   const file = path.resolve(options.file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Half-written re-encrypted copies of an interrupted encryption change (the file itself is whole).
+  cleanRekeyTemps(path.dirname(file));
 
   const existed = !isEmptyFile(file);
-  const version = existed ? inspectExisting(file, latest) : 0;
+  const version = existed ? inspectExisting(file, latest, options.key ?? null) : 0;
 
-  const sqlite = new Database(file);
+  const sqlite = openFile(file, { key: options.key ?? null });
   try {
     applyPragmas(sqlite);
     let preMigrationBackup: string | null = null;
@@ -134,6 +142,7 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
       sqlite,
       db,
       file,
+      key: keyOf(sqlite),
       preMigrationBackup,
       async close() {
         await db.destroy();

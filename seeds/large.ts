@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { chineseNumeral, parseOutline } from '../electron/common/materials';

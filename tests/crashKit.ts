@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { openDatabase } from '../db/connection';
 import { isChannelName } from '../electron/common/api';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { textFor } from './minutesKillText';
 
 const WRITER = path.resolve('tests/minutesKillWriter.ts');
@@ -13,7 +13,7 @@ export async function bundleWriter(): Promise<string> {
   const esbuild = await import('esbuild');
   // Inside the project, so that the packages left external resolve from its node_modules.
   const outfile = path.resolve('node_modules/.cache/jj-minutes-kill', `writer-${process.pid}.cjs`);
-  await esbuild.build({ entryPoints: [WRITER], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile, logLevel: 'silent', absWorkingDir: process.cwd() });
+  await esbuild.build({ entryPoints: [WRITER], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3-multiple-ciphers'], outfile, logLevel: 'silent', absWorkingDir: process.cwd() });
   return outfile;
 }
 

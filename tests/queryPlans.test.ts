@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { NestingSqliteDialect } from '../db/dialect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

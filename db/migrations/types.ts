@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 /** One schema step. `up` runs inside a transaction opened by the migrator; it must not commit itself. */
 export interface Migration {

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { fileKind, rekeyFile } from '../../db/cipher';
 import { openDatabase, type Connection } from '../../db/connection';
 
 export interface SaveFilter {
@@ -34,8 +35,12 @@ export interface HandlerContext {
   now(): Date;
   /** The open connection; replaced (with db and sqlite) when a backup is restored. */
   connection: Connection;
-  /** Closes the database, lets `install` replace the file, then reopens it and points this context at it. */
-  swapDatabase(install: (dataFile: string) => Promise<void>): Promise<void>;
+  /**
+   * Closes the database, lets `install` replace the file, then reopens it and points this context at it. The app
+   * keeps its encryption: a plain file installed while the data is encrypted is encrypted with the same key before
+   * it is opened. `nextKey` (changing the passphrase) is the key the installed file already has.
+   */
+  swapDatabase(install: (dataFile: string) => Promise<void>, nextKey?: Buffer | null): Promise<void>;
   /** Runs `task` once the current call has committed (skipped if it is rolled back). */
   afterCommit(task: () => void): void;
   /** Tasks waiting for the current call to commit; dispatch runs or drops them. */
@@ -70,13 +75,15 @@ export function createContext(connection: Connection, options: ContextOptions): 
       if (ctx.sqlite.inTransaction) ctx.pendingAfterCommit.push(task);
       else task();
     },
-    async swapDatabase(install) {
+    async swapDatabase(install, nextKey) {
+      const key = nextKey === undefined ? ctx.connection.key : nextKey;
       await ctx.connection.close();
       try {
         await install(ctx.dataFile);
+        if (key && fileKind(ctx.dataFile) === 'plain') rekeyFile(ctx.dataFile, null, key);
       } finally {
         // Reopened whether or not install succeeded: the app never stays without its database.
-        const next = await openDatabase({ file: ctx.dataFile, now: ctx.now });
+        const next = await openDatabase({ file: ctx.dataFile, now: ctx.now, key });
         Object.assign(ctx, { connection: next, db: next.db, sqlite: next.sqlite });
       }
     },

@@ -29,7 +29,7 @@ function errorBody(error: unknown): ApiErrorBody {
  * Channels that replace or copy the database file itself: they cannot run inside a transaction on it.
  * Every other call is atomic.
  */
-const OUTSIDE_TRANSACTION = new Set<string>(['backup.restore', 'backup.restoreFile', 'backup.now']);
+const OUTSIDE_TRANSACTION = new Set<string>(['backup.restore', 'backup.restoreFile', 'backup.now', 'encryption.enable', 'encryption.change', 'encryption.disable']);
 
 /** One call at a time per database: a handler's awaits never interleave with another call's writes. */
 const queues = new WeakMap<HandlerContext, Promise<unknown>>();

@@ -2,6 +2,7 @@ import type { Contract } from '../common/api';
 import { meetingsHandlers } from './meetings';
 import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backup';
+import { encryptionHandlers } from './encryption';
 import { settingsHandlers } from './settings';
 import { teamsHandlers } from './teams';
 import { talksHandlers } from './talks';
@@ -19,6 +20,7 @@ export const handlers: HandlerMap<Contract> = {
   ...settingsHandlers,
   ...exchangeHandlers,
   ...backupHandlers,
+  ...encryptionHandlers,
   ...teamsHandlers,
   ...meetingsHandlers,
   ...opinionsHandlers,

@@ -45,8 +45,10 @@ export async function openTestApp(options: { now?: () => Date } = {}): Promise<T
     },
     counts() {
       // Ordinary tables only: FTS shadow tables hold index bookkeeping, not records.
-      const tables = connection.sqlite.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-      return Object.fromEntries(tables.map((t) => [t.name, (connection.sqlite.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));
+      // The context's connection: a restore or an encryption change replaces the one opened here.
+      const sqlite = ctx.sqlite;
+      const tables = sqlite.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+      return Object.fromEntries(tables.map((t) => [t.name, (sqlite.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));
     },
     async close() {
       await connection.close();

@@ -10,6 +10,8 @@ export interface BackupItem {
   kind: BackupKindName;
   takenAt: string;
   bytes: number;
+  /** Encrypted with the data's passphrase (backups of an encrypted database always are). */
+  encrypted: boolean;
 }
 
 export interface BackupPolicyValue {
@@ -33,6 +35,7 @@ export interface BackupContents {
   teams: number;
   meetings: number;
   members: number;
+  encrypted: boolean;
   tables: { table: string; rows: number }[];
 }
 
@@ -65,8 +68,13 @@ export interface ManualBackup {
   bytes: number;
 }
 
+/**
+ * How the app started: normally; locked (the data file is encrypted and waits for its passphrase); or in recovery
+ * (the file could not be opened and only the recovery screen is shown).
+ */
 export type RecoveryStatus =
   | { mode: 'normal' }
+  | { mode: 'locked'; dataFile: string }
   | { mode: 'recovery'; code: string; message: string; messageEn: string; dataFile: string };
 
 const backupName = z
@@ -105,4 +113,8 @@ export const backupApi = {
   'recovery.list': channel(empty).returns<BackupItem[]>(),
   'recovery.preview': channel(byName).returns<BackupContents>(),
   'recovery.restore': channel(byName).returns<RestoreResult>(),
+  /** In recovery: asks for a data file anywhere (a backup on a USB stick) and previews it, as backup.previewFile. */
+  'recovery.previewFile': channel(empty).returns<ChosenBackup>(),
+  /** In recovery: restores the file chosen in recovery.previewFile; the damaged file is set aside first. */
+  'recovery.restoreFile': channel(z.object({ token: chosenToken }).strict()).returns<RestoreResult>(),
 };

@@ -1,6 +1,7 @@
 import { meetingsApi } from './meetings';
 import { exchangeApi } from './exchange';
 import { backupApi } from './backup';
+import { encryptionApi } from './encryption';
 import { settingsApi } from './settings';
 import { teamsApi } from './teams';
 import { talksApi } from './talks';
@@ -21,6 +22,7 @@ export const contract = {
   ...settingsApi,
   ...exchangeApi,
   ...backupApi,
+  ...encryptionApi,
   ...teamsApi,
   ...meetingsApi,
   ...opinionsApi,

@@ -124,6 +124,45 @@ describe('recovery mode', () => {
     expect(fs.readFileSync(path.join(dir, aside)).equals(damaged)).toBe(true);
     await host.close();
   });
+
+  it('restores a backup chosen anywhere (a USB stick) when the backups folder has none, refusing junk first', async () => {
+    app = await openTestApp();
+    await app.must('teams.create', { name: '优盘备份中的党组', organ: 'party_group', unit: '' });
+    const stick = await app.must('backup.now', {});
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jj-recover-stick-'));
+    const dataFile = path.join(dir, 'jingjian.sqlite');
+    const damaged = Buffer.alloc(8192, 0x5a);
+    fs.writeFileSync(dataFile, damaged);
+    let offered: string | null = null;
+    const files = { ...folderFiles(path.join(dir, 'exports')), chooseOpenPath: async () => offered };
+    const host = await openHost({ dataFile, files, appVersion: 'test', now: () => new Date(2026, 10, 28, 8) });
+    expect(host.status().mode).toBe('recovery');
+    expect(await host.dispatch('recovery.list', {})).toEqual({ ok: true, value: [] });
+    // Cancelled dialog: nothing chosen.
+    expect(await host.dispatch('recovery.previewFile', {})).toEqual({ ok: true, value: { chosen: false, token: null, path: null, contents: null } });
+    // Junk and the damaged file itself are refused.
+    const junk = path.join(dir, 'notes.sqlite');
+    fs.writeFileSync(junk, '这不是数据库');
+    offered = junk;
+    expect(await host.dispatch('recovery.previewFile', {})).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^backup\./) } });
+    offered = dataFile;
+    expect(await host.dispatch('recovery.previewFile', {})).toMatchObject({ ok: false, error: { code: 'backup.sameFile' } });
+    expect(await host.dispatch('recovery.restoreFile', { token: 'a'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'backup.chosenExpired' } });
+    expect(fs.readFileSync(dataFile).equals(damaged)).toBe(true);
+
+    offered = stick.path;
+    const preview = await host.dispatch('recovery.previewFile', {});
+    expect(preview).toMatchObject({ ok: true, value: { chosen: true, contents: { teams: 1, integrity: 'ok' } } });
+    const token = (preview as { value: { token: string } }).value.token;
+    expect(await host.dispatch('recovery.restoreFile', { token })).toMatchObject({ ok: true, value: { restored: path.basename(stick.path!) } });
+    expect(host.status()).toEqual({ mode: 'normal' });
+    expect(await host.dispatch('teams.list', {})).toMatchObject({ ok: true, value: [{ name: '优盘备份中的党组' }] });
+    const aside = fs.readdirSync(dir).find((n) => n.includes('.damaged-'))!;
+    expect(fs.readFileSync(path.join(dir, aside)).equals(damaged)).toBe(true);
+    // In normal mode the recovery channels refuse: restoring is done on the backup screen.
+    expect(await host.dispatch('recovery.previewFile', {})).toMatchObject({ ok: false, error: { code: 'recovery.notNeeded' } });
+    await host.close();
+  });
 });
 
 describe('restore from a chosen file', () => {
@@ -174,7 +213,7 @@ describe('restore from a chosen file', () => {
     expect(text).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^backup\.(notDatabase|unreadable)$/) } });
     if (!text.ok) expect(text.error.messageEn).toMatch(/not a valid Jingjian data file|Cannot read/);
 
-    const Database = (await import('better-sqlite3')).default;
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default;
     const db = new Database(newer.path!);
     db.pragma(`user_version = ${Number(app.ctx.sqlite.pragma('user_version', { simple: true })) + 1}`);
     db.close();

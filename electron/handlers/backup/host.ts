@@ -1,17 +1,19 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dailyBackup, installCopy } from '../../../db/backup';
+import { backupDir, dailyBackup, installCopy, listBackups } from '../../../db/backup';
+import { fileKind, openFile, passphraseKey, rekeyFile } from '../../../db/cipher';
 import { openDatabase } from '../../../db/connection';
 import { DbError } from '../../../db/errors';
 import { contract, isChannelName } from '../../common/api';
-import type { RecoveryStatus, RestoreResult } from '../../common/api/backup';
+import type { BackupContents, ChosenBackup, RecoveryStatus, RestoreResult } from '../../common/api/backup';
 import type { ApiResult } from '../../common/result';
 import { AppError } from '../../common/result';
 import { createContext, type FileService, type HandlerContext } from '../context';
 import { dispatch } from '../dispatch';
 import { invalidInput } from '../issues';
 import { readPolicy } from './policy';
-import { assertRestorable, backupFile, backupItems, contentsOf } from './shared';
+import { assertRestorable, backupFile, backupItems, contentsOf, contentsOfFile } from './shared';
 
 export interface HostOptions {
   dataFile: string;
@@ -25,7 +27,8 @@ export interface HostOptions {
 /**
  * The database behind the API, for Electron main and the browser harness alike. When the file cannot be opened
  * (damaged, unreadable, from a newer app) it starts in recovery mode: only `recovery.*` channels answer, the UI shows
- * the recovery screen, and nothing creates a new empty database over the old one.
+ * the recovery screen, and nothing creates a new empty database over the old one. When the file is encrypted it
+ * starts locked: only `encryption.unlock` and `recovery.*` answer until the passphrase opens it.
  */
 export interface Host {
   dispatch(channel: unknown, input: unknown): Promise<ApiResult<unknown>>;
@@ -35,7 +38,7 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const RECOVERY_CHANNELS = new Set(['recovery.status', 'recovery.list', 'recovery.preview', 'recovery.restore']);
+const RECOVERY_CHANNELS = new Set(['recovery.status', 'recovery.list', 'recovery.preview', 'recovery.restore', 'recovery.previewFile', 'recovery.restoreFile', 'encryption.unlock']);
 
 function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\..+$/, '');
@@ -45,9 +48,12 @@ export async function openHost(options: HostOptions): Promise<Host> {
   const now = options.now ?? (() => new Date());
   let ctx: HandlerContext | null = null;
   let failure: { code: string; message: string; messageEn: string } | null = null;
+  /** The key of an encrypted file once its passphrase was given; never written anywhere. */
+  let key: Buffer | null = null;
+  let locked = fileKind(options.dataFile) === 'encrypted';
 
   async function open(): Promise<void> {
-    const connection = await openDatabase({ file: options.dataFile, now });
+    const connection = await openDatabase({ file: options.dataFile, now, key });
     ctx = createContext(connection, { files: options.files, appVersion: options.appVersion, now });
     failure = null;
     try {
@@ -57,41 +63,143 @@ export async function openHost(options: HostOptions): Promise<Host> {
     }
   }
 
-  try {
-    await open();
-  } catch (error) {
-    if (!(error instanceof DbError)) throw error;
-    failure = { code: error.code, message: error.zh, messageEn: error.en };
+  if (!locked) {
+    try {
+      await open();
+    } catch (error) {
+      if (!(error instanceof DbError)) throw error;
+      failure = { code: error.code, message: error.zh, messageEn: error.en };
+    }
+  }
+
+  const wrongPassphrase = () =>
+    new AppError('encryption.wrongPassphrase', '口令不正确，数据未作任何改动。请注意大小写和输入法（中文/英文）状态。', 'Wrong passphrase; nothing was changed. Check letter case and the input method.');
+
+  /** Whether a passphrase opens one of the encrypted backups: then it is right, and the data file is what failed. */
+  function opensABackup(candidate: Buffer): boolean {
+    for (const backup of listBackups(backupDir(options.dataFile)).filter((b) => b.encrypted).slice(0, 3)) {
+      try {
+        openFile(backup.file, { readonly: true, key: candidate }).close();
+        return true;
+      } catch {
+        // Wrong for this one; try the next.
+      }
+    }
+    return false;
+  }
+
+  /** A wrong passphrase is refused without writing a byte; the right one opens the app (or its recovery screen). */
+  async function unlock(passphrase: string): Promise<{ unlocked: boolean; mode: 'normal' | 'recovery' }> {
+    const candidate = passphraseKey(passphrase);
+    if (!locked) {
+      // Recovery of a file too damaged to look encrypted: the passphrase is for its encrypted backups.
+      if (!opensABackup(candidate)) throw wrongPassphrase();
+      key = candidate;
+      return { unlocked: true, mode: 'recovery' };
+    }
+    const previous = key;
+    key = candidate;
+    try {
+      await open();
+      locked = false;
+      return { unlocked: true, mode: 'normal' };
+    } catch (error) {
+      if (!(error instanceof DbError)) {
+        key = previous;
+        throw error;
+      }
+      if (error.code === 'db.wrongPassphrase') {
+        if (!opensABackup(candidate)) {
+          key = previous;
+          throw wrongPassphrase();
+        }
+        // It opens backups but not the data: an older passphrase, or a damaged file. Only the user can tell; the
+        // backups can now be previewed and restored with it, and the data file stays locked and untouched.
+        throw new AppError(
+          'encryption.backupsOnly',
+          '此口令能打开备份，但打不开当前数据文件。如果最近更改过口令，请输入新口令；如果数据文件已损坏，可以从备份恢复。',
+          'This passphrase opens the backups but not the current data file. If the passphrase was changed recently, enter the new one; if the data file is damaged, restore a backup.',
+        );
+      }
+      // Right passphrase, but the file is damaged or from a newer app.
+      locked = false;
+      failure = { code: error.code, message: error.zh, messageEn: error.en };
+      return { unlocked: true, mode: 'recovery' };
+    }
+  }
+
+  /** A file chosen outside the backups folder, named to the renderer by a one-time token, never by its path. */
+  let chosen: { token: string; file: string } | null = null;
+
+  function chosenContents(file: string): BackupContents {
+    if (path.resolve(file) === path.resolve(options.dataFile)) {
+      throw new AppError('backup.sameFile', '所选文件就是无法打开的数据文件本身，请选择一个备份', 'The chosen file is the data file that cannot be opened; choose a backup');
+    }
+    const contents = contentsOfFile(file, path.basename(file), key);
+    assertRestorable(contents);
+    return contents;
+  }
+
+  async function previewChosen(): Promise<ChosenBackup> {
+    chosen = null;
+    const file = await options.files.chooseOpenPath([{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite', 'db'] }]);
+    if (!file) return { chosen: false, token: null, path: null, contents: null };
+    const contents = chosenContents(file);
+    chosen = { token: crypto.randomBytes(16).toString('hex'), file };
+    return { chosen: true, token: chosen.token, path: file, contents };
+  }
+
+  async function restoreChosen(token: string): Promise<RestoreResult> {
+    if (!chosen || chosen.token !== token || !fs.existsSync(chosen.file)) {
+      throw new AppError('backup.chosenExpired', '所选文件已失效或已被移走，请重新选择', 'The chosen file is no longer valid or was moved; choose it again');
+    }
+    // Checked again: the stick may have been swapped since the preview.
+    chosenContents(chosen.file);
+    const result = await install(chosen.file, path.basename(chosen.file));
+    chosen = null;
+    return result;
   }
 
   /** Recovery: the damaged file is moved aside (never deleted), the backup installed, and the app opened on it. */
   async function recoverFrom(name: string): Promise<RestoreResult> {
-    const contents = contentsOf(options.dataFile, name);
+    const contents = contentsOf(options.dataFile, name, key);
     assertRestorable(contents);
-    const source = backupFile(options.dataFile, name);
+    return install(backupFile(options.dataFile, name), name);
+  }
+
+  async function install(source: string, name: string): Promise<RestoreResult> {
     const aside = `${options.dataFile}.damaged-${stamp(now())}`;
     let safetyCopy: string | null = null;
     if (fs.existsSync(options.dataFile)) {
       fs.copyFileSync(options.dataFile, aside);
       safetyCopy = path.basename(aside);
     }
-    await installCopy(source, options.dataFile);
+    await installCopy(source, options.dataFile, key);
+    // The app keeps its encryption: a plain backup restored into an encrypted setup is encrypted first.
+    if (key && fileKind(options.dataFile) === 'plain') rekeyFile(options.dataFile, null, key);
     await open();
+    locked = false;
     return { restored: name, safetyCopy };
   }
 
   async function recoveryDispatch(channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
-    const f = failure!;
+    const f = failure ?? { code: 'db.locked', message: '数据已加密，请先输入口令', messageEn: 'The data is encrypted; enter its passphrase first' };
     if (!isChannelName(channel) || !RECOVERY_CHANNELS.has(channel)) {
+      if (locked) return { ok: false, error: { code: 'db.locked', message: '数据已加密，请先输入口令解锁', messageEn: 'The data is encrypted; unlock it with its passphrase first' } };
       return { ok: false, error: { code: 'db.recovery', message: `数据文件无法打开，请先从备份恢复：${f.message}`, messageEn: `The data file cannot be opened; restore a backup first: ${f.messageEn}` } };
     }
     const parsed = contract[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
     try {
       const name = (parsed.data as { name?: string }).name ?? '';
-      if (channel === 'recovery.status') return { ok: true, value: { mode: 'recovery', ...f, dataFile: options.dataFile } };
+      if (channel === 'recovery.status') return { ok: true, value: status() };
+      if (channel === 'encryption.unlock') {
+        return { ok: true, value: await unlock((parsed.data as { passphrase: string }).passphrase) };
+      }
       if (channel === 'recovery.list') return { ok: true, value: backupItems(options.dataFile) };
-      if (channel === 'recovery.preview') return { ok: true, value: contentsOf(options.dataFile, name) };
+      if (channel === 'recovery.preview') return { ok: true, value: contentsOf(options.dataFile, name, key) };
+      if (channel === 'recovery.previewFile') return { ok: true, value: await previewChosen() };
+      if (channel === 'recovery.restoreFile') return { ok: true, value: await restoreChosen((parsed.data as { token: string }).token) };
       return { ok: true, value: await recoverFrom(name) };
     } catch (error) {
       if (error instanceof AppError || error instanceof DbError) return { ok: false, error: { code: error.code, message: error.zh, messageEn: error.en } };
@@ -99,10 +207,16 @@ export async function openHost(options: HostOptions): Promise<Host> {
     }
   }
 
+  function status(): RecoveryStatus {
+    if (ctx) return { mode: 'normal' };
+    if (locked) return { mode: 'locked', dataFile: options.dataFile };
+    return { mode: 'recovery', ...failure!, dataFile: options.dataFile };
+  }
+
   return {
     dispatch: (channel, input) => (ctx ? dispatch(ctx, channel, input) : recoveryDispatch(channel, input)),
     context: () => ctx,
-    status: () => (failure ? { mode: 'recovery', ...failure, dataFile: options.dataFile } : { mode: 'normal' }),
+    status,
     async close() {
       await (ctx as HandlerContext | null)?.connection.close();
     },

@@ -30,7 +30,7 @@ function chosenContents(ctx: HandlerContext, file: string): BackupContents {
   if (path.resolve(file) === path.resolve(ctx.dataFile)) {
     throw new AppError('backup.sameFile', '所选文件就是正在使用的数据文件，无需恢复', 'The chosen file is the data file in use; there is nothing to restore');
   }
-  const contents = contentsOfFile(file, path.basename(file));
+  const contents = contentsOfFile(file, path.basename(file), ctx.connection.key);
   assertRestorable(contents);
   return contents;
 }
@@ -54,20 +54,22 @@ async function restoreChosen(ctx: HandlerContext, token: string): Promise<Restor
   chosenContents(ctx, chosen.file);
   // `protect`: a chosen file inside the backups folder must survive the trimming of old safety copies.
   const safety = await safetyBackup(ctx.sqlite, ctx.dataFile, 'prerestore', ctx.now(), chosen.file);
-  await ctx.swapDatabase((file) => installCopy(chosen.file, file));
+  await ctx.swapDatabase((file) => installCopy(chosen.file, file, ctx.connection.key));
   chosenFiles.delete(ctx);
   return { restored: path.basename(chosen.file), safetyCopy: path.basename(safety) };
 }
 
 async function restore(ctx: HandlerContext, name: string): Promise<RestoreResult> {
-  const contents = contentsOf(ctx.dataFile, name);
+  const contents = contentsOf(ctx.dataFile, name, ctx.connection.key);
   assertRestorable(contents);
   const source = backupFile(ctx.dataFile, name);
   // The current data is kept first (verified); if that fails nothing is replaced.
   const safety = await safetyBackup(ctx.sqlite, ctx.dataFile, 'prerestore', ctx.now(), source);
-  await ctx.swapDatabase((file) => installCopy(source, file));
+  await ctx.swapDatabase((file) => installCopy(source, file, ctx.connection.key));
   return { restored: name, safetyCopy: path.basename(safety) };
 }
+
+const notNeeded = () => new AppError('recovery.notNeeded', '数据文件正常，无需恢复；如需回到某个备份，请在“备份与恢复”中操作', 'The data file is fine; to go back to a backup use "Backup & restore"');
 
 export const backupHandlers: HandlerMap<typeof backupApi> = {
   'backup.list': (ctx) => overview(ctx),
@@ -86,7 +88,7 @@ export const backupHandlers: HandlerMap<typeof backupApi> = {
       .execute();
     return { saved: true, path: target, fileName: path.basename(target), bytes: size };
   },
-  'backup.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name),
+  'backup.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name, ctx.connection.key),
   'backup.restore': (ctx, input) => restore(ctx, input.name),
   'backup.previewFile': (ctx) => previewChosen(ctx),
   'backup.restoreFile': (ctx, input) => restoreChosen(ctx, input.token),
@@ -98,8 +100,14 @@ export const backupHandlers: HandlerMap<typeof backupApi> = {
   'backup.check': (ctx) => checkIntegrity(ctx),
   'recovery.status': () => ({ mode: 'normal' as const }),
   'recovery.list': (ctx) => backupItems(ctx.dataFile),
-  'recovery.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name),
+  'recovery.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name, ctx.connection.key),
   'recovery.restore'() {
-    throw new AppError('recovery.notNeeded', '数据文件正常，无需恢复；如需回到某个备份，请在“备份与恢复”中操作', 'The data file is fine; to go back to a backup use "Backup & restore"');
+    throw notNeeded();
+  },
+  'recovery.previewFile'() {
+    throw notNeeded();
+  },
+  'recovery.restoreFile'() {
+    throw notNeeded();
   },
 };

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_POLICY, type BackupPolicy } from '../../../db/backup';
 
 // Stored under its own settings key so the general settings handler and this one never overwrite each other.

@@ -7,7 +7,7 @@ import { AppError } from '../../common/result';
 
 /** Backups of a data file as the renderer sees them: names, never paths. */
 export function backupItems(dataFile: string): BackupItem[] {
-  return listBackups(backupDir(dataFile)).map(({ name, kind, takenAt, bytes }) => ({ name, kind, takenAt, bytes }));
+  return listBackups(backupDir(dataFile)).map(({ name, kind, takenAt, bytes, encrypted }) => ({ name, kind, takenAt, bytes, encrypted }));
 }
 
 /** The file of a named backup, which must exist inside the backups folder (the name was already pattern-checked). */
@@ -20,13 +20,13 @@ export function backupFile(dataFile: string, name: string): string {
   return file;
 }
 
-export function contentsOf(dataFile: string, name: string): BackupContents {
-  return contentsOfFile(backupFile(dataFile, name), name);
+export function contentsOf(dataFile: string, name: string, key: Buffer | null): BackupContents {
+  return contentsOfFile(backupFile(dataFile, name), name, key);
 }
 
 /** The contents of any data file (a chosen one too), shown under `name`. */
-export function contentsOfFile(file: string, name: string): BackupContents {
-  const preview = previewFile(file);
+export function contentsOfFile(file: string, name: string, key: Buffer | null): BackupContents {
+  const preview = previewFile(file, key);
   return {
     name,
     bytes: preview.bytes,
@@ -36,6 +36,7 @@ export function contentsOfFile(file: string, name: string): BackupContents {
     teams: preview.teams,
     meetings: preview.meetings,
     members: preview.members,
+    encrypted: preview.encrypted,
     tables: Object.entries(preview.tables).map(([table, rows]) => ({ table, rows })),
   };
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { latestVersion } from '../../../db/migrations';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../common/api/exchange';
 import { notFound } from '../../common/result';

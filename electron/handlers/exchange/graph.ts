@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** The schema as SQLite describes it, read at run time so tables added by later features are exchanged too. */
 export interface ForeignKey {

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Prepared statements kept per connection for the autosave, which runs several times a second while the secretary

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { SEARCH_KINDS, searchTerms, type SearchHit, type SearchKind, type SearchResult, type searchApi } from '../../common/api/search';
 import { SEARCH_KIND_CODES } from '../../../db/migrations/008_search';
 import type { HandlerContext } from '../context';

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DbError } from './errors';
+
+/**
+ * Encryption at rest. The driver is better-sqlite3-multiple-ciphers (better-sqlite3 built with SQLite3 Multiple
+ * Ciphers); Jingjian uses its SQLCipher 4 scheme (AES-256-CBC, HMAC-SHA512, PBKDF2-HMAC-SHA512 with 256,000
+ * iterations), so an encrypted file also opens in other SQLCipher tools with the passphrase.
+ *
+ * The passphrase is never stored: it lives in memory as the key of the open connection. An encrypted file has no
+ * plain header at all, so "encrypted" is read from the first 16 bytes.
+ */
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+export const CIPHER_NAME = 'SQLCipher 4 (AES-256)';
+
+export type FileKind = 'missing' | 'empty' | 'plain' | 'encrypted' | 'foreign';
+
+/**
+ * What a file is, from its size and first bytes: a plain SQLite database; an encrypted one (whole pages, starting
+ * with a random salt); or something else (text renamed .sqlite, a zeroed or damaged header), which is opened as a
+ * plain file and refused as damaged, so the user sees recovery rather than a passphrase prompt for junk.
+ */
+export function fileKind(file: string): FileKind {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return 'missing';
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) return 'empty';
+    const head = Buffer.alloc(16);
+    const read = fs.readSync(fd, head, 0, 16, 0);
+    if (read === 16 && head.equals(SQLITE_HEADER)) return 'plain';
+    const wholePages = size >= 1024 && size % 512 === 0;
+    // A random salt: not all one byte, and not all printable text (odds of that for random bytes: about 1e-7).
+    const random = new Set(head).size > 4 && head.some((b) => b < 0x09 || (b > 0x0d && b < 0x20) || b > 0x7e);
+    return wholePages && random ? 'encrypted' : 'foreign';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The passphrase as key bytes (UTF-8, so Chinese passphrases work the same on every machine). */
+export function passphraseKey(passphrase: string): Buffer {
+  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+}
+
+/** Which key each open connection was opened with: backups and copies of it must use the same. */
+const keys = new WeakMap<Database.Database, Buffer>();
+
+/** The key an open connection uses, or null when its file is not encrypted. */
+export function keyOf(sqlite: Database.Database): Buffer | null {
+  return keys.get(sqlite) ?? null;
+}
+
+/** Two keys are the same passphrase (constant time). */
+export function sameKey(a: Buffer | null, b: Buffer | null): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function configure(sqlite: Database.Database): void {
+  sqlite.pragma("cipher = 'sqlcipher'");
+  sqlite.pragma('legacy = 4');
+}
+
+export interface OpenFileOptions {
+  readonly?: boolean;
+  /** Used only when the file is encrypted; a plain file opens without it. */
+  key?: Buffer | null;
+}
+
+/**
+ * Opens a database file, encrypted or not. An encrypted file needs the right key: without one it is refused as
+ * `db.locked`, with a wrong one as `db.wrongPassphrase` (SQLite cannot tell a wrong key from a damaged first page).
+ * Nothing is written by a refused open.
+ */
+export function openFile(file: string, options: OpenFileOptions = {}): Database.Database {
+  const kind = fileKind(file);
+  const encrypted = kind === 'encrypted';
+  if (encrypted && !options.key) {
+    throw new DbError('db.locked', '该数据文件已加密，需要输入口令才能打开', 'This data file is encrypted; its passphrase is needed to open it');
+  }
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (!encrypted) return sqlite;
+  try {
+    configure(sqlite);
+    sqlite.key(options.key!);
+    // The key is only tried on the first read.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (cause) {
+    sqlite.close();
+    if ((cause as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new DbError('db.wrongPassphrase', '口令不正确（或文件已损坏），未作任何改动', 'Wrong passphrase (or a damaged file); nothing was changed');
+    }
+    throw cause;
+  }
+  keys.set(sqlite, options.key!);
+  return sqlite;
+}
+
+/** A new, empty connection to a file that will get `key` (used for a brand-new encrypted file in tests). */
+export function remember(sqlite: Database.Database, key: Buffer | null): void {
+  if (key) keys.set(sqlite, key);
+  else keys.delete(sqlite);
+}
+
+const TEMP = '.jingjian-rekey-tmp-';
+
+/** Removes half-written re-encrypted copies an interrupted change left behind. */
+export function cleanRekeyTemps(dir: string): void {
+  try {
+    for (const name of fs.readdirSync(dir)) if (name.startsWith(TEMP)) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // No folder, nothing to clean.
+  }
+}
+
+/**
+ * Writes a verified copy of an open database to a temporary file beside `near`, encrypted with `newKey` (or plain
+ * when it is null), and returns its path. The source is not changed. VACUUM INTO copies with the source's own key
+ * (the online backup API cannot copy between encrypted and plain files); the copy, which nothing else has open and
+ * which is in rollback-journal mode, is then re-keyed and checked with the new key before anyone uses it.
+ */
+export function copyWithKey(source: Database.Database, near: string, newKey: Buffer | null): string {
+  const temp = path.join(path.dirname(near), `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
+  try {
+    source.prepare('VACUUM INTO ?').run(temp);
+    const copy = openFile(temp, { key: keyOf(source) });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      configure(copy);
+      copy.rekey(newKey ?? Buffer.alloc(0));
+    } finally {
+      copy.close();
+    }
+    const check = openFile(temp, { readonly: true, key: newKey });
+    try {
+      const result = (check.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+      if (result !== 'ok') throw new DbError('cipher.verifyFailed', `加密后的副本校验未通过：${result}`, `The re-encrypted copy failed its check: ${result}`);
+    } finally {
+      check.close();
+    }
+    if ((fileKind(temp) === 'encrypted') !== Boolean(newKey)) {
+      throw new DbError('cipher.verifyFailed', '加密设置未生效，未作任何改动', 'The encryption change did not take effect; nothing was changed');
+    }
+    return temp;
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(`${temp}-journal`, { force: true });
+    if (error instanceof DbError) throw error;
+    throw new DbError('cipher.failed', `加密处理失败，未作任何改动：${(error as Error).message}`, `Changing the encryption failed; nothing was changed: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Re-encrypts a closed file (a backup) from `oldKey` to `newKey`: a verified copy is renamed over it, so an
+ * interruption leaves either the old file or the new one, never a mix.
+ */
+export function rekeyFile(file: string, oldKey: Buffer | null, newKey: Buffer | null): void {
+  const source = openFile(file, { readonly: true, key: oldKey });
+  let temp: string;
+  try {
+    temp = copyWithKey(source, file, newKey);
+  } finally {
+    source.close();
+  }
+  fs.renameSync(temp, file);
+}
