@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { latestVersion } from '../db/migrations';
+import { encryptionRows } from './encryption';
 import { ensureLargeDatabase } from './largeDb';
 import { FeatureMissing, openBenchApp, type BenchApp } from './context';
 import { writePathRows } from './writePath';
@@ -79,6 +80,7 @@ try {
 
   await section('parse', () => parseRows());
   await section('open', () => openRows(dir, large.file));
+  await section('encryption', () => encryptionRows(dir, large.file));
 
   const outDir = path.join(dir, 'renderer');
   let built = false;

@@ -83,7 +83,7 @@ export interface OpenFileOptions {
 export function openFile(file: string, options: OpenFileOptions = {}): Database.Database {
   const kind = fileKind(file);
   const encrypted = kind === 'encrypted';
-  if (encrypted && !options.key) {
+  if (encrypted && (!options.key || options.key.length === 0)) {
     throw new DbError('db.locked', '该数据文件已加密，需要输入口令才能打开', 'This data file is encrypted; its passphrase is needed to open it');
   }
   const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });

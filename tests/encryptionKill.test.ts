@@ -10,6 +10,7 @@ import { openDatabase } from '../db/connection';
 
 const A = '第一个口令 first';
 const B = '第二个口令 second';
+const rounds = Number(process.env.ENCRYPTION_KILLS ?? 10);
 const NEXT: Record<string, string> = { plain: 'A', A: 'B', B: 'plain' };
 
 /** Which state a file is in: plain, or the passphrase that opens it (checked with integrity_check). */
@@ -76,7 +77,6 @@ describe('killed while changing the encryption', () => {
     const writer = path.resolve('node_modules/.cache/jingjian-crash/encryptionWriter.mjs');
     await build({ entryPoints: [path.resolve('tests/encryptionKillWriter.ts')], outfile: writer, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
 
-    const rounds = Number(process.env.ENCRYPTION_KILLS ?? 10);
     const seen = new Set<string>();
     for (let round = 0; round < rounds; round++) {
       // One change takes 0.4–1.2 s here (key derivation dominates): kills land in every phase of one to three changes.
@@ -98,5 +98,5 @@ describe('killed while changing the encryption', () => {
     await (await openDatabase({ file, key: last === 'plain' ? null : passphraseKey(last === 'A' ? A : B) })).close();
     expect(fs.readdirSync(dir).filter((n) => n.includes('tmp'))).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
-  }, 120_000);
+  }, 60_000 + rounds * 10_000);
 });

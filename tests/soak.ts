@@ -1,6 +1,7 @@
 /*
  * npm run soak: the long versions of the trust tests, too slow for every run.
  * - hundreds of random SIGKILLs during mixed writes (tests/crashKit.ts), each followed by integrity and ack checks;
+ * - kills while the encryption is changed (tests/encryptionKill.test.ts with ENCRYPTION_KILLS);
  * - the channel fuzzing with many more payloads per channel (tests/fuzz.test.ts with FUZZ_RUNS).
  * Other features add their own steps to `steps` below.
  */
@@ -24,6 +25,14 @@ const steps: { name: string; run(): Promise<void> }[] = [
     },
   },
   { name: 'minutes: 500 kills while typing', run: async () => console.log(await (await import('./minutesSoak')).minutesKillSoak(Number(process.env.SOAK_MINUTES_KILLS ?? 500))) },
+  {
+    name: 'encryption: 60 kills while encrypting, re-keying and decrypting',
+    run() {
+      const result = spawnSync('npx', ['vitest', 'run', 'tests/encryptionKill.test.ts'], { stdio: 'inherit', env: { ...process.env, ENCRYPTION_KILLS: process.env.SOAK_ENCRYPTION_KILLS ?? '60' }, shell: process.platform === 'win32' });
+      if (result.status !== 0) throw new Error('encryption kill test failed');
+      return Promise.resolve();
+    },
+  },
   {
     name: `fuzz: ${fuzzRuns} payloads per channel`,
     async run() {

@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanRekeyTemps, copyWithKey, fileKind, keyOf, openFile, passphraseKey, rekeyFile, sameKey } from './cipher';
+import { openDatabase } from './connection';
+import { DbError } from './errors';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jj-cipher-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const KEY = passphraseKey('正确的口令 correct');
+
+/** A small plain database with one marked row, closed. */
+async function plainFile(dir: string): Promise<string> {
+  const file = path.join(dir, 'plain.sqlite');
+  const connection = await openDatabase({ file });
+  connection.sqlite.prepare("INSERT INTO teams (name, organ, unit, created_at, updated_at) VALUES ('机密党组名称', 'party_group', '', 'x', 'x')").run();
+  await connection.close();
+  return file;
+}
+
+function encryptedCopy(file: string, key: Buffer): string {
+  const source = openFile(file, { readonly: true });
+  try {
+    const temp = copyWithKey(source, file, key);
+    const target = path.join(path.dirname(file), 'encrypted.sqlite');
+    fs.renameSync(temp, target);
+    return target;
+  } finally {
+    source.close();
+  }
+}
+
+describe('fileKind', () => {
+  it('tells plain, encrypted, empty, missing and foreign files apart', async () => {
+    const dir = tempDir();
+    const plain = await plainFile(dir);
+    expect(fileKind(plain)).toBe('plain');
+    expect(fileKind(encryptedCopy(plain, KEY))).toBe('encrypted');
+    expect(fileKind(path.join(dir, 'nothing.sqlite'))).toBe('missing');
+    const write = (name: string, bytes: Buffer | string) => {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    expect(fileKind(write('empty.sqlite', ''))).toBe('empty');
+    // Text renamed .sqlite, a zeroed header, an odd size: damaged or foreign, never "asks for a passphrase".
+    expect(fileKind(write('text.sqlite', '这是一份会议纪要，不是数据库。'.repeat(400)))).toBe('foreign');
+    expect(fileKind(write('zeros.sqlite', Buffer.alloc(8192)))).toBe('foreign');
+    expect(fileKind(write('odd.sqlite', crypto.randomBytes(5000)))).toBe('foreign');
+    expect(fileKind(write('ascii-pages.sqlite', Buffer.alloc(4096, 'abcdefghijklmnop')))).toBe('foreign');
+    expect(fileKind(write('random-pages.sqlite', crypto.randomBytes(8192)))).toBe('encrypted');
+  });
+});
+
+describe('openFile', () => {
+  it('opens a plain file without a key, and ignores a key given for it', async () => {
+    const plain = await plainFile(tempDir());
+    const db = openFile(plain, { readonly: true, key: KEY });
+    expect(keyOf(db)).toBeNull();
+    db.close();
+  });
+
+  it('refuses an encrypted file without its key, or with a wrong one, changing no byte', async () => {
+    const encrypted = encryptedCopy(await plainFile(tempDir()), KEY);
+    const before = fs.readFileSync(encrypted);
+    const codeOf = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return error instanceof DbError ? error.code : String(error);
+      }
+      return 'opened';
+    };
+    expect(codeOf(() => openFile(encrypted, { readonly: true }))).toBe('db.locked');
+    expect(codeOf(() => openFile(encrypted, { key: passphraseKey('正确的口令 Correct') }))).toBe('db.wrongPassphrase');
+    expect(codeOf(() => openFile(encrypted, { key: Buffer.alloc(0) }))).toBe('db.locked');
+    expect(fs.readFileSync(encrypted).equals(before)).toBe(true);
+    const db = openFile(encrypted, { readonly: true, key: KEY });
+    expect(sameKey(keyOf(db), KEY)).toBe(true);
+    expect(db.prepare('SELECT name FROM teams').pluck().get()).toBe('机密党组名称');
+    db.close();
+  });
+
+  it('treats NFC and NFD forms of a passphrase as the same key', () => {
+    expect(sameKey(passphraseKey('café'.normalize('NFD')), passphraseKey('café'))).toBe(true);
+    expect(sameKey(passphraseKey('a'), passphraseKey('b'))).toBe(false);
+    expect(sameKey(null, null)).toBe(true);
+    expect(sameKey(KEY, null)).toBe(false);
+  });
+});
+
+describe('copyWithKey and rekeyFile', () => {
+  it('write verified copies under a new key and leave the source untouched', async () => {
+    const dir = tempDir();
+    const plain = await plainFile(dir);
+    const before = fs.readFileSync(plain);
+    const encrypted = encryptedCopy(plain, KEY);
+    expect(fs.readFileSync(plain).equals(before)).toBe(true);
+    expect(fs.readFileSync(encrypted).includes(Buffer.from('机密党组名称'))).toBe(false);
+    const next = passphraseKey('新的口令 new one');
+    rekeyFile(encrypted, KEY, next);
+    expect(() => openFile(encrypted, { key: KEY })).toThrow(/口令不正确/);
+    openFile(encrypted, { readonly: true, key: next }).close();
+    rekeyFile(encrypted, next, null);
+    expect(fileKind(encrypted)).toBe('plain');
+    expect(fs.readFileSync(encrypted).includes(Buffer.from('机密党组名称'))).toBe(true);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('tmp'))).toEqual([]);
+  });
+
+  it('a failed copy leaves no temp file behind, and leftovers of a crash are cleaned', async () => {
+    const dir = tempDir();
+    const plain = await plainFile(dir);
+    const source = openFile(plain, { readonly: true });
+    try {
+      expect(() => copyWithKey(source, path.join(dir, 'no-such-folder', 'x.sqlite'), KEY)).toThrow(DbError);
+    } finally {
+      source.close();
+    }
+    expect(fs.readdirSync(dir).filter((n) => n.includes('tmp'))).toEqual([]);
+    fs.writeFileSync(path.join(dir, '.jingjian-rekey-tmp-abc.sqlite'), 'half written');
+    cleanRekeyTemps(dir);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('tmp'))).toEqual([]);
+  });
+});
