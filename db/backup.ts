@@ -311,3 +311,28 @@ export async function installCopy(source: string, dataFile: string, key: Buffer 
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dataFile}${suffix}`, { force: true });
   fs.renameSync(temp, dataFile);
 }
+
+/**
+ * Applies `change` to every backup in a folder, each in its own transaction with secure_delete on, so the old text is
+ * zeroed in the backups too. For erasures the user asked for (a name removed when an opinion is made anonymous): a
+ * restore must not bring the name back. A backup that cannot take the change (damaged, older schema) is named in
+ * `failed` and left as it was.
+ */
+export function amendBackups(dir: string, key: Buffer | null, change: (db: Database.Database) => void): { changed: number; failed: string[] } {
+  let changed = 0;
+  const failed: string[] = [];
+  for (const backup of listBackups(dir)) {
+    let db: Database.Database | null = null;
+    try {
+      db = openFile(backup.file, { key });
+      db.pragma('secure_delete = ON');
+      db.transaction(() => change(db!))();
+      changed += 1;
+    } catch {
+      failed.push(backup.name);
+    } finally {
+      db?.close();
+    }
+  }
+  return { changed, failed };
+}

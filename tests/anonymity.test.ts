@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import JSZip from 'jszip';
+import { checkFile, dailyBackup, previewFile } from '../db/backup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, isChannelName } from '../electron/common/api';
 import { dispatch } from '../electron/handlers/dispatch';
@@ -73,6 +75,27 @@ describe.skipIf(!hasOpinions)('anonymous opinions leave no trace of the giver', 
     expect(updated.ok).toBe(true);
     expect(rowsMention(LATER)).toEqual([]);
     expect(fileMentions(LATER)).toBe(false);
+  });
+
+  it('backups taken while the opinion was named lose the name too, and stay whole', async () => {
+    const NAMED = '郝备份中实名';
+    const text = '联系群众不够紧密（备份之后改匿名）';
+    const created = await call('opinions.create', { meetingId: app.ids.meetingId, opinion: opinion(text, false, NAMED) });
+    const id = (created as { ok: true; value: { id: number } }).value.id;
+    const backup = await dailyBackup(app.ctx.sqlite, app.ctx.dataFile, new Date(2026, 10, 20, 8));
+    const backupBytes = () => fs.readFileSync(backup!);
+    expect(backupBytes().includes(Buffer.from(NAMED))).toBe(true);
+    expect((await call('opinions.update', { id, opinion: opinion(text, true, '') })).ok).toBe(true);
+    expect(backupBytes().includes(Buffer.from(NAMED))).toBe(false);
+    expect(checkFile(backup!)).toBe('ok');
+    const preview = previewFile(backup!);
+    expect(preview.tables.opinions).toBeGreaterThan(0);
+    const db = new Database(backup!, { readonly: true });
+    try {
+      expect(db.prepare('SELECT anonymous, submitter, created_at FROM opinions WHERE text = ?').get(text)).toEqual({ anonymous: 1, submitter: null, created_at: null });
+    } finally {
+      db.close();
+    }
   });
 
   it('no export and no export log entry names the giver', async () => {

@@ -1,3 +1,4 @@
+import { amendBackups, backupDir } from '../../../db/backup';
 import type { opinionsApi } from '../../common/api/opinions';
 import { AppError } from '../../common/result';
 import { nowIso } from '../context';
@@ -50,7 +51,14 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
       .execute();
     if (newId !== current.id) {
       // The old, named version of the row must not linger in the write-ahead log (secure_delete clears the pages).
-      ctx.afterCommit(() => ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)'));
+      ctx.afterCommit(() => {
+        ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        // Nor in the backups: restoring one must not bring the name back.
+        const { failed } = amendBackups(backupDir(ctx.dataFile), ctx.connection.key, (db) => {
+          db.prepare('UPDATE opinions SET anonymous = 1, submitter = NULL, created_at = NULL, position = 0 WHERE id = ?').run(current.id);
+        });
+        if (failed.length > 0) console.warn(`opinion made anonymous: ${failed.length} backups could not be amended`, failed);
+      });
     }
     return getRaw(ctx.db, newId);
   },
