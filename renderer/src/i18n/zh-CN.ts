@@ -1,5 +1,6 @@
 import { appMessages } from '../features/app/i18n';
 import { backupMessages } from '../features/backup/i18n';
+import { encryptionMessages } from '../features/encryption/i18n';
 import { meetingsMessages } from '../features/meetings/i18n';
 import { teamsMessages } from '../features/teams/i18n';
 import { talksMessages } from '../features/talks/i18n';
@@ -15,6 +16,7 @@ import { rectificationMessages } from '../features/rectification/i18n';
 export const zhCN = {
   ...appMessages['zh-CN'],
   ...backupMessages['zh-CN'],
+  ...encryptionMessages['zh-CN'],
   ...teamsMessages['zh-CN'],
   ...meetingsMessages['zh-CN'],
   ...opinionsMessages['zh-CN'],

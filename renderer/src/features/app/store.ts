@@ -2,7 +2,22 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppInfo, Settings } from '../../../../electron/common/api/settings';
 import { call } from '../../api/client';
-import { i18n, type UiLocale } from '../../i18n';
+import { i18n, SUPPORTED_LOCALES, type UiLocale } from '../../i18n';
+
+const LAST_LOCALE = 'jingjian.lastLocale';
+
+/**
+ * The language last used, kept in the browser's storage (not a secret) so that the unlock and recovery screens,
+ * shown before the data file and its settings can be read, speak the user's language.
+ */
+export function lastLocale(): UiLocale | null {
+  try {
+    const value = localStorage.getItem(LAST_LOCALE);
+    return SUPPORTED_LOCALES.find((l) => l === value) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export const useAppStore = defineStore('app', () => {
   const settings = ref<Settings | null>(null);
@@ -11,6 +26,11 @@ export const useAppStore = defineStore('app', () => {
   function applyLocale(locale: UiLocale) {
     i18n.global.locale.value = locale;
     document.documentElement.lang = locale;
+    try {
+      localStorage.setItem(LAST_LOCALE, locale);
+    } catch {
+      // Storage refused (private profile): the unlock screen then uses Chinese.
+    }
   }
 
   async function load() {

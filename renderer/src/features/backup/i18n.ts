@@ -39,6 +39,9 @@ const zh = {
     tooNew: '此备份来自更新版本的镜鉴，不能恢复',
     fromFile: '从文件恢复…',
     chosenFile: '所选文件',
+    encryption: '加密存储',
+    encryptedYes: '已加密',
+    encryptedNo: '未加密',
   },
   exchange: {
     title: '会议交换文件',
@@ -70,6 +73,16 @@ const zh = {
     none: '没有找到备份。请不要删除数据文件，并联系本单位的技术人员协助处理。',
     restore: '从此备份恢复',
     restored: '已恢复，正在重新打开…',
+    lockedTitle: '从备份恢复',
+    lockedLead: '数据文件已加密。如果它已损坏、用口令也无法打开，可以从下面选择一个备份恢复。恢复前，当前的数据文件会原样另存在同一文件夹中。',
+    lockedReason: '数据文件已加密，尚未用口令解锁。',
+    backToUnlock: '返回输入口令',
+    fromFile: '选择其他位置的备份文件…',
+    encryptedPrompt: '备份已加密，请输入口令',
+    encryptedHint: '请输入加密该备份时使用的口令；如后来更改过口令，可能是原口令。',
+    readBackup: '读取备份',
+    dataOpens: '口令正确，数据文件可以正常打开，正在进入…',
+    becomesPlain: '此备份未加密。恢复后数据将以未加密方式保存，可以在“备份与恢复”中重新启用加密。',
   },
 };
 
@@ -114,6 +127,9 @@ const en: typeof zh = {
     tooNew: 'This backup is from a newer Jingjian and cannot be restored',
     fromFile: 'Restore from a file…',
     chosenFile: 'Chosen file',
+    encryption: 'Encryption',
+    encryptedYes: 'Encrypted',
+    encryptedNo: 'Not encrypted',
   },
   exchange: {
     title: 'Meeting exchange file',
@@ -145,6 +161,16 @@ const en: typeof zh = {
     none: 'No backups were found. Do not delete the data file; ask your IT staff for help.',
     restore: 'Restore from this backup',
     restored: 'Restored; reopening…',
+    lockedTitle: 'Restore from a backup',
+    lockedLead: 'The data file is encrypted. If it is damaged and its passphrase cannot open it, choose a backup below to restore. The current data file is first kept, unchanged, in the same folder.',
+    lockedReason: 'The data file is encrypted and has not been unlocked with its passphrase.',
+    backToUnlock: 'Back to the passphrase',
+    fromFile: 'Choose a backup file elsewhere…',
+    encryptedPrompt: 'The backup is encrypted: enter its passphrase',
+    encryptedHint: 'Enter the passphrase the backup was encrypted with; if the passphrase was changed later, this may be the old one.',
+    readBackup: 'Read the backup',
+    dataOpens: 'The passphrase is right and the data file opens normally; opening…',
+    becomesPlain: 'This backup is not encrypted. After restoring, the data is stored unencrypted; encryption can be turned on again under Backup & restore.',
   },
 };
 
