@@ -20,6 +20,11 @@ export interface E2E {
   pageErrors: string[];
   shot(name: string): Promise<void>;
   reload(): Promise<void>;
+  /**
+   * Restarts the app on the same data file: closes the harness, runs `between` (nothing has the file open then),
+   * starts a new harness on the same port and reloads the page. `harness` is the new one afterwards.
+   */
+  restart(between?: () => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,12 +35,8 @@ export interface E2E {
 export async function startE2E(options: { seed?: (harness: Harness) => Promise<void>; now?: () => Date } = {}): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jingjian-e2e-'));
   const exportDir = path.join(dir, 'exports');
-  const harness = await startHarness({
-    dbFile: path.join(dir, 'jingjian.sqlite'),
-    staticDir: path.resolve(process.env.JJ_OUT ?? 'out/renderer'),
-    exportDir,
-    now: options.now,
-  });
+  const harnessOptions = { dbFile: path.join(dir, 'jingjian.sqlite'), staticDir: path.resolve(process.env.JJ_OUT ?? 'out/renderer'), exportDir, now: options.now };
+  const harness = await startHarness(harnessOptions);
   if (options.seed) await options.seed(harness);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -62,7 +63,7 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
   };
   await page.goto(`${harness.url}/`);
   await ready();
-  return {
+  const e: E2E = {
     harness,
     browser,
     context,
@@ -79,12 +80,20 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
       await page.reload();
       await ready();
     },
+    async restart(between) {
+      const port = Number(new URL(e.harness.url).port);
+      await e.harness.close();
+      await between?.();
+      e.harness = await startHarness({ ...harnessOptions, port });
+      await e.reload();
+    },
     async close() {
       await browser.close();
-      await harness.close();
+      await e.harness.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  return e;
 }
 
 /** The text box of an Element Plus input: the test id lands on the <input> itself or on its wrapper. */
