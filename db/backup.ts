@@ -247,8 +247,8 @@ export function previewFile(file: string, key: Buffer | null = null): BackupPrev
     if (cause instanceof DbError && (cause.code === 'db.locked' || cause.code === 'db.wrongPassphrase')) {
       throw new DbError(
         'backup.encrypted',
-        key ? '该文件已加密，且口令与当前数据的口令不同（或文件已损坏），无法读取' : '该文件已加密，而当前数据未加密，无法读取它的口令',
-        key ? 'The file is encrypted with a passphrase other than the current one (or is damaged); it cannot be read' : 'The file is encrypted and the current data is not, so its passphrase is unknown',
+        key ? '该文件已加密，且口令与当前数据的口令不同（或文件已损坏），无法读取' : '该文件已加密，需要输入它的口令才能读取',
+        key ? 'The file is encrypted with a passphrase other than the current one (or is damaged); it cannot be read' : 'The file is encrypted; its passphrase is needed to read it',
       );
     }
     throw new DbError('backup.unreadable', `无法读取该文件：${(cause as Error).message}`, `Cannot read the file: ${(cause as Error).message}`);

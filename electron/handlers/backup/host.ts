@@ -75,11 +75,21 @@ export async function openHost(options: HostOptions): Promise<Host> {
   const wrongPassphrase = () =>
     new AppError('encryption.wrongPassphrase', '口令不正确，数据未作任何改动。请注意大小写和输入法（中文/英文）状态。', 'Wrong passphrase; nothing was changed. Check letter case and the input method.');
 
-  /** Whether a passphrase opens one of the encrypted backups: then it is right, and the data file is what failed. */
+  /** An encrypted file chosen in recovery that could not be read yet: the passphrase asked for next may be its own. */
+  let chosenEncrypted: string | null = null;
+
+  /**
+   * Whether a passphrase opens an encrypted backup (the file chosen last, then the newest few in the backups folder):
+   * then it is right for the backups, and the data file is what failed.
+   */
   function opensABackup(candidate: Buffer): boolean {
-    for (const backup of listBackups(backupDir(options.dataFile)).filter((b) => b.encrypted).slice(0, 3)) {
+    const newest = listBackups(backupDir(options.dataFile))
+      .filter((b) => b.encrypted)
+      .slice(0, 5)
+      .map((b) => b.file);
+    for (const file of chosenEncrypted ? [chosenEncrypted, ...newest] : newest) {
       try {
-        openFile(backup.file, { readonly: true, key: candidate }).close();
+        openFile(file, { readonly: true, key: candidate }).close();
         return true;
       } catch {
         // Wrong for this one; try the next.
@@ -144,7 +154,14 @@ export async function openHost(options: HostOptions): Promise<Host> {
     chosen = null;
     const file = await options.files.chooseOpenPath([{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite', 'db'] }]);
     if (!file) return { chosen: false, token: null, path: null, contents: null };
-    const contents = chosenContents(file);
+    let contents: BackupContents;
+    try {
+      contents = chosenContents(file);
+    } catch (error) {
+      // Encrypted and not readable with what is known: the passphrase the screen asks for next is tried on it.
+      if (error instanceof DbError && error.code === 'backup.encrypted') chosenEncrypted = file;
+      throw error;
+    }
     chosen = { token: crypto.randomBytes(16).toString('hex'), file };
     return { chosen: true, token: chosen.token, path: file, contents };
   }
@@ -183,10 +200,9 @@ export async function openHost(options: HostOptions): Promise<Host> {
   }
 
   async function recoveryDispatch(channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
-    const f = failure ?? { code: 'db.locked', message: '数据已加密，请先输入口令', messageEn: 'The data is encrypted; enter its passphrase first' };
     if (!isChannelName(channel) || !RECOVERY_CHANNELS.has(channel)) {
-      if (locked) return { ok: false, error: { code: 'db.locked', message: '数据已加密，请先输入口令解锁', messageEn: 'The data is encrypted; unlock it with its passphrase first' } };
-      return { ok: false, error: { code: 'db.recovery', message: `数据文件无法打开，请先从备份恢复：${f.message}`, messageEn: `The data file cannot be opened; restore a backup first: ${f.messageEn}` } };
+      if (locked || !failure) return { ok: false, error: { code: 'db.locked', message: '数据已加密，请先输入口令解锁', messageEn: 'The data is encrypted; unlock it with its passphrase first' } };
+      return { ok: false, error: { code: 'db.recovery', message: `数据文件无法打开，请先从备份恢复：${failure.message}`, messageEn: `The data file cannot be opened; restore a backup first: ${failure.messageEn}` } };
     }
     const parsed = contract[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };

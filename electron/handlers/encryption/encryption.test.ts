@@ -245,6 +245,26 @@ describe('starting with an encrypted data file', () => {
     expect(fileKind(file)).toBe('plain');
   });
 
+  it('restores an encrypted backup from a USB stick on a computer whose backups folder is empty', async () => {
+    await encryptedDemo();
+    const stick = await app.must('backup.now', {});
+    const dir = fs.mkdtempSync(path.join(path.dirname(app.ctx.dataFile), 'other-pc-'));
+    const dataFile = path.join(dir, 'jingjian.sqlite');
+    fs.writeFileSync(dataFile, Buffer.alloc(8192));
+    host = await openHost({ dataFile, files: { ...folderFiles(path.join(dir, 'exports')), chooseOpenPath: async () => stick.path }, appVersion: 'test' });
+    expect(host.status().mode).toBe('recovery');
+    expect(await host.dispatch('recovery.previewFile', {})).toMatchObject({ ok: false, error: { code: 'backup.encrypted' } });
+    expect(await host.dispatch('encryption.unlock', { passphrase: 'wrong one' })).toMatchObject({ ok: false, error: { code: 'encryption.wrongPassphrase' } });
+    expect(await host.dispatch('encryption.unlock', { passphrase: PASS })).toEqual({ ok: true, value: { unlocked: true, mode: 'recovery' } });
+    const preview = await host.dispatch('recovery.previewFile', {});
+    expect(preview).toMatchObject({ ok: true, value: { chosen: true, contents: { encrypted: true, integrity: 'ok' } } });
+    const token = (preview as { value: { token: string } }).value.token;
+    expect(await host.dispatch('recovery.restoreFile', { token })).toMatchObject({ ok: true });
+    expect(host.status()).toEqual({ mode: 'normal' });
+    expect(fileKind(dataFile)).toBe('encrypted');
+    expect(await host.dispatch('encryption.status', {})).toMatchObject({ ok: true, value: { encrypted: true } });
+  });
+
   it('the pre-migration backup of an encrypted file is encrypted', async () => {
     const file = await closedEncryptedFile();
     const { migrations } = await import('../../../db/migrations');
