@@ -30,6 +30,7 @@ export function parseExchange(sqlite: Database.Database, bytes: Uint8Array): { f
     throw refuse('notJson', '不是镜鉴交换文件（无法按 UTF-8 JSON 读取）', 'it is not a Jingjian exchange file (not UTF-8 JSON)');
   }
   if ((json as { format?: unknown })?.format !== EXCHANGE_FORMAT) throw refuse('notExchange', '不是镜鉴交换文件', 'it is not a Jingjian exchange file');
+  if ((json as { scope?: unknown }).scope === 'material') throw refuse('wrongScope', '这是一份对照检查材料交换文件，请在该会议的“对照检查材料”页面导入', 'it holds one self-examination material; import it on the meeting\'s "Materials" page');
   if ((json as { version?: unknown }).version !== EXCHANGE_VERSION) throw refuse('version', `文件格式版本 ${String((json as { version?: unknown }).version)} 不受支持`, `format version ${String((json as { version?: unknown }).version)} is not supported`);
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {

@@ -4,6 +4,7 @@ import { saveExport } from '../files';
 import type { HandlerMap } from '../types';
 import { collectMeeting } from './exportMeeting';
 import { importExchange, previewExchange } from './importMeeting';
+import { exportMaterial, importMaterial, previewMaterial } from './material';
 
 export const exchangeHandlers: HandlerMap<typeof exchangeApi> = {
   async 'exchange.export'(ctx, input) {
@@ -21,4 +22,7 @@ export const exchangeHandlers: HandlerMap<typeof exchangeApi> = {
   },
   'exchange.preview': (ctx, input) => previewExchange(ctx.sqlite, input.bytes),
   'exchange.import': (ctx, input) => importExchange(ctx.sqlite, input.bytes, input.existing),
+  'exchange.exportMaterial': (ctx, input) => exportMaterial(ctx, input.materialId),
+  'exchange.previewMaterial': (ctx, input) => previewMaterial(ctx, input.meetingId, input.bytes),
+  'exchange.importMaterial': (ctx, input) => importMaterial(ctx, input.meetingId, input.bytes),
 };
