@@ -110,12 +110,12 @@ describe('material exchange file', () => {
     const target = await demo();
     const { materialId } = await target.must('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes });
     tick(target);
-    await target.must('materials.review', { id: materialId, decision: 'approve', reviewer: '督导组', comment: '', deadline: null });
+    await target.must('materials.review', { id: materialId, decision: 'return', reviewer: '督导组', comment: '第三部分再具体些。', deadline: null });
     const preview = await target.must('exchange.previewMaterial', { meetingId: target.ids.meetingId, bytes });
     expect(preview).toMatchObject({ action: 'merge', replacesContent: false, versionsToAdd: 0, reviewsToAdd: 0 });
     expect(preview.conflicts.map((c) => c.code)).toEqual(['keepsLocal']);
     await target.must('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes });
-    expect((await target.must('materials.get', { id: materialId })).status).toBe('approved');
+    expect((await target.must('materials.get', { id: materialId })).status).toBe('returned');
   });
 
   it('refuses files it cannot place or read, in both languages, changing nothing', async () => {
@@ -158,6 +158,34 @@ describe('material exchange file', () => {
     // The meeting importer points a material file to the right page.
     expect(await target.call('exchange.preview', { bytes })).toMatchObject({ ok: false, error: { code: 'exchange.wrongScope' } });
     expect(target.counts()).toEqual(before);
+  });
+
+  it('never undoes an approval made here, and refuses another team’s 班子 material', async () => {
+    const source = await demo();
+    const { id } = await writtenMaterial(source);
+    const bytes = await exported(source, id);
+    const target = await demo();
+    const { materialId } = await target.must('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes });
+    tick(target);
+    await target.must('materials.review', { id: materialId, decision: 'approve', reviewer: '督导组', comment: '', deadline: null });
+    // The member goes on editing the returned copy at home, later than the approval here.
+    tick(source);
+    await source.must('materials.review', { id, decision: 'return', reviewer: '本人', comment: '再改一处', deadline: null });
+    const later = await exported(source, id);
+    const preview = await target.must('exchange.previewMaterial', { meetingId: target.ids.meetingId, bytes: later });
+    expect(preview).toMatchObject({ action: 'merge', replacesContent: false, reviewsToAdd: 1 });
+    expect(preview.conflicts.map((c) => c.code)).toEqual(['approvedHere']);
+    await target.must('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes: later });
+    expect((await target.must('materials.get', { id: materialId })).status).toBe('approved');
+
+    const teamRow = source.ctx.sqlite.prepare('SELECT id FROM materials WHERE member_id IS NULL').get() as { id: number };
+    const teamFile = JSON.parse(new TextDecoder().decode(await exported(source, teamRow.id)));
+    const foreign = new Uint8Array(new TextEncoder().encode(JSON.stringify({ ...teamFile, meeting: { ...teamFile.meeting, teamName: '中共某某县委员会' } })));
+    const blocked = await target.must('exchange.previewMaterial', { meetingId: target.ids.meetingId, bytes: foreign });
+    expect(blocked).toMatchObject({ action: 'blocked' });
+    expect(await target.call('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes: foreign })).toMatchObject({ ok: false, error: { code: 'exchange.otherTeam' } });
+    const unknownScope = new Uint8Array(new TextEncoder().encode(JSON.stringify({ ...teamFile, scope: 'minutes' })));
+    expect(await target.call('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes: unknownScope })).toMatchObject({ ok: false, error: { code: 'exchange.invalid' } });
   });
 
   it('exchanges the 班子 material too, and files a material from another meeting under this one with a warning', async () => {

@@ -93,7 +93,8 @@ export function parseMaterialFile(bytes: Uint8Array): MaterialFile {
   }
   const head = (json ?? {}) as { format?: unknown; version?: unknown; scope?: unknown; dataVersion?: unknown };
   if (head.format !== EXCHANGE_FORMAT) throw refuse('notExchange', '不是镜鉴交换文件', 'it is not a Jingjian exchange file');
-  if (head.scope !== 'material') throw refuse('wrongScope', '这是整次会议的交换文件，请在“备份与恢复”页面导入', 'it holds a whole meeting; import it on the "Backup & restore" page');
+  if (head.scope === undefined && 'tables' in (json as object)) throw refuse('wrongScope', '这是整次会议的交换文件，请在“备份与恢复”页面导入', 'it holds a whole meeting; import it on the "Backup & restore" page');
+  if (head.scope !== 'material') throw refuse('invalid', '不是对照检查材料交换文件', 'it is not a material exchange file');
   if (head.version !== EXCHANGE_VERSION) throw refuse('version', `文件格式版本 ${String(head.version)} 不受支持`, `format version ${String(head.version)} is not supported`);
   if (typeof head.dataVersion === 'number' && head.dataVersion > latestVersion) throw refuse('tooNew', '文件来自更新版本的镜鉴，请先升级', 'it comes from a newer Jingjian; upgrade first');
   const parsed = materialFileSchema.safeParse(json);
@@ -130,7 +131,14 @@ async function plan(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): 
     if (member) memberId = member.id;
     else conflicts.push({ code: 'memberMissing', message: `本班子没有名为「${name}」的成员，请先在“班子与成员”中添加`, messageEn: `This team has no member named "${name}"; add them under "Teams & members" first`, blocking: true });
   }
-  if (file.meeting.teamName !== meeting.teamName || file.meeting.date !== meeting.date || file.meeting.theme !== theme) {
+  if (team && file.meeting.teamName !== meeting.teamName) {
+    conflicts.push({
+      code: 'otherTeam',
+      message: `这是「${file.meeting.teamName}」的班子对照检查材料，不是本班子（${meeting.teamName}）的`,
+      messageEn: `This is the team material of "${file.meeting.teamName}", not of this team (${meeting.teamName})`,
+      blocking: true,
+    });
+  } else if (file.meeting.teamName !== meeting.teamName || file.meeting.date !== meeting.date || file.meeting.theme !== theme) {
     conflicts.push({
       code: 'otherMeeting',
       message: `文件来自「${file.meeting.teamName}」${file.meeting.date}的会议（${file.meeting.theme}），与当前会议不同；导入后将归入当前会议`,
@@ -157,10 +165,19 @@ async function plan(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): 
     const seen = new Set(reviews.map((r) => reviewKey({ reviewedAt: r.reviewed_at, reviewer: r.reviewer, decision: r.decision, comment: r.comment })));
     newReviews = file.reviews.filter((r) => !seen.has(reviewKey(r)));
     const same = JSON.stringify(parseContent(localRow.content, localRow.id)) === JSON.stringify(file.material.content) && localRow.status === file.material.status;
-    replacesContent = !same && file.material.updatedAt > localRow.updated_at;
+    // An approval here is never undone by a file: reopening is a decision made here, with its reason.
+    const approvedHere = localRow.status === 'approved' && file.material.status !== 'approved';
+    replacesContent = !same && !approvedHere && file.material.updatedAt > localRow.updated_at;
     existing = { status: localRow.status, versions: versions.length, updatedAt: localRow.updated_at };
     const label = (s: MaterialStatus) => MATERIAL_STATUS_LABELS[s];
-    if (same) {
+    if (approvedHere) {
+      conflicts.push({
+        code: 'approvedHere',
+        message: `本机的这份材料已审核通过，文件中的内容（${label(file.material.status).zh}）不替换它；只补充本机没有的版本和审核记录。如需修改，请先在本机“重新打开”`,
+        messageEn: `This material is approved here, so the file's content (${label(file.material.status).en}) does not replace it; only missing versions and reviews are added. To change it, reopen it here first`,
+        blocking: false,
+      });
+    } else if (same) {
       conflicts.push({ code: 'sameContent', message: '本机已有内容相同的材料', messageEn: 'The same content is already here', blocking: false });
     } else if (replacesContent) {
       conflicts.push({
