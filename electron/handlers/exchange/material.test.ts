@@ -57,6 +57,16 @@ async function exported(app: TestApp, materialId: number): Promise<Uint8Array<Ar
   return new Uint8Array(fs.readFileSync(saved.path!));
 }
 
+/** A material written on one computer (source), exported, and imported on another (target). */
+async function handedOver() {
+  const source = await demo();
+  const { id } = await writtenMaterial(source);
+  const bytes = await exported(source, id);
+  const target = await demo();
+  const { materialId } = await target.must('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes });
+  return { source, id, bytes, target, materialId };
+}
+
 describe('material exchange file', () => {
   it('round trip: one member’s material with its versions and reviews arrives identical on another computer', async () => {
     const source = await demo();
@@ -104,11 +114,7 @@ describe('material exchange file', () => {
   });
 
   it('keeps content changed here later, adding only what the file has and this computer lacks', async () => {
-    const source = await demo();
-    const { id } = await writtenMaterial(source);
-    const bytes = await exported(source, id);
-    const target = await demo();
-    const { materialId } = await target.must('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes });
+    const { bytes, target, materialId } = await handedOver();
     tick(target);
     await target.must('materials.review', { id: materialId, decision: 'return', reviewer: '督导组', comment: '第三部分再具体些。', deadline: null });
     const preview = await target.must('exchange.previewMaterial', { meetingId: target.ids.meetingId, bytes });
@@ -161,11 +167,7 @@ describe('material exchange file', () => {
   });
 
   it('never undoes an approval made here, and refuses another team’s 班子 material', async () => {
-    const source = await demo();
-    const { id } = await writtenMaterial(source);
-    const bytes = await exported(source, id);
-    const target = await demo();
-    const { materialId } = await target.must('exchange.importMaterial', { meetingId: target.ids.meetingId, bytes });
+    const { source, id, target, materialId } = await handedOver();
     tick(target);
     await target.must('materials.review', { id: materialId, decision: 'approve', reviewer: '督导组', comment: '', deadline: null });
     // The member goes on editing the returned copy at home, later than the approval here.
