@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { cleanRekeyTemps, fileKind, keyOf, openFile } from './cipher';
 import { DbError } from './errors';
+import { integrityCheck } from './integrity';
 
 /**
  * Backups of the live database. Always through SQLite's online backup API (a file copy of a live WAL database can
@@ -74,8 +75,7 @@ export function checkFile(file: string, key: Buffer | null = null): string {
   let db: Database.Database | null = null;
   try {
     db = openFile(file, { readonly: true, key });
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-    return rows.map((r) => r.integrity_check).join('; ');
+    return integrityCheck(db);
   } catch (cause) {
     return `unreadable: ${(cause as Error).message}`;
   } finally {
@@ -92,7 +92,7 @@ function sealAndCheck(file: string, key: Buffer | null): string {
   try {
     db = openFile(file, { key });
     db.pragma('journal_mode = DELETE');
-    return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    return integrityCheck(db);
   } catch (cause) {
     return `unreadable: ${(cause as Error).message}`;
   } finally {
@@ -257,7 +257,7 @@ export function previewFile(file: string, key: Buffer | null = null): BackupPrev
     let integrity: string;
     let names: string[];
     try {
-      integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+      integrity = integrityCheck(db);
       names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     } catch (cause) {
       throw new DbError('backup.notDatabase', `该文件不是有效的镜鉴数据文件：${(cause as Error).message}`, `The file is not a valid Jingjian data file: ${(cause as Error).message}`);

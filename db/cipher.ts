@@ -3,6 +3,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DbError } from './errors';
+import { integrityCheck } from './integrity';
 
 /**
  * Encryption at rest. The driver is better-sqlite3-multiple-ciphers (better-sqlite3 built with SQLite3 Multiple
@@ -104,12 +105,6 @@ export function openFile(file: string, options: OpenFileOptions = {}): Database.
   return sqlite;
 }
 
-/** A new, empty connection to a file that will get `key` (used for a brand-new encrypted file in tests). */
-export function remember(sqlite: Database.Database, key: Buffer | null): void {
-  if (key) keys.set(sqlite, key);
-  else keys.delete(sqlite);
-}
-
 const TEMP = '.jingjian-rekey-tmp-';
 
 /** Removes half-written re-encrypted copies an interrupted change left behind. */
@@ -141,7 +136,7 @@ export function copyWithKey(source: Database.Database, near: string, newKey: Buf
     }
     const check = openFile(temp, { readonly: true, key: newKey });
     try {
-      const result = (check.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+      const result = integrityCheck(check);
       if (result !== 'ok') throw new DbError('cipher.verifyFailed', `加密后的副本校验未通过：${result}`, `The re-encrypted copy failed its check: ${result}`);
     } finally {
       check.close();

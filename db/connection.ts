@@ -8,6 +8,7 @@ import { safetyBackup } from './backup';
 import { cleanRekeyTemps, keyOf, openFile } from './cipher';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
+import { integrityCheck } from './integrity';
 
 export interface OpenOptions {
   /** Path of the SQLite file; created when missing. */
@@ -110,7 +111,7 @@ export function migrate(sqlite: Database.Database, list: readonly Migration[]): 
 
 /** Full integrity_check after a migration: a migration must never leave a damaged file behind. */
 function fullCheck(sqlite: Database.Database): void {
-  const result = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  const result = integrityCheck(sqlite);
   if (result !== 'ok') throw new DbError('db.corrupt', `数据升级后完整性检查未通过：${result}`, `The integrity check after upgrading failed: ${result}`);
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { openDatabase } from '../db/connection';
+import { integrityCheck } from '../db/integrity';
 import { isChannelName } from '../electron/common/api';
 import { createContext } from '../electron/handlers/context';
 import { dispatch } from '../electron/handlers/dispatch';
@@ -99,7 +100,7 @@ export function verifyAfterKill(file: string, expected: Map<string, string>): { 
   // Opened read-write so SQLite replays the WAL exactly as the app would at its next start.
   const db = new Database(file);
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const integrity = integrityCheck(db);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
     let haystack = '';
     for (const { name } of tables) for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) haystack += `${JSON.stringify(row)}\n`;

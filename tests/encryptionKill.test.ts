@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { backupDir, dailyBackup, listBackups } from '../db/backup';
 import { fileKind, openFile, passphraseKey } from '../db/cipher';
 import { openDatabase } from '../db/connection';
+import { integrityCheck } from '../db/integrity';
 
 const A = '第一个口令 first';
 const B = '第二个口令 second';
@@ -25,7 +26,7 @@ function stateOf(file: string): { state: string; integrity: string; teams: numbe
       continue;
     }
     try {
-      const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+      const integrity = integrityCheck(db);
       const teams = (db.prepare('SELECT count(*) AS n FROM teams').get() as { n: number }).n;
       return { state, integrity, teams };
     } finally {

@@ -9,6 +9,7 @@ import { sanitizeFileName } from '../files';
 import type { HandlerMap } from '../types';
 import { readPolicy, writePolicy } from './policy';
 import { assertRestorable, backupFile, backupItems, contentsOf, contentsOfFile } from './shared';
+import { integrityCheck } from '../../../db/integrity';
 
 function overview(ctx: HandlerContext) {
   return { folder: backupDir(ctx.dataFile), policy: readPolicy(ctx.sqlite), backups: backupItems(ctx.dataFile) };
@@ -16,7 +17,7 @@ function overview(ctx: HandlerContext) {
 
 /** Full checks of the open database: every page and index, and every foreign key. */
 export function checkIntegrity(ctx: HandlerContext): IntegrityReport {
-  const integrity = (ctx.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  const integrity = integrityCheck(ctx.sqlite);
   const fk = ctx.sqlite.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number | null; parent: string }[];
   const foreignKeyProblems = fk.slice(0, 100).map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent }));
   return { ok: integrity === 'ok' && fk.length === 0, integrity, foreignKeyProblems, checkedAt: ctx.now().toISOString() };
