@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { cleanRekeyTemps, fileKind, keyOf, openFile } from './cipher';
+import { cleanRekeyTemps, fileKind, keyOf, openFile, rekeyTemp } from './cipher';
 import { DbError } from './errors';
 import { integrityCheck } from './integrity';
 
@@ -284,8 +284,9 @@ export function previewFile(file: string, key: Buffer | null = null): BackupPrev
 
 /**
  * Puts a verified copy of `source` at `dataFile` (which must be closed): copied through the backup API (VACUUM INTO
- * when it is encrypted, with its key) into a temp file beside the target, checked, then renamed over it, and the old
- * WAL/SHM files removed so they cannot replay.
+ * when it is encrypted) into a temp file beside the target, checked, then renamed over it, and the old WAL/SHM files
+ * removed so they cannot replay. `key` is the app's: it reads an encrypted source, and a plain source is encrypted
+ * with it before it is checked, so restoring never turns encryption off.
  */
 export async function installCopy(source: string, dataFile: string, key: Buffer | null = null): Promise<void> {
   const temp = path.join(path.dirname(dataFile), `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
@@ -303,7 +304,13 @@ export async function installCopy(source: string, dataFile: string, key: Buffer 
     fs.rmSync(temp, { force: true });
     throw new DbError('backup.unreadable', `无法读取备份文件，未作任何修改：${(cause as Error).message}`, `Cannot read the backup; nothing was changed: ${(cause as Error).message}`);
   }
-  const check = sealAndCheck(temp, sourceKey);
+  let check: string;
+  try {
+    if (key && !sourceKey) rekeyTemp(temp, null, key);
+    check = sealAndCheck(temp, key);
+  } catch (cause) {
+    check = `unreadable: ${(cause as Error).message}`;
+  }
   if (check !== 'ok') {
     fs.rmSync(temp, { force: true });
     throw new DbError('backup.verifyFailed', `备份文件校验未通过，未作任何修改：${check}`, `The backup failed its integrity check; nothing was changed: ${check}`);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanRekeyTemps, copyWithKey, fileKind, keyOf, openFile, passphraseKey, rekeyFile, sameKey } from './cipher';
+import { cleanRekeyTemps, copyWithKey, fileKind, keyOf, openFile, passphraseKey, sameKey } from './cipher';
 import { openDatabase } from './connection';
 import { DbError } from './errors';
 
@@ -38,6 +38,18 @@ function encryptedCopy(file: string, key: Buffer): string {
   } finally {
     source.close();
   }
+}
+
+/** Re-keys a closed file the way the app does: a verified copy under the new key, renamed over it. */
+function rekeyFile(file: string, oldKey: Buffer | null, newKey: Buffer | null): void {
+  const source = openFile(file, { readonly: true, key: oldKey });
+  let temp: string;
+  try {
+    temp = copyWithKey(source, file, newKey);
+  } finally {
+    source.close();
+  }
+  fs.renameSync(temp, file);
 }
 
 describe('fileKind', () => {
@@ -98,7 +110,7 @@ describe('openFile', () => {
   });
 });
 
-describe('copyWithKey and rekeyFile', () => {
+describe('copyWithKey', () => {
   it('write verified copies under a new key and leave the source untouched', async () => {
     const dir = tempDir();
     const plain = await plainFile(dir);

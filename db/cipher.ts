@@ -117,6 +117,21 @@ export function cleanRekeyTemps(dir: string): void {
 }
 
 /**
+ * Re-keys, in place, a fresh temporary copy that nothing else has open: rollback-journal mode first (SQLite cannot
+ * re-key a WAL database), then every page rewritten under `newKey` (null: plain).
+ */
+export function rekeyTemp(file: string, oldKey: Buffer | null, newKey: Buffer | null): void {
+  const copy = openFile(file, { key: oldKey });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    configure(copy);
+    copy.rekey(newKey ?? Buffer.alloc(0));
+  } finally {
+    copy.close();
+  }
+}
+
+/**
  * Writes a verified copy of an open database to a temporary file beside `near`, encrypted with `newKey` (or plain
  * when it is null), and returns its path. The source is not changed. VACUUM INTO copies with the source's own key
  * (the online backup API cannot copy between encrypted and plain files); the copy, which nothing else has open and
@@ -126,14 +141,7 @@ export function copyWithKey(source: Database.Database, near: string, newKey: Buf
   const temp = path.join(path.dirname(near), `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
   try {
     source.prepare('VACUUM INTO ?').run(temp);
-    const copy = openFile(temp, { key: keyOf(source) });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      configure(copy);
-      copy.rekey(newKey ?? Buffer.alloc(0));
-    } finally {
-      copy.close();
-    }
+    rekeyTemp(temp, keyOf(source), newKey);
     const check = openFile(temp, { readonly: true, key: newKey });
     try {
       const result = integrityCheck(check);
@@ -151,19 +159,4 @@ export function copyWithKey(source: Database.Database, near: string, newKey: Buf
     if (error instanceof DbError) throw error;
     throw new DbError('cipher.failed', `加密处理失败，未作任何改动：${(error as Error).message}`, `Changing the encryption failed; nothing was changed: ${(error as Error).message}`);
   }
-}
-
-/**
- * Re-encrypts a closed file (a backup) from `oldKey` to `newKey`: a verified copy is renamed over it, so an
- * interruption leaves either the old file or the new one, never a mix.
- */
-export function rekeyFile(file: string, oldKey: Buffer | null, newKey: Buffer | null): void {
-  const source = openFile(file, { readonly: true, key: oldKey });
-  let temp: string;
-  try {
-    temp = copyWithKey(source, file, newKey);
-  } finally {
-    source.close();
-  }
-  fs.renameSync(temp, file);
 }

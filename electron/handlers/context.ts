@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { fileKind, rekeyFile } from '../../db/cipher';
 import { openDatabase, type Connection } from '../../db/connection';
 
 export interface SaveFilter {
@@ -36,9 +35,8 @@ export interface HandlerContext {
   /** The open connection; replaced (with db and sqlite) when a backup is restored. */
   connection: Connection;
   /**
-   * Closes the database, lets `install` replace the file, then reopens it and points this context at it. The app
-   * keeps its encryption: a plain file installed while the data is encrypted is encrypted with the same key before
-   * it is opened. `nextKey` (changing the passphrase) is the key the installed file already has.
+   * Closes the database, lets `install` replace the file, then reopens it and points this context at it, with the
+   * current key, or `nextKey` when the passphrase changes (the key the installed file has).
    */
   swapDatabase(install: (dataFile: string) => Promise<void>, nextKey?: Buffer | null): Promise<void>;
   /** Runs `task` once the current call has committed (skipped if it is rolled back). */
@@ -80,7 +78,6 @@ export function createContext(connection: Connection, options: ContextOptions): 
       await ctx.connection.close();
       try {
         await install(ctx.dataFile);
-        if (key && fileKind(ctx.dataFile) === 'plain') rekeyFile(ctx.dataFile, null, key);
       } finally {
         // Reopened whether or not install succeeded: the app never stays without its database.
         const next = await openDatabase({ file: ctx.dataFile, now: ctx.now, key });

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDir, dailyBackup, installCopy, listBackups } from '../../../db/backup';
-import { fileKind, openFile, passphraseKey, rekeyFile } from '../../../db/cipher';
+import { fileKind, openFile, passphraseKey } from '../../../db/cipher';
 import { openDatabase } from '../../../db/connection';
 import { DbError } from '../../../db/errors';
 import { contract, isChannelName } from '../../common/api';
@@ -191,9 +191,8 @@ export async function openHost(options: HostOptions): Promise<Host> {
       fs.copyFileSync(options.dataFile, aside);
       safetyCopy = path.basename(aside);
     }
+    // With a key, a plain backup is encrypted on the way in: the app keeps its encryption.
     await installCopy(source, options.dataFile, key);
-    // The app keeps its encryption: a plain backup restored into an encrypted setup is encrypted first.
-    if (key && fileKind(options.dataFile) === 'plain') rekeyFile(options.dataFile, null, key);
     await open();
     locked = false;
     return { restored: name, safetyCopy };
