@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDir, dailyBackup, installCopy, listBackups } from '../../../db/backup';
@@ -6,14 +5,14 @@ import { fileKind, openFile, passphraseKey } from '../../../db/cipher';
 import { openDatabase } from '../../../db/connection';
 import { DbError } from '../../../db/errors';
 import { contract, isChannelName } from '../../common/api';
-import type { BackupContents, ChosenBackup, RecoveryStatus, RestoreResult } from '../../common/api/backup';
+import type { RecoveryStatus, RestoreResult } from '../../common/api/backup';
 import type { ApiResult } from '../../common/result';
 import { AppError } from '../../common/result';
 import { createContext, type FileService, type HandlerContext } from '../context';
 import { dispatch } from '../dispatch';
 import { invalidInput } from '../issues';
 import { readPolicy } from './policy';
-import { assertRestorable, backupFile, backupItems, contentsOf, contentsOfFile } from './shared';
+import { assertRestorable, backupFile, backupItems, checkChosen, ChosenFile, contentsOf } from './shared';
 
 export interface HostOptions {
   dataFile: string;
@@ -138,42 +137,22 @@ export async function openHost(options: HostOptions): Promise<Host> {
     }
   }
 
-  /** A file chosen outside the backups folder, named to the renderer by a one-time token, never by its path. */
-  let chosen: { token: string; file: string } | null = null;
-
-  function chosenContents(file: string): BackupContents {
-    if (path.resolve(file) === path.resolve(options.dataFile)) {
-      throw new AppError('backup.sameFile', '所选文件就是无法打开的数据文件本身，请选择一个备份', 'The chosen file is the data file that cannot be opened; choose a backup');
-    }
-    const contents = contentsOfFile(file, path.basename(file), key);
-    assertRestorable(contents);
-    return contents;
-  }
-
-  async function previewChosen(): Promise<ChosenBackup> {
-    chosen = null;
-    const file = await options.files.chooseOpenPath([{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite', 'db'] }]);
-    if (!file) return { chosen: false, token: null, path: null, contents: null };
-    let contents: BackupContents;
+  const sameFile = () => new AppError('backup.sameFile', '所选文件就是无法打开的数据文件本身，请选择一个备份', 'The chosen file is the data file that cannot be opened; choose a backup');
+  /** A file chosen outside the backups folder (a USB stick). */
+  const chosen = new ChosenFile((file) => {
     try {
-      contents = chosenContents(file);
+      return checkChosen(file, options.dataFile, key, sameFile);
     } catch (error) {
       // Encrypted and not readable with what is known: the passphrase the screen asks for next is tried on it.
       if (error instanceof DbError && error.code === 'backup.encrypted') chosenEncrypted = file;
       throw error;
     }
-    chosen = { token: crypto.randomBytes(16).toString('hex'), file };
-    return { chosen: true, token: chosen.token, path: file, contents };
-  }
+  });
 
   async function restoreChosen(token: string): Promise<RestoreResult> {
-    if (!chosen || chosen.token !== token || !fs.existsSync(chosen.file)) {
-      throw new AppError('backup.chosenExpired', '所选文件已失效或已被移走，请重新选择', 'The chosen file is no longer valid or was moved; choose it again');
-    }
-    // Checked again: the stick may have been swapped since the preview.
-    chosenContents(chosen.file);
-    const result = await install(chosen.file, path.basename(chosen.file));
-    chosen = null;
+    const file = chosen.take(token);
+    const result = await install(file, path.basename(file));
+    chosen.clear();
     return result;
   }
 
@@ -213,7 +192,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
       }
       if (channel === 'recovery.list') return { ok: true, value: backupItems(options.dataFile) };
       if (channel === 'recovery.preview') return { ok: true, value: contentsOf(options.dataFile, name, key) };
-      if (channel === 'recovery.previewFile') return { ok: true, value: await previewChosen() };
+      if (channel === 'recovery.previewFile') return { ok: true, value: await chosen.choose(options.files) };
       if (channel === 'recovery.restoreFile') return { ok: true, value: await restoreChosen((parsed.data as { token: string }).token) };
       return { ok: true, value: await recoverFrom(name) };
     } catch (error) {

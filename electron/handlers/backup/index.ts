@@ -1,14 +1,13 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDir, installCopy, rotate, safetyBackup, writeVerifiedBackup } from '../../../db/backup';
-import { backupApi, type BackupContents, type ChosenBackup, type IntegrityReport, type RestoreResult } from '../../common/api/backup';
+import { backupApi, type IntegrityReport, type RestoreResult } from '../../common/api/backup';
 import { AppError } from '../../common/result';
 import { localDate, type HandlerContext } from '../context';
 import { sanitizeFileName } from '../files';
 import type { HandlerMap } from '../types';
 import { readPolicy, writePolicy } from './policy';
-import { assertRestorable, backupFile, backupItems, contentsOf, contentsOfFile } from './shared';
+import { assertRestorable, backupFile, backupItems, checkChosen, ChosenFile, contentsOf } from './shared';
 import { integrityCheck } from '../../../db/integrity';
 
 function overview(ctx: HandlerContext) {
@@ -23,41 +22,27 @@ export function checkIntegrity(ctx: HandlerContext): IntegrityReport {
   return { ok: integrity === 'ok' && fk.length === 0, integrity, foreignKeyProblems, checkedAt: ctx.now().toISOString() };
 }
 
-/** The file last chosen in backup.previewFile, per context (the context survives a restore); one at a time. */
-const chosenFiles = new WeakMap<HandlerContext, { token: string; file: string }>();
+/** The file chosen in backup.previewFile, per context (the context survives a restore). */
+const chosenFiles = new WeakMap<HandlerContext, ChosenFile>();
 
-/** Previews a chosen data file, refusing what cannot be restored (not SQLite, not Jingjian, damaged, newer). */
-function chosenContents(ctx: HandlerContext, file: string): BackupContents {
-  if (path.resolve(file) === path.resolve(ctx.dataFile)) {
-    throw new AppError('backup.sameFile', '所选文件就是正在使用的数据文件，无需恢复', 'The chosen file is the data file in use; there is nothing to restore');
+function chosenFor(ctx: HandlerContext): ChosenFile {
+  let chosen = chosenFiles.get(ctx);
+  if (!chosen) {
+    const sameFile = () => new AppError('backup.sameFile', '所选文件就是正在使用的数据文件，无需恢复', 'The chosen file is the data file in use; there is nothing to restore');
+    chosen = new ChosenFile((file) => checkChosen(file, ctx.dataFile, ctx.connection.key, sameFile));
+    chosenFiles.set(ctx, chosen);
   }
-  const contents = contentsOfFile(file, path.basename(file), ctx.connection.key);
-  assertRestorable(contents);
-  return contents;
-}
-
-async function previewChosen(ctx: HandlerContext): Promise<ChosenBackup> {
-  chosenFiles.delete(ctx);
-  const file = await ctx.files.chooseOpenPath([{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite', 'db'] }]);
-  if (!file) return { chosen: false, token: null, path: null, contents: null };
-  const contents = chosenContents(ctx, file);
-  const token = crypto.randomBytes(16).toString('hex');
-  chosenFiles.set(ctx, { token, file });
-  return { chosen: true, token, path: file, contents };
+  return chosen;
 }
 
 async function restoreChosen(ctx: HandlerContext, token: string): Promise<RestoreResult> {
-  const chosen = chosenFiles.get(ctx);
-  if (!chosen || chosen.token !== token || !fs.existsSync(chosen.file)) {
-    throw new AppError('backup.chosenExpired', '所选文件已失效或已被移走，请重新选择', 'The chosen file is no longer valid or was moved; choose it again');
-  }
-  // Checked again: the stick may have been swapped since the preview.
-  chosenContents(ctx, chosen.file);
+  const chosen = chosenFor(ctx);
+  const source = chosen.take(token);
   // `protect`: a chosen file inside the backups folder must survive the trimming of old safety copies.
-  const safety = await safetyBackup(ctx.sqlite, ctx.dataFile, 'prerestore', ctx.now(), chosen.file);
-  await ctx.swapDatabase((file) => installCopy(chosen.file, file, ctx.connection.key));
-  chosenFiles.delete(ctx);
-  return { restored: path.basename(chosen.file), safetyCopy: path.basename(safety) };
+  const safety = await safetyBackup(ctx.sqlite, ctx.dataFile, 'prerestore', ctx.now(), source);
+  await ctx.swapDatabase((file) => installCopy(source, file, ctx.connection.key));
+  chosen.clear();
+  return { restored: path.basename(source), safetyCopy: path.basename(safety) };
 }
 
 async function restore(ctx: HandlerContext, name: string): Promise<RestoreResult> {
@@ -91,7 +76,7 @@ export const backupHandlers: HandlerMap<typeof backupApi> = {
   },
   'backup.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name, ctx.connection.key),
   'backup.restore': (ctx, input) => restore(ctx, input.name),
-  'backup.previewFile': (ctx) => previewChosen(ctx),
+  'backup.previewFile': (ctx) => chosenFor(ctx).choose(ctx.files),
   'backup.restoreFile': (ctx, input) => restoreChosen(ctx, input.token),
   'backup.setPolicy'(ctx, policy) {
     writePolicy(ctx.sqlite, policy);

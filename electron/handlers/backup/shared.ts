@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDir, listBackups, previewFile } from '../../../db/backup';
 import { latestVersion } from '../../../db/migrations';
-import type { BackupContents, BackupItem } from '../../common/api/backup';
+import type { BackupContents, BackupItem, ChosenBackup } from '../../common/api/backup';
+import type { FileService } from '../context';
 import { AppError } from '../../common/result';
 
 /** Backups of a data file as the renderer sees them: names, never paths. */
@@ -48,5 +50,50 @@ export function assertRestorable(contents: BackupContents): void {
   }
   if (contents.dataVersion > contents.appDataVersion) {
     throw new AppError('backup.tooNew', '该备份由更新版本的镜鉴创建，请升级后再恢复', 'This backup was made by a newer Jingjian; upgrade before restoring it');
+  }
+}
+
+/**
+ * The contents of a data file the user chose, refusing what cannot be restored: the data file itself (`sameFile`
+ * says why in the caller's words), not SQLite, not Jingjian, damaged, or from a newer app.
+ */
+export function checkChosen(file: string, dataFile: string, key: Buffer | null, sameFile: () => AppError): BackupContents {
+  if (path.resolve(file) === path.resolve(dataFile)) throw sameFile();
+  const contents = contentsOfFile(file, path.basename(file), key);
+  assertRestorable(contents);
+  return contents;
+}
+
+/**
+ * A data file chosen anywhere (a backup on a USB stick), one at a time, named to the renderer by a one-time token and
+ * never by its path. `check` previews it; it runs again when the file is taken, since the stick may have been
+ * swapped since the preview.
+ */
+export class ChosenFile {
+  private current: { token: string; file: string } | null = null;
+
+  constructor(private readonly check: (file: string) => BackupContents) {}
+
+  async choose(files: FileService): Promise<ChosenBackup> {
+    this.current = null;
+    const file = await files.chooseOpenPath([{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite', 'db'] }]);
+    if (!file) return { chosen: false, token: null, path: null, contents: null };
+    const contents = this.check(file);
+    this.current = { token: crypto.randomBytes(16).toString('hex'), file };
+    return { chosen: true, token: this.current.token, path: file, contents };
+  }
+
+  /** The file chosen under `token`, checked again; refused when the token is stale or the file is gone. */
+  take(token: string): string {
+    const chosen = this.current;
+    if (!chosen || chosen.token !== token || !fs.existsSync(chosen.file)) {
+      throw new AppError('backup.chosenExpired', '所选文件已失效或已被移走，请重新选择', 'The chosen file is no longer valid or was moved; choose it again');
+    }
+    this.check(chosen.file);
+    return chosen.file;
+  }
+
+  clear(): void {
+    this.current = null;
   }
 }
