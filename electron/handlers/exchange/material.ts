@@ -112,6 +112,8 @@ interface Plan {
   /** File versions not here yet, in number order. */
   newVersions: MaterialFile['versions'];
   newReviews: MaterialFile['reviews'];
+  /** The versions already here, by submission time and content: reviews of them link to these. */
+  localVersionIds: Map<string, number>;
 }
 
 const versionKey = (submittedAt: string, content: string) => `${submittedAt}\u0000${content}`;
@@ -120,7 +122,6 @@ const reviewKey = (r: { reviewedAt: string; reviewer: string; decision: string; 
 async function plan(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): Promise<Plan> {
   const file = parseMaterialFile(bytes);
   const meeting = await meetingInfo(ctx.db, meetingId);
-  const theme = (await ctx.db.selectFrom('meetings').select('theme').where('id', '=', meetingId).executeTakeFirstOrThrow()).theme;
   const conflicts: MaterialExchangePreview['conflicts'] = [];
   const team = file.author.kind === 'team';
   const authorName = file.author.kind === 'member' ? file.author.name : file.meeting.teamName;
@@ -138,7 +139,7 @@ async function plan(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): 
       messageEn: `This is the team material of "${file.meeting.teamName}", not of this team (${meeting.teamName})`,
       blocking: true,
     });
-  } else if (file.meeting.teamName !== meeting.teamName || file.meeting.date !== meeting.date || file.meeting.theme !== theme) {
+  } else if (file.meeting.teamName !== meeting.teamName || file.meeting.date !== meeting.date || file.meeting.theme !== meeting.theme) {
     conflicts.push({
       code: 'otherMeeting',
       message: `文件来自「${file.meeting.teamName}」${file.meeting.date}的会议（${file.meeting.theme}），与当前会议不同；导入后将归入当前会议`,
@@ -147,7 +148,7 @@ async function plan(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): 
     });
   }
   let localRow = null as null | { id: number; status: MaterialStatus; revision: number; updated_at: string; content: string };
-  if (!team ? memberId !== null : true) {
+  if (team || memberId !== null) {
     let query = ctx.db.selectFrom('materials').select(['id', 'status', 'revision', 'updated_at', 'content']).where('meeting_id', '=', meetingId);
     query = team ? query.where('member_id', 'is', null) : query.where('member_id', '=', memberId);
     localRow = (await query.executeTakeFirst()) ?? null;
@@ -156,12 +157,13 @@ async function plan(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): 
   let newReviews = file.reviews;
   let existing: MaterialExchangePreview['existing'] = null;
   let replacesContent = true;
+  const localVersionIds = new Map<string, number>();
   if (localRow) {
-    const versions = await ctx.db.selectFrom('material_versions').select(['submitted_at', 'content']).where('material_id', '=', localRow.id).execute();
+    const versions = await ctx.db.selectFrom('material_versions').select(['id', 'submitted_at', 'content']).where('material_id', '=', localRow.id).execute();
     const reviews = await ctx.db.selectFrom('material_reviews').select(['reviewed_at', 'reviewer', 'decision', 'comment']).where('material_id', '=', localRow.id).execute();
     // Versions compare by their stored JSON: the file's content went through the same schema, so equal text is equal.
-    const have = new Set(versions.map((v) => versionKey(v.submitted_at, JSON.stringify(parseContent(v.content, localRow!.id)))));
-    newVersions = file.versions.filter((v) => !have.has(versionKey(v.submittedAt, JSON.stringify(v.content))));
+    for (const v of versions) localVersionIds.set(versionKey(v.submitted_at, JSON.stringify(parseContent(v.content, localRow.id))), v.id);
+    newVersions = file.versions.filter((v) => !localVersionIds.has(versionKey(v.submittedAt, JSON.stringify(v.content))));
     const seen = new Set(reviews.map((r) => reviewKey({ reviewedAt: r.reviewed_at, reviewer: r.reviewer, decision: r.decision, comment: r.comment })));
     newReviews = file.reviews.filter((r) => !seen.has(reviewKey(r)));
     const same = JSON.stringify(parseContent(localRow.content, localRow.id)) === JSON.stringify(file.material.content) && localRow.status === file.material.status;
@@ -212,7 +214,7 @@ async function plan(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): 
     reviewsToAdd: blocked ? 0 : newReviews.length,
     conflicts,
   };
-  return { file, preview, local: localRow ? { id: localRow.id, revision: localRow.revision, updatedAt: localRow.updated_at } : null, newVersions, newReviews };
+  return { file, preview, local: localRow ? { id: localRow.id, revision: localRow.revision, updatedAt: localRow.updated_at } : null, newVersions, newReviews, localVersionIds };
 }
 
 export async function previewMaterial(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): Promise<MaterialExchangePreview> {
@@ -221,7 +223,7 @@ export async function previewMaterial(ctx: HandlerContext, meetingId: number, by
 
 /** Imports in one transaction (the dispatch savepoint): a refusal or a failure leaves nothing half-written. */
 export async function importMaterial(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): Promise<MaterialExchangeResult> {
-  const { file, preview, local, newVersions, newReviews } = await plan(ctx, meetingId, bytes);
+  const { file, preview, local, newVersions, newReviews, localVersionIds } = await plan(ctx, meetingId, bytes);
   const blocking = preview.conflicts.find((c) => c.blocking);
   if (blocking) throw new AppError(`exchange.${blocking.code}`, `材料交换文件无法导入：${blocking.message}`, `The material exchange file cannot be imported: ${blocking.messageEn}`);
   return ctx.db.transaction().execute(async (trx) => {
@@ -256,13 +258,11 @@ export async function importMaterial(ctx: HandlerContext, meetingId: number, byt
       idByFileNumber.set(v.number, row.id);
     }
     // Reviews point to the version they judged: a new one, or the same one already here.
-    const localVersions = await trx.selectFrom('material_versions').select(['id', 'submitted_at', 'content']).where('material_id', '=', materialId).execute();
-    const byKey = new Map(localVersions.map((v) => [versionKey(v.submitted_at, JSON.stringify(parseContent(v.content, materialId))), v.id]));
     for (const r of newReviews) {
       let versionId: number | null = null;
       if (r.versionNumber !== null) {
         const v = file.versions.find((x) => x.number === r.versionNumber)!;
-        versionId = idByFileNumber.get(v.number) ?? byKey.get(versionKey(v.submittedAt, JSON.stringify(v.content))) ?? null;
+        versionId = idByFileNumber.get(v.number) ?? localVersionIds.get(versionKey(v.submittedAt, JSON.stringify(v.content))) ?? null;
       }
       await trx
         .insertInto('material_reviews')
