@@ -65,6 +65,8 @@ async function choose(e: E2E, file: string) {
   await e.page.locator('[data-testid=exchange-choose]').waitFor();
   await e.page.setInputFiles('[data-testid=exchange-material-file]', file);
   await e.page.waitForSelector('[data-testid=exchange-material-preview], [data-testid=exchange-material-error]');
+  // The dialog's opening fade must be over before a screenshot, or the page behind shows through.
+  await e.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
 const previewText = (e: E2E) => e.page.textContent('[data-testid=exchange-material-preview]');
 const confirmButton = (e: E2E) => e.page.locator('[data-testid=exchange-material-confirm]');

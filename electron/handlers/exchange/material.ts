@@ -189,10 +189,11 @@ async function plan(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): 
         blocking: false,
       });
     } else {
+      const nothingToAdd = newVersions.length === 0 && newReviews.length === 0;
       conflicts.push({
         code: 'keepsLocal',
-        message: `本机已有该材料（${label(localRow.status).zh}），且本机内容修改得更晚，保留本机内容；只补充文件中本机没有的版本和审核记录`,
-        messageEn: `A material is already here (${label(localRow.status).en}) and was changed here later, so its content is kept; only the versions and reviews missing here are added`,
+        message: `本机已有该材料（${label(localRow.status).zh}），且本机内容修改得更晚，保留本机内容；${nothingToAdd ? '文件中的版本和审核记录本机都已有' : '只补充文件中本机没有的版本和审核记录'}`,
+        messageEn: `A material is already here (${label(localRow.status).en}) and was changed here later, so its content is kept; ${nothingToAdd ? 'every version and review in the file is already here' : 'only the versions and reviews missing here are added'}`,
         blocking: false,
       });
     }
