@@ -132,7 +132,14 @@ export const useMinutesStore = defineStore('minutes', () => {
     if (!state.value) return;
     if (draft.text.trim() !== '' || draft.key !== null) await commitDraft();
     state.value = await call('minutes.advance', { meetingId: state.value.meetingId, to });
+    // Words typed while the floor was changing are kept: they belong to the new speaker (same entry key, so the
+    // autosave moves the entry rather than starting another). Only an untouched composer is simply reset.
+    const typed = { key: draft.key, revision: draft.revision, text: draft.text };
     resetDraft();
+    if (typed.text !== '') {
+      Object.assign(draft, typed);
+      touchDraft();
+    }
   }
 
   async function flushAll() {
