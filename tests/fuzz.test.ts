@@ -76,3 +76,73 @@ describe('fuzzing every channel', () => {
     }
   });
 });
+
+/** Values String() cannot print: they made `dispatch` throw before it was hardened. */
+const revoked = Proxy.revocable({}, {});
+revoked.revoke();
+const unprintable: unknown[] = [{ toString: 1 }, { toString: {}, valueOf: {} }, { toString: () => ({}), valueOf: () => ({}) }, Object.create(null), Symbol('channel'), 10n, () => 'teams.list'];
+/** Values no bridge can carry, which fast-check cannot hold either (it inspects its values). */
+const exotic: unknown[] = [
+  revoked.proxy,
+  new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('trap');
+      },
+      getPrototypeOf: () => {
+        throw new Error('trap');
+      },
+      ownKeys: () => {
+        throw new Error('trap');
+      },
+    },
+  ),
+];
+
+describe('fuzzing dispatch itself with any value at all', () => {
+  /** Every refusal is bilingual and never internal; a refusal writes nothing; success moves the baseline. */
+  async function check(channel: unknown, input: unknown): Promise<void> {
+    let result;
+    try {
+      result = await dispatch(app.ctx, channel, input);
+    } catch (error) {
+      throw new Error(`dispatch threw: ${String(error)}`, { cause: error });
+    }
+    const sqlite = app.ctx.sqlite;
+    const moved = totalChanges(sqlite) !== changes;
+    changes = totalChanges(sqlite);
+    if (result.ok) {
+      if (moved) baseline = contentHash(sqlite);
+      return;
+    }
+    if (!isBilingualRefusal(result.error)) throw new Error(`not a bilingual refusal: ${JSON.stringify(result.error).slice(0, 300)}`);
+    if (result.error.code === 'internal') throw new Error(`internal error: ${result.error.messageEn.slice(0, 300)}`);
+    if (moved && contentHash(sqlite) !== baseline) throw new Error(`a refused call changed the data (${result.error.code})`);
+  }
+
+  it('never throws for a channel or input that String() cannot print', async () => {
+    for (const value of [...unprintable, ...exotic]) {
+      await check(value, {});
+      await check('teams.create', value);
+      await check('teams.create', { name: value, organ: value, unit: value });
+      await check(value, value);
+    }
+    expect(await dispatch(app.ctx, { toString: 1 }, {})).toMatchObject({ ok: false, error: { code: 'unknownChannel' } });
+  });
+
+  it('any JSON value as channel and as input: no throw, bilingual refusals, nothing written when refused', async () => {
+    const channel = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...channelNames), fc.constantFrom(...unprintable));
+    await fc.assert(
+      fc.asyncProperty(channel, fc.jsonValue({ maxDepth: 4 }), async (name, input) => check(name, input)),
+      { numRuns: RUNS * 10, endOnFailure: true },
+    );
+  });
+
+  it('every channel with any JSON value as input (what a body parsed by the harness can hold)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channelNames), fc.jsonValue({ maxDepth: 4 }), async (name, input) => check(name, input)),
+      { numRuns: RUNS * 10, endOnFailure: true },
+    );
+  });
+});
