@@ -146,3 +146,23 @@ describe('fuzzing dispatch itself with any value at all', () => {
     );
   });
 });
+
+describe('names that hide characters, through the real channels', () => {
+  it('refuses a team or member name with NUL, a broken character or a direction override, in both languages, writing nothing', async () => {
+    const team = (app.ctx.sqlite.prepare('SELECT id FROM teams ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const before = contentHash(app.ctx.sqlite);
+    for (const name of ['张\u0000伟', '张\uD83D伟', '\u202E伟张', '李\u2066娜\u2069']) {
+      for (const [channel, input] of [
+        ['teams.create', { name, organ: 'other', unit: '' }],
+        ['members.create', { teamId: team, name, position: '副书记', role: 'deputy', portfolio: '' }],
+      ] as const) {
+        const result = await dispatch(app.ctx, channel, input);
+        expect(result.ok, `${channel} ${JSON.stringify(name)}`).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalidInput');
+        expect(result.error.fields?.[0]).toMatchObject({ path: 'name', message: expect.stringMatching(/^姓名含有|^班子名称含有/), messageEn: expect.stringMatching(/^(Name|Team name) contains /) });
+      }
+    }
+    expect(contentHash(app.ctx.sqlite)).toBe(before);
+  });
+});
