@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { L, text, verbatim, type Bilingual } from './validation';
 
 /** What a refusal tells people, in both languages (as invalidInput in main passes it on). */
-function refusal(result: { success: boolean; error?: { issues: { params?: unknown }[] } }): Bilingual | null {
+function refusal(result: z.ZodSafeParseResult<string>): Bilingual | null {
   if (result.success) return null;
-  return result.error!.issues[0].params as Bilingual;
+  return (result.error.issues[0] as { params?: Bilingual }).params ?? null;
 }
 
 const name = text(L.name, 50, { min: 1 });
