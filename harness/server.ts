@@ -6,6 +6,7 @@ import type { FileService } from '../electron/handlers/context';
 import { cleanTempFiles, folderFiles } from '../electron/handlers/files';
 import { openHost, type Host } from '../electron/handlers/backup/host';
 import { CONTENT_SECURITY_POLICY } from '../electron/common/security';
+import { allowedHost, CHANNEL_HEADER, checkCall, fromForeignPage, InFlight, newToken, refusals, TOKEN_META, type Refusal } from './gate';
 
 export interface HarnessOptions {
   dbFile: string;
@@ -21,6 +22,8 @@ export interface Harness {
   /** The open database (a new one after a restore); throws while the app is in recovery mode. */
   readonly connection: Connection;
   host: Host;
+  /** Bytes of request bodies being received or handled now (bounded by IN_FLIGHT_LIMIT). */
+  readonly bodyBytes: number;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,6 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.json': 'application/json',
 };
-const MAX_BODY = 64 * 1024 * 1024;
 const bridgeScript = fs.readFileSync(new URL('./bridge.js', import.meta.url));
 
 function reviveBytes(_key: string, value: unknown): unknown {
@@ -67,51 +69,91 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return target === base || target.startsWith(base + path.sep) ? target : null;
 }
 
+function refuse(res: http.ServerResponse, refusal: Refusal, close = false): void {
+  if (res.headersSent) return;
+  res.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(close ? { connection: 'close' } : {}) });
+  res.end(JSON.stringify({ ok: false, error: refusal.error }));
+}
+
+/** The page with the bridge in front of the app's own scripts, and this start's secret where only the page can read it. */
+function withBridge(html: string, token: string): string {
+  return html.replace('<head>', `<head><meta name="${TOKEN_META}" content="${token}"><script src="/__harness/bridge.js"></script>`);
+}
+
 /**
  * Serves the built renderer and answers `window.jingjian.invoke` with the real handlers on a real SQLite file, on
- * 127.0.0.1 only, so a browser (and Playwright) drives the real UI.
+ * 127.0.0.1 only, so a browser (and Playwright) drives the real UI. Only the page it served may call the API: see
+ * harness/gate.ts.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   cleanTempFiles(options.exportDir);
   // A damaged file starts recovery mode instead of failing or creating a new empty database.
   const apiHost = await openHost({ dataFile: options.dbFile, files: options.files ?? folderFiles(options.exportDir), appVersion: 'harness', now: options.now });
-  const server = http.createServer((req, res) => {
-    const host = req.headers.host ?? '';
-    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
-      res.writeHead(403).end('forbidden host');
+  const token = newToken();
+  const inFlight = new InFlight();
+
+  function invoke(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const refused = checkCall(req, token);
+    if (refused) {
+      // The body is never read: the connection closes after the answer.
+      refuse(res, refused, true);
       return;
     }
-    if (req.method === 'POST' && req.url === '/__harness/invoke') {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY) {
-          res.writeHead(413).end();
-          req.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', async () => {
-        let body: { channel?: unknown; input?: unknown };
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8'), reviveBytes);
-        } catch {
-          body = {};
-        }
-        const result = await apiHost.dispatch(body.channel, body.input);
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(JSON.stringify(result, replaceBytes));
-      });
+    const release = inFlight.reserve(Number(req.headers['content-length']));
+    if (!release) {
+      refuse(res, refusals.busy(), true);
+      return;
+    }
+    res.on('close', release);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', release);
+    req.on('end', () => {
+      let input: unknown;
+      try {
+        const text = Buffer.concat(chunks).toString('utf8');
+        // An empty body is a call without input (`invoke('app.info')`).
+        input = text === '' ? undefined : JSON.parse(text, reviveBytes);
+      } catch {
+        refuse(res, refusals.badJson());
+        return;
+      }
+      chunks.length = 0;
+      // dispatch never throws; the catch is for the answer's serialisation, so that nothing can stop the server.
+      apiHost
+        .dispatch(req.headers[CHANNEL_HEADER], input)
+        .then((result) => {
+          const text = JSON.stringify(result, replaceBytes);
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(text);
+        })
+        .catch((error: unknown) => {
+          console.error('harness: answer failed', error);
+          refuse(res, { status: 500, error: { code: 'internal', message: '内部错误，请查看后台日志', messageEn: 'Internal error; see the backend log' } });
+        });
+    });
+  }
+
+  const server = http.createServer((req, res) => {
+    req.on('error', () => undefined);
+    if (!allowedHost(req)) {
+      refuse(res, refusals.host(), true);
+      return;
+    }
+    if (req.url === '/__harness/invoke') {
+      // POST only; an OPTIONS preflight from another origin gets no Access-Control-* header, so the browser stops.
+      if (req.method === 'POST') invoke(req, res);
+      else refuse(res, refusals.method(), true);
       return;
     }
     if (req.method !== 'GET') {
-      res.writeHead(405).end();
+      refuse(res, refusals.method(), true);
       return;
     }
     if (req.url === '/__harness/bridge.js') {
-      res.writeHead(200, { 'content-type': MIME['.js'] }).end(bridgeScript);
+      // Only the app's own page loads the bridge; it holds no secret, but another site gets nothing of ours.
+      if (fromForeignPage(req)) refuse(res, refusals.foreignOrigin());
+      else res.writeHead(200, { 'content-type': MIME['.js'], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(bridgeScript);
       return;
     }
     const file = resolveStatic(options.staticDir, req.url ?? '/');
@@ -120,14 +162,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     let content: Buffer | string = fs.readFileSync(file);
-    if (file.endsWith('index.html')) {
-      // The bridge must exist before the app's module script runs.
-      content = content.toString('utf8').replace('<head>', '<head><script src="/__harness/bridge.js"></script>');
-    }
+    const page = file.endsWith('index.html');
+    // The bridge must exist before the app's module script runs.
+    if (page) content = withBridge(content.toString('utf8'), token);
     res.writeHead(200, {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
+      ...(page ? { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } : {}),
     });
     res.end(content);
   });
@@ -142,6 +184,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return ctx.connection;
     },
     host: apiHost,
+    get bodyBytes() {
+      return inFlight.bytes;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -13,19 +13,60 @@ const bi = (zh: string, en: string) => ({ params: { zh, en } as Bilingual, messa
 
 export const id = () => z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-/** Trimmed text with a length range; `label` names the field in both languages. */
+/** Half of a surrogate pair without the other half: not a character, and SQLite would store U+FFFD instead. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * In a short field (a name, a place): every control character but tab and line breaks, and the text-direction
+ * embeddings, overrides, isolates and marks, which make text display in another order than it is stored.
+ */
+const SHORT_FIELD_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+/** In long text kept verbatim: NUL and the direction controls only (a stray U+0001 from a PDF is removed on export). */
+const LONG_TEXT_FORBIDDEN = /[\u0000\u202A-\u202E\u2066-\u2069]/;
+
+const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Refuses characters a person cannot see or that are not characters at all, naming the field and the character, so
+ * a name cannot hide a NUL, display reversed (U+202E), or lose half an emoji on the way into the file.
+ */
+function hiddenCharacters(label: Bilingual, forbidden: RegExp) {
+  return (value: string, ctx: z.core.$RefinementCtx<string>) => {
+    const broken = LONE_SURROGATE.exec(value)?.[0];
+    if (broken) {
+      const zh = `${label.zh}含有残缺的字符（${codePoint(broken)}），可能是复制时截断了表情或生僻字，请删除后重新输入`;
+      const en = `${label.en} contains a broken character (${codePoint(broken)}), perhaps half of an emoji or a rare character cut off when copying; delete it and type it again`;
+      ctx.addIssue({ code: 'custom', message: zh, params: { zh, en }, input: value });
+      return;
+    }
+    const hidden = forbidden.exec(value)?.[0];
+    if (hidden) {
+      const zh = `${label.zh}含有看不见的控制字符（${codePoint(hidden)}），请删除后再保存`;
+      const en = `${label.en} contains an invisible control character (${codePoint(hidden)}); remove it and save again`;
+      ctx.addIssue({ code: 'custom', message: zh, params: { zh, en }, input: value });
+    }
+  };
+}
+
+/** Trimmed text with a length range; `label` names the field in both languages. No control or direction characters. */
 export function text(label: Bilingual, max: number, options: { min?: number } = {}) {
   const min = options.min ?? 0;
   return z
     .string()
     .transform((value) => value.trim())
     .refine((value) => value.length >= min, bi(min <= 1 ? `请填写${label.zh}` : `${label.zh}至少 ${min} 个字`, min <= 1 ? `${label.en} is required` : `${label.en} needs at least ${min} characters`))
-    .refine((value) => value.length <= max, bi(`${label.zh}不能超过 ${max} 个字`, `${label.en} must be at most ${max} characters`));
+    .refine((value) => value.length <= max, bi(`${label.zh}不能超过 ${max} 个字`, `${label.en} must be at most ${max} characters`))
+    .superRefine(hiddenCharacters(label, SHORT_FIELD_FORBIDDEN));
 }
 
-/** Long text kept verbatim: no trimming, only a size limit (the author's words are never changed). */
+/**
+ * Long text kept verbatim: no trimming, a size limit (the author's words are never changed), and no NUL, broken
+ * character or direction override.
+ */
 export function verbatim(label: Bilingual, max: number) {
-  return z.string().refine((value) => value.length <= max, bi(`${label.zh}不能超过 ${max} 个字`, `${label.en} must be at most ${max} characters`));
+  return z
+    .string()
+    .refine((value) => value.length <= max, bi(`${label.zh}不能超过 ${max} 个字`, `${label.en} must be at most ${max} characters`))
+    .superRefine(hiddenCharacters(label, LONG_TEXT_FORBIDDEN));
 }
 
 export function isRealDate(value: string): boolean {

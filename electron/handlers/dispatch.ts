@@ -5,9 +5,34 @@ import type { HandlerContext } from './context';
 import { handlers } from './index';
 import { invalidInput } from './issues';
 
+/** A few characters about any value, for a message: never throws, whatever the value is (a Proxy, no prototype…). */
+export function describeValue(value: unknown): string {
+  try {
+    if (typeof value === 'string') return value.slice(0, 80);
+    if (value === null || typeof value !== 'object') return typeof value === 'symbol' || typeof value === 'function' ? typeof value : String(value);
+    return Array.isArray(value) ? '[array]' : '[object]';
+  } catch {
+    return '[?]';
+  }
+}
+
+function messageOf(error: unknown): string {
+  try {
+    const message = (error as { message?: unknown })?.message;
+    return typeof message === 'string' ? message : describeValue(error);
+  } catch {
+    return describeValue(error);
+  }
+}
+
 function errorBody(error: unknown): ApiErrorBody {
   if (error instanceof AppError || error instanceof DbError) return { code: error.code, message: error.zh, messageEn: error.en };
-  const code = (error as { code?: unknown })?.code;
+  let code: unknown;
+  try {
+    code = (error as { code?: unknown })?.code;
+  } catch {
+    code = undefined;
+  }
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return {
       code: 'db.constraint',
@@ -20,8 +45,8 @@ function errorBody(error: unknown): ApiErrorBody {
   }
   return {
     code: 'internal',
-    message: `内部错误，操作未完成：${(error as Error)?.message ?? String(error)}`,
-    messageEn: `Internal error; the operation did not complete: ${(error as Error)?.message ?? String(error)}`,
+    message: `内部错误，操作未完成：${messageOf(error)}`,
+    messageEn: `Internal error; the operation did not complete: ${messageOf(error)}`,
   };
 }
 
@@ -70,11 +95,11 @@ async function atomically<T>(ctx: HandlerContext, task: () => Promise<T>): Promi
  * throws: a refusal is `{ ok: false }` and leaves the data exactly as it was.
  */
 export async function dispatch(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
-  const prepared = prepare(channel, input);
-  if (!prepared.ok) return prepared;
-  const { name, handler, data } = prepared;
-  const run = async () => handler(ctx, data);
   try {
+    const prepared = prepare(channel, input);
+    if (!prepared.ok) return prepared;
+    const { name, handler, data } = prepared;
+    const run = async () => handler(ctx, data);
     const value = await serialized(ctx, () => (OUTSIDE_TRANSACTION.has(name) ? run() : atomically(ctx, run)));
     return { ok: true, value };
   } catch (error) {
@@ -87,9 +112,9 @@ export async function dispatch(ctx: HandlerContext, channel: unknown, input: unk
  * transaction and turn, without queueing behind itself.
  */
 export async function dispatchWithin(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
-  const prepared = prepare(channel, input);
-  if (!prepared.ok) return prepared;
   try {
+    const prepared = prepare(channel, input);
+    if (!prepared.ok) return prepared;
     return { ok: true, value: await prepared.handler(ctx, prepared.data) };
   } catch (error) {
     return { ok: false, error: errorBody(error) };
@@ -100,9 +125,17 @@ type Prepared = { ok: true; name: string; handler: (ctx: HandlerContext, input: 
 
 function prepare(channel: unknown, input: unknown): Prepared {
   if (!isChannelName(channel)) {
-    return { ok: false, error: { code: 'unknownChannel', message: `未知的接口：${String(channel).slice(0, 80)}`, messageEn: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+    // Never String(channel): an object whose toString is not a function (`{"toString": 1}` in JSON) makes it throw.
+    const name = describeValue(channel);
+    return { ok: false, error: { code: 'unknownChannel', message: `未知的接口：${name}`, messageEn: `Unknown channel: ${name}` } };
   }
-  const parsed = contract[channel].input.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
+  let parsed;
+  try {
+    parsed = contract[channel].input.safeParse(input, { reportInput: true });
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
+  } catch {
+    // Only a value no bridge can carry gets here (a revoked Proxy, a getter that throws): refused like bad input.
+    return { ok: false, error: { code: 'invalidInput', message: '输入无法读取，未作任何修改', messageEn: 'The input cannot be read; nothing was changed' } };
+  }
   return { ok: true, name: channel, handler: handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown, data: parsed.data };
 }

@@ -113,6 +113,36 @@ describe('Electron security checklist', () => {
     expect(cancelled(`${APP_ORIGIN}/assets/app.js`)).toBe(false);
   });
 
+  it("no network in the print window either: its own partition answers every URL as the main session does", async () => {
+    const main = await startMain();
+    const { htmlToPdf } = await import('./print');
+    type Filter = Started['onBeforeRequest'];
+    let printFilter: Filter | undefined;
+    const denied: string[] = [];
+    const session = {
+      protocol: { isProtocolHandled: () => printFilter !== undefined, handle: vi.fn() },
+      webRequest: { onBeforeRequest: (fn: Filter) => (printFilter = fn) },
+      setPermissionRequestHandler: (fn: (c: unknown, p: string, cb: (g: boolean) => void) => void) => fn(null, 'camera', (g) => !g && denied.push('request')),
+      setPermissionCheckHandler: (fn: () => boolean) => !fn() && denied.push('check'),
+      setDevicePermissionHandler: (fn: () => boolean) => !fn() && denied.push('device'),
+    };
+    class PrintWindow {
+      webContents = { session, printToPDF: async () => Buffer.from('%PDF') };
+      async loadURL() {}
+      destroy() {}
+    }
+    await htmlToPdf('<p>x</p>', PrintWindow as never);
+    const answer = (filter: Filter, url: string) => {
+      let cancel: boolean | undefined;
+      filter({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    for (const url of ['https://example.com/a.js', 'http://127.0.0.1:5170/', 'file:///etc/passwd', 'ws://localhost/', 'data:text/html,x', 'blob:null/1', `${APP_ORIGIN}/index.html`, 'jingjian://print/0.html']) {
+      expect(answer(printFilter!, url), url).toBe(answer(main.onBeforeRequest, url));
+    }
+    expect(denied).toEqual(['request', 'check', 'device']);
+  });
+
   it('2–4, 6, 8–10: every window gets the secure preferences, without Blink feature switches', async () => {
     const main = await startMain();
     const prefs = main.windows[0].options.webPreferences!;
@@ -184,6 +214,10 @@ describe('19: Electron fuses in the packaging config', () => {
     expect(fuse('enableEmbeddedAsarIntegrityValidation')).toBe('true');
     expect(fuse('enableCookieEncryption')).toBe('true');
     expect(yml).toMatch(/^asar: true$/m);
+  });
+
+  it('gives file:// pages no privileges beyond a browser (the app never loads file://)', () => {
+    expect(fuse('grantFileProtocolExtraPrivileges')).toBe('false');
   });
 
   it('packages the app for Windows, macOS and Linux with its icon, and no update feed', () => {

@@ -13,7 +13,7 @@ import { htmlToPdf } from './print';
 import { registerApi } from './ipc';
 import { menuTemplate } from './menu';
 import { serveAppFile } from './protocol';
-import { denyPermissions, hardenContents, windowOptions } from './window';
+import { hardenContents, lockDownSession, windowOptions } from './window';
 import { fitToScreens, loadWindowState, saveWindowState } from './windowState';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -42,9 +42,8 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const rendererDir = path.join(import.meta.dirname, '../renderer');
   protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url));
-  denyPermissions(session.defaultSession);
-  // Nothing may leave the machine: any request that is not our own protocol is cancelled.
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith(`${APP_SCHEME}:`) && !details.url.startsWith('devtools:') }));
+  // Nothing may leave the machine: any request that is not our own protocol is cancelled, any permission refused.
+  lockDownSession(session.defaultSession);
 
   const dataFile = path.join(userData, 'jingjian.sqlite');
   cleanTempFiles(app.getPath('documents'));

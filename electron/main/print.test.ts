@@ -5,16 +5,34 @@ vi.mock('electron', () => ({}));
 
 /** A window whose session serves the app scheme through the handler htmlToPdf registers, as Electron would. */
 function fakeWindow(fail = false) {
-  const calls: { loaded?: string; served?: Response; printOptions?: Record<string, unknown>; destroyed: boolean; options?: unknown; handler?: (request: { url: string }) => Response } = { destroyed: false };
+  const calls: {
+    loaded?: string;
+    served?: Response;
+    printOptions?: Record<string, unknown>;
+    destroyed: boolean;
+    options?: unknown;
+    handler?: (request: { url: string }) => Response;
+    filter?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
+    permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+    permissionCheck?: () => boolean;
+    deviceCheck?: () => boolean;
+  } = { destroyed: false };
   const protocol = {
     isProtocolHandled: () => calls.handler !== undefined,
     handle: (_scheme: string, handler: (request: { url: string }) => Response) => {
       calls.handler = handler;
     },
   };
+  const session = {
+    protocol,
+    webRequest: { onBeforeRequest: (fn: NonNullable<typeof calls.filter>) => (calls.filter = fn) },
+    setPermissionRequestHandler: (fn: NonNullable<typeof calls.permissionRequest>) => (calls.permissionRequest = fn),
+    setPermissionCheckHandler: (fn: NonNullable<typeof calls.permissionCheck>) => (calls.permissionCheck = fn),
+    setDevicePermissionHandler: (fn: NonNullable<typeof calls.deviceCheck>) => (calls.deviceCheck = fn),
+  };
   class Window {
     webContents = {
-      session: { protocol },
+      session,
       printToPDF: vi.fn(async (options: Record<string, unknown>) => {
         calls.printOptions = options;
         if (fail) throw new Error('printer gone');
@@ -58,6 +76,23 @@ describe('htmlToPdf', () => {
     expect(await calls.served!.text()).toBe(html);
     expect(calls.handler!({ url: calls.loaded! }).status).toBe(404);
     expect(calls.handler!({ url: 'jingjian://print/../../etc/passwd' }).status).toBe(404);
+  });
+
+  it("locks its own partition down like the main session: only the app's protocol, no permission", async () => {
+    const { Window, calls } = fakeWindow();
+    await htmlToPdf('<p>x</p>', Window as never);
+    const cancelled = (url: string) => {
+      let answer: boolean | undefined;
+      calls.filter!({ url }, (r) => (answer = r.cancel));
+      return answer;
+    };
+    for (const url of ['https://example.com/font.woff2', 'http://127.0.0.1:5170/', 'file:///etc/passwd', 'data:text/html,x', 'ws://localhost/']) expect(cancelled(url), url).toBe(true);
+    expect(cancelled(calls.loaded!)).toBe(false);
+    let granted: boolean | undefined;
+    calls.permissionRequest!(null, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+    expect(calls.permissionCheck!()).toBe(false);
+    expect(calls.deviceCheck!()).toBe(false);
   });
 
   it('closes the window and forgets the page even when printing fails', async () => {

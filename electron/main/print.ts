@@ -1,10 +1,12 @@
 /**
  * HTML → PDF through Chromium's own printing (webContents.printToPDF), in a hidden window that runs no script and
- * has its own in-memory session, so the app's network filter and the print page never meet.
+ * has its own in-memory session (its own handler of the app scheme), locked down like the main one: no request
+ * leaves the machine, no permission is granted.
  */
 import crypto from 'node:crypto';
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
 import { APP_SCHEME } from '../common/security';
+import { lockDownSession } from './window';
 
 type WindowCtor = new (options: BrowserWindowConstructorOptions) => BrowserWindowType;
 
@@ -36,8 +38,12 @@ export async function htmlToPdf(html: string, BrowserWindow: WindowCtor): Promis
   const token = crypto.randomBytes(16).toString('hex');
   const window = new BrowserWindow(PRINT_WINDOW_OPTIONS);
   try {
-    const { protocol } = window.webContents.session;
-    if (!protocol.isProtocolHandled(APP_SCHEME)) protocol.handle(APP_SCHEME, (request) => servePage(request.url));
+    const { session } = window.webContents;
+    if (!session.protocol.isProtocolHandled(APP_SCHEME)) {
+      // First use of the partition in this run: lock it down before anything loads in it.
+      lockDownSession(session);
+      session.protocol.handle(APP_SCHEME, (request) => servePage(request.url));
+    }
     pages.set(token, html);
     await window.loadURL(`${APP_SCHEME}://print/${token}.html`);
     const pdf = await window.webContents.printToPDF({

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-import { APP_ORIGIN } from '../common/security';
+import { APP_ORIGIN, APP_SCHEME } from '../common/security';
 
 /** The only web preferences a Jingjian window ever gets (Electron security checklist items 2–6, 8, 9). */
 export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
@@ -61,4 +61,16 @@ export function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+}
+
+/** Only the app's own protocol (and the developer tools) may be requested: nothing leaves the machine. */
+export const isAllowedRequest = (url: string): boolean => url.startsWith(`${APP_SCHEME}:`) || url.startsWith('devtools:');
+
+/**
+ * What every session a window of ours uses gets, the main one and the print window's own partition alike: every
+ * request that is not the app's protocol is cancelled, and every permission refused.
+ */
+export function lockDownSession(session: Session): void {
+  denyPermissions(session);
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
 }
