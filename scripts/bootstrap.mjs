@@ -102,10 +102,20 @@ function gatherFacts(command, args) {
 // Ctrl+C reaches the whole process group, children included: wait for them to finish rather than dying first.
 process.on('SIGINT', () => {});
 
+/** The child running now, so that it can be stopped when this process is told to stop or loses its parent. */
+let current = null;
+// npm runs this script through `sh -c`, which dies on SIGTERM without passing it on: when the parent goes away, stop
+// the child (the harness closes its database cleanly on SIGTERM) instead of leaving it running as an orphan.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && current) current.kill('SIGTERM');
+}, 500).unref();
+
 /** Runs a command with inherited output; resolves with its exit code. SIGTERM is passed on to it. */
 function run(command, args, options = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', shell: IS_WINDOWS && command === 'npm', ...options });
+    current = child;
     const forward = (signal) => child.kill(signal);
     process.on('SIGTERM', forward);
     child.on('error', (error) => {
@@ -113,6 +123,7 @@ function run(command, args, options = {}) {
       resolve(127);
     });
     child.on('exit', (code, signal) => {
+      current = null;
       process.off('SIGTERM', forward);
       resolve(code ?? 128 + (constants.signals[signal] ?? 0));
     });
@@ -178,7 +189,8 @@ async function carryOut(steps, facts) {
         code = await run('npm', ['run', step.script], { env });
         break;
       case 'serve':
-        return run('npm', ['run', '--silent', 'serve', '--', ...step.args], { env });
+        // Directly, not through `npm run serve`: no shell in between, so SIGTERM reaches the harness.
+        return run(process.execPath, ['--import', 'tsx', path.join('harness', 'cli.ts'), ...step.args], { env });
       default:
         console.error(`[jingjian] unknown step ${step.do}`);
         return 1;

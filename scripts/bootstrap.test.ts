@@ -119,6 +119,8 @@ describe('the bootstrap script with Node 20 on PATH', () => {
     writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { name: 'scratch' }, 'node_modules/a': { version: '1.0.0' } } }));
     mkdirSync(path.join(project, 'renderer'));
     writeFileSync(path.join(project, 'renderer', 'index.html'), '<!doctype html>');
+    mkdirSync(path.join(project, 'harness'));
+    writeFileSync(path.join(project, 'harness', 'cli.ts'), "console.log(`harness ${process.version} ${process.argv.slice(2).join(' ')}`);\n");
 
     const log = path.join(dir, 'calls.log');
     const fetched = nodePackageFor(process.platform, process.arch)!;
@@ -135,7 +137,7 @@ describe('the bootstrap script with Node 20 on PATH', () => {
         `echo "npm $*" >> "${log}"`,
         'case "$*" in',
         `  install*--prefix*) /bin/mkdir -p "${path.dirname(fetchedBinary)}"; printf '#!/bin/sh\\necho "node24 $*" >> "${log}"\\nexec "${process.execPath}" "$@"\\n' > "${fetchedBinary}"; /bin/chmod +x "${fetchedBinary}";;`,
-        `  ci*) /bin/mkdir -p node_modules; /bin/cp package-lock.json node_modules/.package-lock.json;;`,
+        `  ci*) /bin/mkdir -p node_modules/tsx; /bin/cp package-lock.json node_modules/.package-lock.json; echo '{"name":"tsx","type":"module","exports":"./loader.mjs"}' > node_modules/tsx/package.json; echo 'console.log("tsx loaded")' > node_modules/tsx/loader.mjs;;`,
         `  *build:renderer*) /bin/mkdir -p out/renderer; echo built > out/renderer/index.html;;`,
         'esac',
       ].join('\n'),
@@ -168,14 +170,15 @@ describe('the bootstrap script with Node 20 on PATH', () => {
       expect.stringMatching(/^node24 .*scripts\/bootstrap\.mjs start --port 5999$/),
       'npm ci --no-audit --no-fund',
       'npm run --silent build:renderer',
-      'npm run --silent serve -- --port 5999',
     ]);
     expect(first.out).toContain('Node v20.20.2 is too old: fetching');
     expect(first.out).toMatch(/\[jingjian\] Node v24\.\d+\.\d+/);
+    expect(first.out).toMatch(/tsx loaded\nharness v(2[3-9]|[3-9]\d)\.\d+\.\d+ --port 5999\n/);
 
     const second = run('start');
     expect(second.status, second.out).toBe(0);
-    expect(second.calls).toEqual([expect.stringMatching(/^node24 .*bootstrap\.mjs start$/), 'npm run --silent serve --']);
+    expect(second.calls).toEqual([expect.stringMatching(/^node24 .*bootstrap\.mjs start$/)]);
+    expect(second.out).toMatch(/harness v\d+\.\d+\.\d+ \n/);
     expect(second.out).toContain('renderer already built');
     expect(second.out).toContain('node_modules matches package-lock.json');
   });
