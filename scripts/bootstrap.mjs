@@ -197,6 +197,7 @@ async function carryOut(steps, facts) {
     }
     if (code !== 0) {
       console.error(`[jingjian] ${step.text ?? step.do} failed (exit ${code}).`);
+      if (step.do === 'fetch-node') console.error(`[jingjian] ${step.failure}`);
       return code;
     }
     if (step.do !== 'run') say(`    done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -206,6 +206,7 @@ describe('the bootstrap script with Node 20 on PATH', () => {
     expect(result.status).toBe(1);
     expect(result.out).toContain('npm error 404 Not Found');
     expect(result.out).toMatch(/fetching node-.*@24 .* failed \(exit 1\)/);
+    expect(result.out).toMatch(/\[jingjian\] Node 22\.12 or later is needed \(this is v20\.20\.2\) and node-.*@24 could not be fetched from the npm registry: .*https:\/\/nodejs\.org/);
   });
 });
 

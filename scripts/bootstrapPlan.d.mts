@@ -33,6 +33,8 @@ export interface BootstrapStep {
   do: 'fetch-node' | 'reexec' | 'npm-ci' | 'build-renderer' | 'apt-install' | 'run' | 'serve' | 'note' | 'fail';
   text?: string;
   spec?: string;
+  /** fetch-node: the one line shown when the fetch fails. */
+  failure?: string;
   prefix?: string;
   node?: string;
   packages?: string[];

@@ -85,7 +85,8 @@ export function planBootstrap(facts) {
     if (facts.reexecuted || !pkg) {
       return [{ do: 'fail', text: `Node ${MIN_NODE.join('.')} or later is needed (this is ${facts.nodeVersion} on ${facts.platform}-${facts.arch}); install it from https://nodejs.org and run this command again.` }];
     }
-    if (!facts.fetchedNode) steps.push({ do: 'fetch-node', spec: pkg.spec, prefix: NODE_DIR, text: `Node ${facts.nodeVersion} is too old: fetching ${pkg.spec} from the npm registry into ${NODE_DIR}/` });
+    const failure = `Node ${MIN_NODE.join('.')} or later is needed (this is ${facts.nodeVersion}) and ${pkg.spec} could not be fetched from the npm registry: check the connection or install Node 24 from https://nodejs.org, then run this command again.`;
+    if (!facts.fetchedNode) steps.push({ do: 'fetch-node', spec: pkg.spec, prefix: NODE_DIR, failure, text: `Node ${facts.nodeVersion} is too old: fetching ${pkg.spec} from the npm registry into ${NODE_DIR}/` });
     else steps.push(line(`Node ${facts.nodeVersion} is too old: using ${pkg.binary}`));
     steps.push({ do: 'reexec', node: pkg.binary });
     return steps;
