@@ -1,4 +1,11 @@
-import { isRealDate } from './validation';
+/** A real calendar date in ISO form (yyyy-mm-dd) between 1900 and 2100: 2026-02-30 is not one. */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
 
 /**
  * Reads a date the way people type it in Chinese offices — 2026-12-18, 2026.12.18, 2026/12/18, 20261218,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate } from './dates';
 
 /**
  * Building blocks for channel schemas. Each carries its Chinese and English message in `params`, so that main can
@@ -69,13 +70,7 @@ export function verbatim(label: Bilingual, max: number) {
     .superRefine(hiddenCharacters(label, LONG_TEXT_FORBIDDEN));
 }
 
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+export { isRealDate };
 
 /** An ISO calendar date (yyyy-mm-dd) that really exists: 2026-02-30 is refused. */
 export function isoDate(label: Bilingual) {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../encryption/limits';
 
-/** Shortest and longest passphrase accepted. Long passphrases (a sentence in Chinese) are encouraged. */
-export const PASSPHRASE_MIN = 8;
-export const PASSPHRASE_MAX = 128;
+export { PASSPHRASE_MAX, PASSPHRASE_MIN };
 
 export interface EncryptionStatus {
   encrypted: boolean;

@@ -1,22 +1,12 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, oneOf, text, verbatim, type Bilingual } from '../validation';
-import { materialSchema, type Material, type OutlineWarning } from '../materials';
+import { type Material, type OutlineWarning } from '../materials';
+import { materialSchema } from '../materials/schema';
+import { EDITABLE_STATUSES, MATERIAL_STATUSES, MATERIAL_STATUS_LABELS, type MaterialStatus } from '../materials/status';
 import type { OpinionChannel } from '../opinions/vocab';
 
-/** 草稿 → 已提交 → 退回修改 → 已提交 → 审核通过 (domain.md §3). */
-export const MATERIAL_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
-
-export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, Bilingual> = {
-  draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '已提交', en: 'Submitted' },
-  returned: { zh: '退回修改', en: 'Returned for revision' },
-  approved: { zh: '审核通过', en: 'Approved' },
-};
-
-/** Statuses in which the author may change the content (and its opinion links). */
-export const EDITABLE_STATUSES: readonly MaterialStatus[] = ['draft', 'returned'];
+export { EDITABLE_STATUSES, MATERIAL_STATUSES, MATERIAL_STATUS_LABELS, type MaterialStatus };
 
 export type ReviewDecision = 'returned' | 'approved' | 'reopened';
 

@@ -2,15 +2,9 @@ import { z } from 'zod';
 import { channel } from './define';
 import { clockTime, id, isoDate, L, oneOf, text } from '../validation';
 import type { StepStatus } from '../meetings/steps';
+import { ABSENCE_REASONS, MEETING_KINDS, MEETING_STATUSES, TRIGGERS, type AbsenceReason, type MeetingKind, type MeetingStatus, type MeetingTrigger } from '../meetings/vocab';
 
-export const MEETING_KINDS = ['annual', 'special'] as const;
-export const TRIGGERS = ['central_inspection', 'inspection', 'audit', 'discipline', 'other'] as const;
-export const MEETING_STATUSES = ['preparing', 'in_progress', 'held', 'closed'] as const;
-export const ABSENCE_REASONS = ['leave', 'business_trip', 'other'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
-export type MeetingTrigger = (typeof TRIGGERS)[number];
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
+export { ABSENCE_REASONS, MEETING_KINDS, MEETING_STATUSES, TRIGGERS, type AbsenceReason, type MeetingKind, type MeetingStatus, type MeetingTrigger };
 
 export interface Guest {
   kind: 'attendee' | 'supervisor';

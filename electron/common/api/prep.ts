@@ -20,8 +20,7 @@ export interface PrepDefaults {
   steps: { key: string; due: string }[];
 }
 
-/** The usual channels a notice names; the user ticks or adds to them. */
-export const NOTICE_CHANNELS = ['召开座谈会', '个别访谈', '发放征求意见表', '设置意见箱', '电话', '电子邮件、微信等网络方式'] as const;
+export { NOTICE_CHANNELS } from '../prep/vocab';
 
 const issueDate = isoDate({ zh: '成文日期', en: 'Date of issue' });
 

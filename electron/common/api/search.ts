@@ -2,17 +2,9 @@ import { z } from 'zod';
 import { channel } from './define';
 import { id } from '../validation';
 import type { MeetingKind } from './meetings';
+import { SEARCH_KINDS, SEARCH_OFFSET_MAX, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX, SEARCH_TERMS_MAX, searchTerms, type SearchKind } from '../search/terms';
 
-/** What can be found. `consolidated` is a 梳理后 opinion; `minutes` a minutes entry; `rectification` an item of the list. */
-export const SEARCH_KINDS = ['opinion', 'consolidated', 'talk', 'material', 'minutes', 'rectification'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-/** Longest query, in characters, and most words (separated by spaces; every word must occur). */
-export const SEARCH_QUERY_MAX = 100;
-export const SEARCH_TERMS_MAX = 8;
-export const SEARCH_PAGE_MAX = 50;
-/** How far paging goes: a search is for finding, not for reading ten years of records one page after another. */
-export const SEARCH_OFFSET_MAX = 1000;
+export { SEARCH_KINDS, SEARCH_OFFSET_MAX, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX, SEARCH_TERMS_MAX, searchTerms, type SearchKind };
 
 /** A piece of a snippet: the text as stored, and whether it is (part of) a hit. Never HTML. */
 export interface SearchSegment {
@@ -57,14 +49,6 @@ const L = {
   query: { zh: '检索内容', en: 'Search text' },
 };
 
-/** Control characters cannot be typed and mean nothing to a search: they are dropped, not refused. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
-/** The words of a query: split at white space, control characters dropped, duplicates removed. */
-export function searchTerms(query: string): string[] {
-  const words = query.replace(CONTROL, '').split(/[\s\u3000]+/u).filter((w) => w !== '');
-  return [...new Set(words)];
-}
 
 const query = z
   .string()

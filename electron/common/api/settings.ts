@@ -1,41 +1,9 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { STEP_KEYS, DEFAULT_STEP_OFFSETS, type StepKey } from '../meetings/steps';
+import { STEP_KEYS, type StepKey } from '../meetings/steps';
+import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_SETTINGS, LOCALES, type DocumentSettings, type Locale, type Settings } from '../settings/defaults';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export interface DocumentSettings {
-  fontProfile: 'gb2312' | 'system';
-  marginTopMm: number;
-  marginBottomMm: number;
-  marginLeftMm: number;
-  marginRightMm: number;
-  lineSpacingPt: number;
-  pageNumberStyle: 'outer' | 'center';
-}
-
-export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
-  fontProfile: 'gb2312',
-  marginTopMm: 37,
-  marginBottomMm: 35,
-  marginLeftMm: 28,
-  marginRightMm: 26,
-  lineSpacingPt: 28,
-  pageNumberStyle: 'outer',
-};
-
-export interface Settings {
-  locale: Locale;
-  stepOffsets: Record<StepKey, number>;
-  document: DocumentSettings;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  locale: 'zh-CN',
-  stepOffsets: DEFAULT_STEP_OFFSETS,
-  document: DEFAULT_DOCUMENT_SETTINGS,
-};
+export { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_SETTINGS, LOCALES, type DocumentSettings, type Locale, type Settings };
 
 const offset = z.number().int().min(-120).max(365);
 const mm = z.number().min(5).max(60);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, L, oneOf, text } from '../validation';
+import { STUDY_FORMS, type StudyForm } from '../study/vocab';
 
-export const STUDY_FORMS = ['center_group', 'seminar', 'lecture', 'self_study'] as const;
-export type StudyForm = (typeof STUDY_FORMS)[number];
+export { STUDY_FORMS, type StudyForm };
 
 export interface StudySession {
   id: number;

@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, L, oneOf, text, verbatim } from '../validation';
 import type { PairCoverage, RuleSet } from '../talks/pairs';
+import { TALK_PERSON_KINDS, TALK_TYPES, type TalkPersonKind, type TalkType } from '../talks/vocab';
 
-export const TALK_TYPES = ['secretary_member', 'member_member', 'member_department', 'other'] as const;
-export const TALK_PERSON_KINDS = ['department_head', 'other'] as const;
-export type TalkType = (typeof TALK_TYPES)[number];
-export type TalkPersonKind = (typeof TALK_PERSON_KINDS)[number];
+export { TALK_PERSON_KINDS, TALK_TYPES, type TalkPersonKind, type TalkType };
 
 /** Someone outside the team a member talks with: a 分管部门负责人, a 党员群众代表, a 下级党组织书记. */
 export interface TalkPerson {

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, L, oneOf, text } from '../validation';
+import { ORGANS, ROLES, type MemberRole, type Organ } from '../teams/vocab';
 
-export const ORGANS = ['party_group', 'party_committee', 'branch', 'other'] as const;
-export const ROLES = ['secretary', 'deputy', 'member'] as const;
-export type Organ = (typeof ORGANS)[number];
-export type MemberRole = (typeof ROLES)[number];
+export { ORGANS, ROLES, type MemberRole, type Organ };
 
 export interface Team {
   id: number;

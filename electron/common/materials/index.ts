@@ -14,4 +14,5 @@ export { charCount, markersOf, problemItems, problemText, type ProblemRef } from
 export { aspectLabelOf, materialTemplate } from './template';
 export { convertNode, changeSectionKind } from './convert';
 export { printLayout, printedDate, type PrintBlock, type PrintOptions } from './print';
-export { materialSchema, MAX_ITEM_DEPTH } from './schema';
+// The zod schema (schema.ts: materialSchema, MAX_ITEM_DEPTH) is imported from its own file by the contract and main,
+// so that the renderer, which uses this index, does not load zod.

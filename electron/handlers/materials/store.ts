@@ -2,7 +2,8 @@
 import type { Selectable } from 'kysely';
 import type { MaterialDetail, MaterialOpinion, MaterialReview, MaterialStatus, MaterialSummary, MaterialVersionInfo } from '../../common/api/materials';
 import { EDITABLE_STATUSES, MATERIAL_STATUS_LABELS } from '../../common/api/materials';
-import { charCount, materialSchema, problemItems, type Material } from '../../common/materials';
+import { charCount, problemItems, type Material } from '../../common/materials';
+import { materialSchema } from '../../common/materials/schema';
 import { AppError, notFound } from '../../common/result';
 import type { MaterialsTable } from '../../../db/schema';
 import type { HandlerContext } from '../context';

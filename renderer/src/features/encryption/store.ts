@@ -1,5 +1,5 @@
 import { ApiCallError, call } from '../../api/client';
-import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../../electron/common/api/encryption';
+import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../../electron/common/encryption/limits';
 
 export { call, PASSPHRASE_MAX, PASSPHRASE_MIN };
 

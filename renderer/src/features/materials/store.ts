@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { MaterialDetail, MaterialSummary } from '../../../../electron/common/api/materials';
 import type { DocumentSettings } from '../../../../electron/common/api/settings';
-import { DEFAULT_DOCUMENT_SETTINGS } from '../../../../electron/common/api/settings';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../../../../electron/common/settings/defaults';
 import { call } from '../../api/client';
 
 export const useMaterialsStore = defineStore('materials', () => {

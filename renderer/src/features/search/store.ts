@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { SEARCH_KINDS, searchTerms, type SearchKind, type SearchResult } from '../../../../electron/common/api/search';
+import type { SearchResult } from '../../../../electron/common/api/search';
+import { SEARCH_KINDS, searchTerms, type SearchKind } from '../../../../electron/common/search/terms';
 import { call } from '../../api/client';
 import { errorText } from '../../utils/errors';
 

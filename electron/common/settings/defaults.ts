@@ -1,0 +1,37 @@
+// The settings and their defaults, without zod so the renderer can use them without loading the contract.
+import { DEFAULT_STEP_OFFSETS, type StepKey } from '../meetings/steps';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface DocumentSettings {
+  fontProfile: 'gb2312' | 'system';
+  marginTopMm: number;
+  marginBottomMm: number;
+  marginLeftMm: number;
+  marginRightMm: number;
+  lineSpacingPt: number;
+  pageNumberStyle: 'outer' | 'center';
+}
+
+export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
+  fontProfile: 'gb2312',
+  marginTopMm: 37,
+  marginBottomMm: 35,
+  marginLeftMm: 28,
+  marginRightMm: 26,
+  lineSpacingPt: 28,
+  pageNumberStyle: 'outer',
+};
+
+export interface Settings {
+  locale: Locale;
+  stepOffsets: Record<StepKey, number>;
+  document: DocumentSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'zh-CN',
+  stepOffsets: DEFAULT_STEP_OFFSETS,
+  document: DEFAULT_DOCUMENT_SETTINGS,
+};
