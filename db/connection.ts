@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { NestingSqliteDialect } from './dialect';
-import { asDiskError, DbError, diskTrouble } from './errors';
+import { asDiskError, DbError, diskTrouble, retold } from './errors';
 import { safetyBackup } from './backup';
 import { cleanRekeyTemps, fileKind, keyOf, openFile } from './cipher';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
@@ -218,7 +218,7 @@ export function migrate(sqlite: Database.Database, list: readonly Migration[]): 
       step();
     } catch (cause) {
       throw (
-        asDiskError(cause, { zh: `数据升级（第 ${migration.version} 步），文件保持原样，`, en: `data upgrade (step ${migration.version}); the file was left as it was, and the` }) ??
+        asDiskError(cause, { zh: '数据升级', en: 'data upgrade' }) ??
         new DbError(
           'db.migrationFailed',
           `数据升级（第 ${migration.version} 步 ${migration.name}）失败，文件保持原样：${(cause as Error).message}`,
@@ -279,6 +279,8 @@ function openForViewing(file: string, latest: number, key: Buffer | null, reason
   }
   const cleanup = () => {
     if (snapshot) fs.rmSync(snapshot, { recursive: true, force: true });
+    // The empty WAL and the index a read-only reader needed: the file is left as it was found.
+    else removeNewCompanions(file, before);
   };
   try {
     const version = verify(sqlite, latest);
@@ -293,7 +295,6 @@ function openForViewing(file: string, latest: number, key: Buffer | null, reason
     sqlite.pragma('query_only = ON');
   } catch (error) {
     sqlite.close();
-    if (!snapshot) removeNewCompanions(file, before);
     cleanup();
     throw error;
   }
@@ -315,8 +316,7 @@ function createNew(file: string, list: readonly Migration[], key: Buffer | null)
     sqlite?.close();
     // Nothing of value was in it: a half-created file would only look like a damaged one at the next start.
     for (const suffix of ['', ...COMPANIONS]) fs.rmSync(`${file}${suffix}`, { force: true });
-    if (error instanceof DbError) throw error;
-    throw asDiskError(error, what) ?? error;
+    throw retold(error, what) ?? error;
   }
 }
 

@@ -48,6 +48,14 @@ export function diskError(trouble: DiskTrouble, what: { zh: string; en: string }
   );
 }
 
+const CODES: Record<string, DiskTrouble> = { 'disk.full': 'diskFull', 'disk.readOnly': 'readOnly', 'disk.ioError': 'ioError' };
+
+/** The same disk problem told again for another operation, when `error` is one already. */
+export function retold(error: unknown, what: { zh: string; en: string }): DbError | null {
+  const trouble = error instanceof DbError ? CODES[error.code] : diskTrouble(error);
+  return trouble ? diskError(trouble, what) : null;
+}
+
 /** The bilingual DbError for a disk problem, or null when `error` is something else. */
 export function asDiskError(error: unknown, what?: { zh: string; en: string }): DbError | null {
   const trouble = diskTrouble(error);
