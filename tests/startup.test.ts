@@ -120,6 +120,22 @@ describe('start-up never hangs and always says what is wrong', () => {
     fs.rmSync(exportDir, { recursive: true, force: true });
   }, 120_000);
 
+  it('a disk that fails writes (I/O error) gets its own code and words, for the daily backup and for a save', async () => {
+    const { dir, file, exportDir } = await prepared();
+    // Every write beyond 96 KB into any file fails, as on a failing disk (EFBIG, which SQLite reports as an I/O error).
+    const command = ['bash', '-c', 'ulimit -f 96 && exec "$@"', 'bash'];
+    const creates = Array.from({ length: 40 }, (_, i) => ({ channel: 'teams.create', input: { name: `写入失败时的党组${i}`.padEnd(45, '测'), organ: 'party_group', unit: '' } }));
+    const result = await runProbe([file, exportDir, JSON.stringify(creates)], { command });
+    expect(result.status).toEqual({ mode: 'normal' });
+    const maintenance = result.startup.maintenance as { state: string; error: { code: string; message: string } | null };
+    expect(maintenance).toMatchObject({ state: 'failed', error: { code: 'disk.ioError', message: expect.stringContaining('I/O 错误') } });
+    const refused = (result.results as { ok: boolean; error?: { code: string; message: string } }[]).find((r) => !r.ok);
+    expect(refused, 'a write past the limit must be refused').toBeDefined();
+    expect(refused!.error).toMatchObject({ code: 'disk.ioError', message: expect.stringContaining('读写磁盘时出错') });
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(exportDir, { recursive: true, force: true });
+  }, 120_000);
+
   it('on a full disk: a first start says so (no raw exception, no half file), starts once space is freed, and a save on a full disk gets its own code', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jj-fulldisk-'));
     const mount = path.join(dir, 'disk');
