@@ -6,7 +6,8 @@ import { openDatabase } from '../../../db/connection';
 import { asDiskError, DbError } from '../../../db/errors';
 import { cleanLeftovers } from '../../../db/leftovers';
 import { salvage } from '../../../db/salvage';
-import { contract, isChannelName } from '../../common/api';
+import { contract, isChannelName, type Contract, type Output } from '../../common/api';
+import type { ParsedInputOf } from '../../common/api/define';
 import type { RecoveryStatus, RestoreResult, SalvageContents, StartupReport } from '../../common/api/backup';
 import type { ApiResult } from '../../common/result';
 import { AppError } from '../../common/result';
@@ -44,20 +45,23 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const RECOVERY_CHANNELS = new Set([
-  'recovery.status',
-  'recovery.list',
-  'recovery.preview',
-  'recovery.restore',
-  'recovery.previewFile',
-  'recovery.restoreFile',
-  'recovery.salvagePreview',
-  'recovery.salvage',
-  'recovery.retry',
-  'recovery.startEmpty',
-  'backup.startup',
-  'encryption.unlock',
-]);
+/** The channels that answer while the data is not open (locked or in recovery). */
+type StartChannel =
+  | 'recovery.status'
+  | 'recovery.list'
+  | 'recovery.preview'
+  | 'recovery.restore'
+  | 'recovery.previewFile'
+  | 'recovery.restoreFile'
+  | 'recovery.salvagePreview'
+  | 'recovery.salvage'
+  | 'recovery.retry'
+  | 'recovery.startEmpty'
+  | 'backup.startup'
+  | 'encryption.unlock';
+
+/** One typed handler per channel of the locked and recovery modes: a missing or mistyped one is a compile error. */
+type StartHandlers = { [C in StartChannel]: (input: ParsedInputOf<Contract[C]>) => Output<C> | Promise<Output<C>> };
 
 /** Answered at once, even while the start-up maintenance holds the database's turn: the first screen needs them. */
 const IMMEDIATE = new Set(['recovery.status', 'backup.startup']);
@@ -313,29 +317,38 @@ export async function openHost(options: HostOptions): Promise<Host> {
     return status();
   }
 
+  const startHandlers: StartHandlers = {
+    'recovery.status': () => status(),
+    'recovery.list': () => backupItems(options.dataFile),
+    'recovery.preview': ({ name }) => contentsOf(options.dataFile, name, key),
+    'recovery.restore': ({ name }) => recoverFrom(name),
+    'recovery.previewFile': () => chosen.choose(options.files),
+    'recovery.restoreFile': ({ token }) => restoreChosen(token),
+    'recovery.salvagePreview': () => salvagePreview(),
+    'recovery.salvage': () => salvageInstall(),
+    'recovery.retry': () => retry(),
+    'recovery.startEmpty': () => startEmpty(),
+    'backup.startup': () => report,
+    'encryption.unlock': ({ passphrase }) => unlock(passphrase),
+  };
+  const isStartChannel = (channel: unknown): channel is StartChannel => isChannelName(channel) && Object.hasOwn(startHandlers, channel);
+
+  /** One call at a time, as in normal mode: two restores must never interleave. */
+  let turn: Promise<unknown> = Promise.resolve();
+
+  /** Locked and recovery modes: the same validation, bilingual error bodies and one-at-a-time order as `dispatch`. */
   async function recoveryDispatch(channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
-    if (channel === 'backup.startup' && contract['backup.startup'].input.safeParse(input).success) return { ok: true, value: report };
-    if (!isChannelName(channel) || !RECOVERY_CHANNELS.has(channel)) {
+    if (!isStartChannel(channel)) {
       if (locked || !failure) return { ok: false, error: { code: 'db.locked', message: '数据已加密，请先输入口令解锁', messageEn: 'The data is encrypted; unlock it with its passphrase first' } };
       return { ok: false, error: { code: 'db.recovery', message: `数据文件无法打开，请先从备份恢复：${failure.message}`, messageEn: `The data file cannot be opened; restore a backup first: ${failure.messageEn}` } };
     }
     const parsed = contract[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
+    const handler = startHandlers[channel] as (input: unknown) => unknown;
+    const run = turn.then(async () => handler(parsed.data));
+    turn = run.catch(() => undefined);
     try {
-      const name = (parsed.data as { name?: string }).name ?? '';
-      if (channel === 'recovery.status') return { ok: true, value: status() };
-      if (channel === 'encryption.unlock') {
-        return { ok: true, value: await unlock((parsed.data as { passphrase: string }).passphrase) };
-      }
-      if (channel === 'recovery.list') return { ok: true, value: backupItems(options.dataFile) };
-      if (channel === 'recovery.preview') return { ok: true, value: contentsOf(options.dataFile, name, key) };
-      if (channel === 'recovery.previewFile') return { ok: true, value: await chosen.choose(options.files) };
-      if (channel === 'recovery.restoreFile') return { ok: true, value: await restoreChosen((parsed.data as { token: string }).token) };
-      if (channel === 'recovery.salvagePreview') return { ok: true, value: salvagePreview() };
-      if (channel === 'recovery.salvage') return { ok: true, value: await salvageInstall() };
-      if (channel === 'recovery.retry') return { ok: true, value: await retry() };
-      if (channel === 'recovery.startEmpty') return { ok: true, value: await startEmpty() };
-      return { ok: true, value: await recoverFrom(name) };
+      return { ok: true, value: await run };
     } catch (error) {
       return { ok: false, error: bilingual(error, { code: 'recovery.failed', zh: '恢复失败', en: 'Recovery failed' }) };
     }
@@ -344,7 +357,11 @@ export async function openHost(options: HostOptions): Promise<Host> {
   /** Normal mode: everything goes through dispatch, except what the first screen needs while the maintenance runs. */
   function normalDispatch(current: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
     if (typeof channel === 'string' && IMMEDIATE.has(channel) && contract[channel as 'recovery.status'].input.safeParse(input).success) {
-      return Promise.resolve({ ok: true, value: channel === 'recovery.status' ? status() : report });
+      if (channel === 'recovery.status') return Promise.resolve({ ok: true, value: status() });
+      // A restore may have replaced a read-only file with a writable one: the notice follows the open connection.
+      const readOnly = current.connection.readOnly;
+      report.readOnly = readOnly ? { code: readOnly.code, message: readOnly.zh, messageEn: readOnly.en } : null;
+      return Promise.resolve({ ok: true, value: report });
     }
     return dispatch(current, channel, input);
   }
