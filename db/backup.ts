@@ -139,6 +139,13 @@ export async function writeVerifiedBackup(sqlite: Database.Database, target: str
   const temp = path.join(dir, `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
   try {
     fs.mkdirSync(dir, { recursive: true });
+  } catch (cause) {
+    throw (
+      asDiskError(cause, { zh: '备份', en: 'backup' }) ??
+      new DbError('backup.folder', `无法创建备份文件夹“${dir}”：该位置已有同名文件，或路径无效。`, `The backup folder "${dir}" cannot be created: a file of that name is in the way, or the path is invalid.`)
+    );
+  }
+  try {
     const dataFile = sqlite.name;
     if (path.resolve(dir) !== backupDir(dataFile)) rememberTempPlace(path.dirname(path.resolve(dataFile)), dir);
     const key = keyOf(sqlite);
@@ -151,8 +158,13 @@ export async function writeVerifiedBackup(sqlite: Database.Database, target: str
     renameDurably(temp, target);
     return target;
   } catch (error) {
-    fs.rmSync(temp, { force: true });
-    fs.rmSync(`${temp}-journal`, { force: true });
+    for (const leftover of [temp, `${temp}-journal`]) {
+      try {
+        fs.rmSync(leftover, { force: true });
+      } catch {
+        // Removed at the next start (db/leftovers.ts).
+      }
+    }
     if (error instanceof DbError) throw error;
     throw asDiskError(error, { zh: '备份', en: 'backup' }) ?? new DbError('backup.failed', `备份失败：${(error as Error).message}`, `Backup failed: ${(error as Error).message}`);
   }

@@ -63,6 +63,27 @@ describe('a bad day at start-up: clear words and a way out', () => {
     await e.shot('startup-02-read-only');
   });
 
+  it('shows a failed daily backup and the temporary files it cleaned, above the first screen', async () => {
+    await e.restart(() => {
+      const bytes = fs.readFileSync(dataFile());
+      bytes[18] = 2;
+      fs.writeFileSync(dataFile(), bytes);
+      const backups = path.join(e.dir, 'backups');
+      fs.rmSync(backups, { recursive: true, force: true });
+      fs.writeFileSync(backups, 'a file where the backups folder should be');
+      fs.writeFileSync(path.join(e.dir, '.jingjian-backup-tmp-0123456789ab.sqlite'), 'left by a killed backup');
+    });
+    await e.page.waitForSelector('[data-testid=startup-backup-failed]');
+    const failed = await e.page.textContent('[data-testid=startup-backup-failed]');
+    expect(failed).toContain('今天的自动备份失败');
+    expect(failed).toContain('无法创建备份文件夹');
+    expect(failed).not.toMatch(/ENOTDIR|EEXIST/);
+    expect(await e.page.textContent('[data-testid=startup-cleaned]')).toContain('已清理上次中断时留下的 1 个临时文件');
+    expect(await e.page.locator('[data-testid=startup-readonly]').count()).toBe(0);
+    await e.shot('startup-03-backup-failed');
+    fs.rmSync(path.join(e.dir, 'backups'));
+  });
+
   it('does not offer to overwrite a file from a newer version', async () => {
     await e.restart(() => {
       const bytes = fs.readFileSync(dataFile());
@@ -74,6 +95,6 @@ describe('a bad day at start-up: clear words and a way out', () => {
     expect(await e.page.textContent('[data-testid=recovery-lead]')).toContain('不要用旧备份覆盖');
     expect(await e.page.locator('[data-testid=recovery-restore]').count()).toBe(0);
     expect(await e.page.locator('[data-testid=recovery-salvage]').count()).toBe(0);
-    await e.shot('startup-03-too-new');
+    await e.shot('startup-04-too-new');
   });
 });
