@@ -127,3 +127,21 @@ describe('migrations', () => {
     await conn.close();
   });
 });
+
+describe('rotation never loses the last data', () => {
+  it('keeps the newest backup that holds data, however many daily backups of an empty file follow', async () => {
+    const { file, conn } = await fileWithTeam('轮换中不能丢的党组');
+    const withData = await dailyBackup(conn.sqlite, file, new Date(2026, 9, 1, 8));
+    await conn.close();
+    // The data file is lost; a fresh empty one is backed up every day for six weeks.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    const empty = await openDatabase({ file });
+    for (let day = 2; day <= 43; day++) await dailyBackup(empty.sqlite, file, new Date(2026, 9, day, 8), { daily: 3, weekly: 1 });
+    await empty.close();
+    const names = listBackups(backupDir(file)).map((b) => b.file);
+    expect(names).toContain(withData);
+    expect(previewFile(withData!).teams).toBe(1);
+    // The policy still trims the empty ones.
+    expect(names.length).toBeLessThanOrEqual(5);
+  });
+});

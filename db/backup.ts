@@ -3,8 +3,10 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { cleanRekeyTemps, fileKind, keyOf, openFile, rekeyTemp } from './cipher';
-import { DbError } from './errors';
+import { fsyncDir, renameDurably } from './durable';
+import { asDiskError, DbError } from './errors';
 import { integrityCheck } from './integrity';
+import { rememberTempPlace } from './leftovers';
 
 /**
  * Backups of the live database. Always through SQLite's online backup API (a file copy of a live WAL database can
@@ -100,25 +102,71 @@ function sealAndCheck(file: string, key: Buffer | null): string {
   }
 }
 
-/** Online backup to `target`, verified before it gets its final name. Throws a bilingual DbError when it fails. */
-export async function writeVerifiedBackup(sqlite: Database.Database, target: string): Promise<string> {
+/** How far a backup is: pages copied of the total (0 of 0 until the first step). */
+export type BackupProgress = (done: number, total: number) => void;
+
+/** A backup that copies no page for this long is stuck (a lock that never frees, a file it cannot read): it stops. */
+export const BACKUP_STALL_MS = 15_000;
+
+/**
+ * The online backup API, step by step, with a bound: the driver retries a step that cannot proceed (busy, locked,
+ * read-only source) forever, at full CPU, so a backup that makes no progress for BACKUP_STALL_MS is abandoned.
+ */
+async function boundedBackup(sqlite: Database.Database, temp: string, onProgress?: BackupProgress): Promise<void> {
+  let remaining = Number.POSITIVE_INFINITY;
+  let lastProgress = Date.now();
+  await sqlite.backup(temp, {
+    progress({ totalPages, remainingPages }) {
+      if (remainingPages < remaining) {
+        remaining = remainingPages;
+        lastProgress = Date.now();
+      } else if (Date.now() - lastProgress > BACKUP_STALL_MS) {
+        throw new DbError('backup.stalled', '备份没有进展（数据文件被锁定或无法读取），已停止', 'The backup made no progress (the data file is locked or unreadable) and was stopped');
+      }
+      onProgress?.(totalPages - remainingPages, totalPages);
+      return 100;
+    },
+  });
+}
+
+/**
+ * Online backup to `target`, verified before it gets its final name. Throws a bilingual DbError when it fails.
+ * A target outside the backups folder (a USB stick) is remembered first, so a temporary copy left there by a
+ * killed process is removed at the next start.
+ */
+export async function writeVerifiedBackup(sqlite: Database.Database, target: string, onProgress?: BackupProgress): Promise<string> {
   const dir = path.dirname(target);
-  fs.mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
   try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (cause) {
+    throw (
+      asDiskError(cause, { zh: '备份', en: 'backup' }) ??
+      new DbError('backup.folder', `无法创建备份文件夹“${dir}”：该位置已有同名文件，或路径无效。`, `The backup folder "${dir}" cannot be created: a file of that name is in the way, or the path is invalid.`)
+    );
+  }
+  try {
+    const dataFile = sqlite.name;
+    if (path.resolve(dir) !== backupDir(dataFile)) rememberTempPlace(path.dirname(path.resolve(dataFile)), dir);
     const key = keyOf(sqlite);
     if (key) sqlite.prepare('VACUUM INTO ?').run(temp);
-    else await sqlite.backup(temp);
+    else await boundedBackup(sqlite, temp, onProgress);
     const check = sealAndCheck(temp, key);
     if (check !== 'ok') {
       throw new DbError('backup.verifyFailed', `备份文件校验未通过，已丢弃：${check}`, `The backup failed its integrity check and was discarded: ${check}`);
     }
-    fs.renameSync(temp, target);
+    renameDurably(temp, target);
     return target;
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    for (const leftover of [temp, `${temp}-journal`]) {
+      try {
+        fs.rmSync(leftover, { force: true });
+      } catch {
+        // Removed at the next start (db/leftovers.ts).
+      }
+    }
     if (error instanceof DbError) throw error;
-    throw new DbError('backup.failed', `备份失败：${(error as Error).message}`, `Backup failed: ${(error as Error).message}`);
+    throw asDiskError(error, { zh: '备份', en: 'backup' }) ?? new DbError('backup.failed', `备份失败：${(error as Error).message}`, `Backup failed: ${(error as Error).message}`);
   }
 }
 
@@ -196,11 +244,34 @@ export function selectKept(entries: BackupEntry[], policy: BackupPolicy): Set<st
   return kept;
 }
 
-/** Deletes what the policy does not keep; returns the removed file names. */
-export function rotate(dir: string, policy: BackupPolicy, protect?: string): string[] {
+/**
+ * Whether a backup holds any team (the root of all data). One that cannot be read with `key` counts as holding data:
+ * rotation must not guess a backup away.
+ */
+function holdsData(file: string, key: Buffer | null): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = openFile(file, { readonly: true, key });
+    return (db.prepare('SELECT count(*) AS n FROM teams').get() as { n: number }).n > 0;
+  } catch {
+    return true;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Deletes what the policy does not keep; returns the removed file names. The newest backup that holds data is always
+ * kept: weeks of daily backups of an empty file (a data file lost and started afresh) must not rotate it away.
+ */
+export function rotate(dir: string, policy: BackupPolicy, protect?: string, key: Buffer | null = null): string[] {
   const entries = listBackups(dir);
   const kept = selectKept(entries, policy);
   if (protect) kept.add(path.resolve(protect));
+  if (!entries.some((e) => kept.has(e.file) && holdsData(e.file, key))) {
+    const newestWithData = entries.find((e) => !kept.has(e.file) && holdsData(e.file, key));
+    if (newestWithData) kept.add(newestWithData.file);
+  }
   const removed: string[] = [];
   for (const entry of entries) {
     if (kept.has(entry.file)) continue;
@@ -212,14 +283,19 @@ export function rotate(dir: string, policy: BackupPolicy, protect?: string): str
 
 const localDay = (now: Date) => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
+/** Whether today's daily backup still has to be taken. */
+export function dailyBackupDue(dataFile: string, now: Date): boolean {
+  const today = localDay(now);
+  return !listBackups(backupDir(dataFile)).some((e) => e.kind === 'daily' && e.takenAt.startsWith(today));
+}
+
 /** The first start of a day takes a backup; later starts that day do nothing. Returns the new file or null. */
-export async function dailyBackup(sqlite: Database.Database, dataFile: string, now: Date, policy: BackupPolicy = DEFAULT_POLICY): Promise<string | null> {
+export async function dailyBackup(sqlite: Database.Database, dataFile: string, now: Date, policy: BackupPolicy = DEFAULT_POLICY, onProgress?: BackupProgress): Promise<string | null> {
   const dir = backupDir(dataFile);
   cleanBackupTemps(dir);
-  const today = localDay(now);
-  if (listBackups(dir).some((e) => e.kind === 'daily' && e.takenAt.startsWith(today))) return null;
-  const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName('daily', now)));
-  rotate(dir, policy);
+  if (!dailyBackupDue(dataFile, now)) return null;
+  const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName('daily', now)), onProgress);
+  rotate(dir, policy, undefined, keyOf(sqlite));
   return file;
 }
 
@@ -228,7 +304,7 @@ export async function safetyBackup(sqlite: Database.Database, dataFile: string, 
   const dir = backupDir(dataFile);
   const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName(kind, now)));
   // `protect`: the backup about to be restored must survive the trimming of old safety copies.
-  rotate(dir, DEFAULT_POLICY_FOR_SAFETY, protect);
+  rotate(dir, DEFAULT_POLICY_FOR_SAFETY, protect, keyOf(sqlite));
   return file;
 }
 // Safety rotation only trims safety copies; a huge daily count keeps every daily backup untouched here.
@@ -316,7 +392,7 @@ export async function installCopy(source: string, dataFile: string, key: Buffer 
     throw new DbError('backup.verifyFailed', `备份文件校验未通过，未作任何修改：${check}`, `The backup failed its integrity check; nothing was changed: ${check}`);
   }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dataFile}${suffix}`, { force: true });
-  fs.renameSync(temp, dataFile);
+  renameDurably(temp, dataFile);
 }
 
 /**
@@ -328,6 +404,7 @@ export async function installCopy(source: string, dataFile: string, key: Buffer 
 export function amendBackups(dir: string, key: Buffer | null, change: (db: Database.Database) => void): { changed: number; failed: string[] } {
   let changed = 0;
   const failed: string[] = [];
+  removeOrphanJournals(dir);
   for (const backup of listBackups(dir)) {
     let db: Database.Database | null = null;
     try {
@@ -341,5 +418,49 @@ export function amendBackups(dir: string, key: Buffer | null, change: (db: Datab
       db?.close();
     }
   }
+  removeOrphanJournals(dir);
   return { changed, failed };
+}
+
+/**
+ * A rollback journal holds the pages a change overwrote, old text included. Opening its backup rolls a hot journal
+ * back and removes it; a journal whose backup is gone (rotated away) is removed here.
+ */
+export function removeOrphanJournals(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.endsWith('-journal')) continue;
+    const main = path.join(dir, name.slice(0, -'-journal'.length));
+    if (!fs.existsSync(main)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Keeps a copy of the data file as it is, with its -wal and -shm, byte for byte and flushed to disk, under
+ * `<data file>.damaged-<stamp>` (companions as `…-wal`, `…-shm`, so SQLite opens the copy with its WAL). Runs before
+ * anything replaces or removes the file: acknowledged writes that live only in the WAL survive a restore. Returns the
+ * name of the copy, or null when there was no file.
+ */
+export function setAside(dataFile: string, stamp: string): string | null {
+  if (!fs.existsSync(dataFile)) return null;
+  const aside = `${dataFile}.damaged-${stamp}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    const from = `${dataFile}${suffix}`;
+    if (!fs.existsSync(from)) continue;
+    const to = `${aside}${suffix}`;
+    fs.copyFileSync(from, to);
+    const fd = fs.openSync(to, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  fsyncDir(path.dirname(dataFile));
+  return path.basename(aside);
 }

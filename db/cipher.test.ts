@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanRekeyTemps, copyWithKey, fileKind, keyOf, openFile, passphraseKey, sameKey } from './cipher';
 import { openDatabase } from './connection';
@@ -141,5 +142,23 @@ describe('copyWithKey', () => {
     fs.writeFileSync(path.join(dir, '.jingjian-rekey-tmp-abc.sqlite'), 'half written');
     cleanRekeyTemps(dir);
     expect(fs.readdirSync(dir).filter((n) => n.includes('tmp'))).toEqual([]);
+  });
+});
+
+describe('a damaged plain header', () => {
+  it('is told apart from an encrypted file, so no passphrase is asked for a file that never had one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jj-magic-'));
+    const file = path.join(dir, 'data.sqlite');
+    const db = new Database(file);
+    db.exec("CREATE TABLE t (x); INSERT INTO t VALUES ('数据')");
+    db.close();
+    const good = fs.readFileSync(file);
+    for (const [offset, byte] of [[0, 0x73], [5, 0x00], [14, 0x20], [15, 0x01]] as const) {
+      const bytes = Buffer.from(good);
+      bytes[offset] = byte;
+      fs.writeFileSync(file, bytes);
+      expect(fileKind(file), `byte ${offset}`).toBe('foreign');
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

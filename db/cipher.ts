@@ -37,6 +37,7 @@ export function fileKind(file: string): FileKind {
     const head = Buffer.alloc(16);
     const read = fs.readSync(fd, head, 0, 16, 0);
     if (read === 16 && head.equals(SQLITE_HEADER)) return 'plain';
+    if (damagedPlainHeader(fd, head)) return 'foreign';
     const wholePages = size >= 1024 && size % 512 === 0;
     // A random salt: not all one byte, and not all printable text (odds of that for random bytes: about 1e-7).
     const random = new Set(head).size > 4 && head.some((b) => b < 0x09 || (b > 0x0d && b < 0x20) || b > 0x7e);
@@ -44,6 +45,19 @@ export function fileKind(file: string): FileKind {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * A plain SQLite file whose magic string was damaged (a byte or two changed) still has the rest of its header: the
+ * fixed payload fractions 64, 32, 32 at bytes 21–23, or most of the magic itself. An encrypted file is random there
+ * (odds of 64/32/32 by chance: 1 in 16 million), so such a file is damaged, not encrypted, and must not make the app
+ * ask for a passphrase that was never set.
+ */
+function damagedPlainHeader(fd: number, head: Buffer): boolean {
+  const alike = head.reduce((n, byte, i) => n + (byte === SQLITE_HEADER[i] ? 1 : 0), 0);
+  if (alike >= 8) return true;
+  const fractions = Buffer.alloc(3);
+  return fs.readSync(fd, fractions, 0, 3, 21) === 3 && fractions[0] === 64 && fractions[1] === 32 && fractions[2] === 32;
 }
 
 /** The passphrase as key bytes (UTF-8, so Chinese passphrases work the same on every machine). */

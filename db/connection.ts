@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { NestingSqliteDialect } from './dialect';
-import { DbError } from './errors';
+import { asDiskError, DbError, diskTrouble, retold } from './errors';
 import { safetyBackup } from './backup';
-import { cleanRekeyTemps, keyOf, openFile } from './cipher';
+import { cleanRekeyTemps, fileKind, keyOf, openFile } from './cipher';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
 import { integrityCheck } from './integrity';
@@ -20,6 +22,13 @@ export interface OpenOptions {
   key?: Buffer | null;
 }
 
+/** Why a file was opened for viewing only. */
+export interface ReadOnlyReason {
+  code: 'db.readOnlyFile' | 'db.readOnlyFolder' | 'db.readOnlyHeader';
+  zh: string;
+  en: string;
+}
+
 export interface Connection {
   sqlite: Database.Database;
   db: Kysely<DB>;
@@ -28,6 +37,11 @@ export interface Connection {
   key: Buffer | null;
   /** Set when this open migrated an existing file: where its pre-migration copy is. */
   preMigrationBackup: string | null;
+  /**
+   * Set when the file or its folder cannot be written: it is open for viewing and export only, every write is
+   * refused with this reason, and nothing (no backup, no WAL) is written beside it.
+   */
+  readOnly: ReadOnlyReason | null;
   close(): Promise<void>;
 }
 
@@ -40,47 +54,154 @@ function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
 }
 
-function isEmptyFile(file: string): boolean {
+const COMPANIONS = ['-wal', '-shm', '-journal'] as const;
+
+/** The companion files (-wal, -shm, -journal) that exist beside `file` now. */
+function companionsOf(file: string): Set<string> {
+  return new Set(COMPANIONS.filter((suffix) => fs.existsSync(`${file}${suffix}`)));
+}
+
+/** Removes the companions a read-only look created, so a refused file is left exactly as it was found. */
+function removeNewCompanions(file: string, before: Set<string>): void {
+  for (const suffix of COMPANIONS) if (!before.has(suffix)) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+const READ_ONLY: Record<ReadOnlyReason['code'], Omit<ReadOnlyReason, 'code'>> = {
+  'db.readOnlyFile': {
+    zh: '数据文件为只读（文件属性中设置了“只读”，或当前用户没有写入权限）。已以只读方式打开，可以查看和导出，但不能保存修改，也不会自动备份。要继续编辑，请取消该文件的只读属性后重新启动镜鉴。',
+    en: 'The data file is read-only (its read-only attribute is set, or this user may not write it). It was opened for viewing and export only: changes cannot be saved and no automatic backup is taken. To edit again, clear the read-only attribute and restart Jingjian.',
+  },
+  'db.readOnlyFolder': {
+    zh: '数据文件所在的文件夹为只读（或当前用户没有写入权限）。数据文件本身没有损坏，已以只读方式打开，可以查看和导出，但不能保存修改，也不会自动备份。要继续编辑，请让该文件夹可写后重新启动镜鉴。',
+    en: 'The folder of the data file is read-only (or this user may not write to it). The data file is not damaged; it was opened for viewing and export only: changes cannot be saved and no automatic backup is taken. To edit again, make the folder writable and restart Jingjian.',
+  },
+  'db.readOnlyHeader': {
+    zh: '数据文件的文件头被改动，SQLite 把它当作只读文件，任何修改都无法保存。已以只读方式打开，可以查看和导出；要继续编辑，请在“备份与恢复”中恢复一个备份。',
+    en: 'The header of the data file was altered so that SQLite treats it as read-only: no change could be saved. It was opened for viewing and export only; to edit again, restore a backup in "Backup & restore".',
+  },
+};
+
+function readOnlyReason(code: ReadOnlyReason['code']): ReadOnlyReason {
+  return { code, ...READ_ONLY[code] };
+}
+
+/** Whether new files can be created in `dir` (tried for real: permissions, ACLs and read-only media all count). */
+function folderWritable(dir: string): boolean {
+  const probe = path.join(dir, `.jingjian-write-probe-${crypto.randomBytes(4).toString('hex')}`);
   try {
-    return fs.statSync(file).size === 0;
-  } catch {
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.rmSync(probe, { force: true });
     return true;
+  } catch (cause) {
+    return diskTrouble(cause) !== 'readOnly';
+  }
+}
+
+function fileWritable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A real write, rolled back: a file whose header byte forbids writing (or a read-only file the operating system
+ * let SQLite open read-only) opens "normally" and then refuses every save; this finds out at once.
+ */
+function writeRefused(sqlite: Database.Database): boolean {
+  try {
+    sqlite.exec('SAVEPOINT jingjian_write_probe');
+    try {
+      sqlite.exec('CREATE TABLE jingjian_write_probe (x); INSERT INTO jingjian_write_probe VALUES (zeroblob(4096))');
+    } finally {
+      sqlite.exec('ROLLBACK TO jingjian_write_probe; RELEASE jingjian_write_probe');
+    }
+    return false;
+  } catch (cause) {
+    if (diskTrouble(cause) === 'readOnly') return true;
+    throw cause;
+  }
+}
+
+/** applyPragmas, telling a file that refuses the switch to WAL (it cannot be written) from other failures. */
+function pragmasRefused(sqlite: Database.Database): boolean {
+  try {
+    applyPragmas(sqlite);
+    return false;
+  } catch (cause) {
+    if (diskTrouble(cause) === 'readOnly') return true;
+    throw cause;
+  }
+}
+
+/** user_version read straight from a plain file's header (bytes 60–63), without opening it. */
+function headerVersion(file: string): number | null {
+  if (fileKind(file) !== 'plain') return null;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const bytes = Buffer.alloc(4);
+    return fs.readSync(fd, bytes, 0, 4, 60) === 4 ? bytes.readUInt32BE(0) : null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function tooNew(version: number, latest: number): DbError {
+  return new DbError(
+    'db.tooNew',
+    `该数据文件由更新版本的镜鉴创建（数据版本 ${version}，本程序支持到 ${latest}）。文件没有损坏，为保护数据未作任何改动。请升级镜鉴后再打开，不要用旧备份覆盖它。`,
+    `This file was written by a newer Jingjian (data version ${version}; this app supports up to ${latest}). It is not damaged and was left untouched. Please upgrade Jingjian to open it; do not overwrite it with an older backup.`,
+  );
+}
+
+/** quick_check and the data version of an open file; throws the bilingual refusal when it cannot be used. */
+function verify(probe: Database.Database, latest: number): number {
+  let check: string;
+  try {
+    check = String(probe.pragma('quick_check', { simple: true }));
+  } catch (cause) {
+    const disk = asDiskError(cause, { zh: '读取数据文件', en: 'reading of the data file' });
+    if (disk && disk.code === 'disk.ioError') throw disk;
+    throw new DbError('db.corrupt', `数据库文件已损坏或不是镜鉴数据文件（${(cause as Error).message}）`, `The database file is damaged or not a Jingjian file (${(cause as Error).message})`);
+  }
+  if (check !== 'ok') {
+    throw new DbError('db.corrupt', `数据库完整性检查未通过：${check}`, `The database failed its integrity check: ${check}`);
+  }
+  const version = Number(probe.pragma('user_version', { simple: true }));
+  if (version > latest) throw tooNew(version, latest);
+  return version;
+}
+
+function openReadOnly(file: string, key: Buffer | null): Database.Database {
+  try {
+    return openFile(file, { readonly: true, key });
+  } catch (cause) {
+    if (cause instanceof DbError) throw cause;
+    throw asDiskError(cause, { zh: '打开数据文件', en: 'opening of the data file' }) ??
+      new DbError('db.unreadable', `无法打开数据库文件：${(cause as Error).message}`, `Cannot open the database file: ${(cause as Error).message}`);
   }
 }
 
 /**
  * Look at an existing file without changing a byte: it must be a readable SQLite database that passes quick_check
- * and was not written by a newer app. Opening read-only keeps a refused file untouched.
+ * and was not written by a newer app. A newer file is recognised from its header before it is opened at all, and a
+ * refused file gets no -wal or -shm beside it.
  */
 function inspectExisting(file: string, latest: number, key: Buffer | null): number {
-  let probe: Database.Database;
+  const before = companionsOf(file);
+  const fromHeader = before.has('-wal') ? null : headerVersion(file);
+  if (fromHeader !== null && fromHeader > latest) throw tooNew(fromHeader, latest);
+  const probe = openReadOnly(file, key);
   try {
-    probe = openFile(file, { readonly: true, key });
-  } catch (cause) {
-    if (cause instanceof DbError) throw cause;
-    throw new DbError('db.unreadable', `无法打开数据库文件：${(cause as Error).message}`, `Cannot open the database file: ${(cause as Error).message}`);
-  }
-  try {
-    let check: string;
-    try {
-      check = String(probe.pragma('quick_check', { simple: true }));
-    } catch (cause) {
-      throw new DbError('db.corrupt', `数据库文件已损坏或不是镜鉴数据文件（${(cause as Error).message}）`, `The database file is damaged or not a Jingjian file (${(cause as Error).message})`);
-    }
-    if (check !== 'ok') {
-      throw new DbError('db.corrupt', `数据库完整性检查未通过：${check}`, `The database failed its integrity check: ${check}`);
-    }
-    const version = Number(probe.pragma('user_version', { simple: true }));
-    if (version > latest) {
-      throw new DbError(
-        'db.tooNew',
-        `该数据文件由更新版本的镜鉴创建（数据版本 ${version}，本程序支持到 ${latest}），为保护数据未作任何改动。请升级镜鉴后再打开。`,
-        `This file was written by a newer Jingjian (data version ${version}; this app supports up to ${latest}). It was left untouched. Please upgrade Jingjian to open it.`,
-      );
-    }
-    return version;
-  } finally {
+    return verify(probe, latest);
+  } catch (error) {
     probe.close();
+    removeNewCompanions(file, before);
+    throw error;
+  } finally {
+    if (probe.open) probe.close();
   }
 }
 
@@ -96,10 +217,13 @@ export function migrate(sqlite: Database.Database, list: readonly Migration[]): 
     try {
       step();
     } catch (cause) {
-      throw new DbError(
-        'db.migrationFailed',
-        `数据升级（第 ${migration.version} 步 ${migration.name}）失败，文件保持原样：${(cause as Error).message}`,
-        `Upgrading the data (step ${migration.version} ${migration.name}) failed; the file was left as it was: ${(cause as Error).message}`,
+      throw (
+        asDiskError(cause, { zh: '数据升级', en: 'data upgrade' }) ??
+        new DbError(
+          'db.migrationFailed',
+          `数据升级（第 ${migration.version} 步 ${migration.name}）失败，文件保持原样：${(cause as Error).message}`,
+          `Upgrading the data (step ${migration.version} ${migration.name}) failed; the file was left as it was: ${(cause as Error).message}`,
+        )
       );
     }
   }
@@ -115,43 +239,121 @@ function fullCheck(sqlite: Database.Database): void {
   if (result !== 'ok') throw new DbError('db.corrupt', `数据升级后完整性检查未通过：${result}`, `The integrity check after upgrading failed: ${result}`);
 }
 
+function connectionOf(sqlite: Database.Database, file: string, extra: { preMigrationBackup: string | null; readOnly: ReadOnlyReason | null; onClose?: () => void }): Connection {
+  const db = new Kysely<DB>({ dialect: new NestingSqliteDialect(sqlite) });
+  return {
+    sqlite,
+    db,
+    file,
+    key: keyOf(sqlite),
+    preMigrationBackup: extra.preMigrationBackup,
+    readOnly: extra.readOnly,
+    async close() {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+      extra.onClose?.();
+    },
+  };
+}
+
+/**
+ * Opens a file that cannot be written, for viewing and export. Read in place when SQLite can; when its folder
+ * refuses even the read-only WAL index, a private snapshot (the file and its -wal, copied byte for byte into a fresh
+ * temporary folder) is read instead and removed on close. Nothing is written beside the file.
+ */
+function openForViewing(file: string, latest: number, key: Buffer | null, reason: ReadOnlyReason): Connection {
+  const before = companionsOf(file);
+  let snapshot: string | null = null;
+  let sqlite: Database.Database;
+  try {
+    sqlite = openReadOnly(file, key);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (cause) {
+    if (cause instanceof DbError && cause.code !== 'db.unreadable' && cause.code !== 'disk.readOnly') throw cause;
+    removeNewCompanions(file, before);
+    snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'jingjian-view-'));
+    const copy = path.join(snapshot, path.basename(file));
+    fs.copyFileSync(file, copy);
+    if (before.has('-wal')) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    sqlite = openReadOnly(copy, key);
+  }
+  const cleanup = () => {
+    if (snapshot) fs.rmSync(snapshot, { recursive: true, force: true });
+    // The empty WAL and the index a read-only reader needed: the file is left as it was found.
+    else removeNewCompanions(file, before);
+  };
+  try {
+    const version = verify(sqlite, latest);
+    if (version < latest) {
+      throw new DbError(
+        'db.readOnlyOld',
+        `${reason.zh}另外，该文件需要先升级数据版本才能打开，而只读文件无法升级。`,
+        `${reason.en} Moreover, the file needs a data upgrade before it can be opened, which a read-only file cannot take.`,
+      );
+    }
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('query_only = ON');
+  } catch (error) {
+    sqlite.close();
+    cleanup();
+    throw error;
+  }
+  return connectionOf(sqlite, file, { preMigrationBackup: null, readOnly: reason, onClose: cleanup });
+}
+
+/** A new data file: created, migrated and checked, or, when that fails (a full disk), removed again. */
+function createNew(file: string, list: readonly Migration[], key: Buffer | null): Connection {
+  const what = { zh: '创建数据文件', en: 'creation of the data file' };
+  let sqlite: Database.Database | null = null;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    sqlite = openFile(file, { key });
+    applyPragmas(sqlite);
+    migrate(sqlite, list);
+    fullCheck(sqlite);
+    return connectionOf(sqlite, file, { preMigrationBackup: null, readOnly: null });
+  } catch (error) {
+    sqlite?.close();
+    // Nothing of value was in it: a half-created file would only look like a damaged one at the next start.
+    for (const suffix of ['', ...COMPANIONS]) fs.rmSync(`${file}${suffix}`, { force: true });
+    throw retold(error, what) ?? error;
+  }
+}
+
 /** Opens (creating or migrating) a Jingjian database file. */
 export async function openDatabase(options: OpenOptions): Promise<Connection> {
   const list = options.migrations ?? defaultMigrations;
   const latest = list.at(-1)?.version ?? latestVersion;
   const now = options.now ?? (() => new Date());
+  const key = options.key ?? null;
   const file = path.resolve(options.file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  const kind = fileKind(file);
+  if (kind === 'missing' || kind === 'empty') return createNew(file, list, key);
+
+  if (!folderWritable(dir)) return openForViewing(file, latest, key, readOnlyReason('db.readOnlyFolder'));
+  if (!fileWritable(file)) return openForViewing(file, latest, key, readOnlyReason('db.readOnlyFile'));
   // Half-written re-encrypted copies of an interrupted encryption change (the file itself is whole).
-  cleanRekeyTemps(path.dirname(file));
+  cleanRekeyTemps(dir);
+  const version = inspectExisting(file, latest, key);
 
-  const existed = !isEmptyFile(file);
-  const version = existed ? inspectExisting(file, latest, options.key ?? null) : 0;
-
-  const sqlite = openFile(file, { key: options.key ?? null });
+  const sqlite = openFile(file, { key });
   try {
-    applyPragmas(sqlite);
+    if (pragmasRefused(sqlite) || writeRefused(sqlite)) {
+      sqlite.close();
+      return openForViewing(file, latest, key, readOnlyReason(fileWritable(file) ? 'db.readOnlyHeader' : 'db.readOnlyFile'));
+    }
     let preMigrationBackup: string | null = null;
-    if (existed && version > 0 && version < latest) {
+    if (version > 0 && version < latest) {
       // Verified, in the backups folder with the others, so the restore screen lists it.
       preMigrationBackup = await safetyBackup(sqlite, file, 'premigration', now());
     }
     migrate(sqlite, list);
     if (version < latest) fullCheck(sqlite);
-    const db = new Kysely<DB>({ dialect: new NestingSqliteDialect(sqlite) });
-    return {
-      sqlite,
-      db,
-      file,
-      key: keyOf(sqlite),
-      preMigrationBackup,
-      async close() {
-        await db.destroy();
-        if (sqlite.open) sqlite.close();
-      },
-    };
+    return connectionOf(sqlite, file, { preMigrationBackup, readOnly: null });
   } catch (error) {
-    sqlite.close();
-    throw error;
+    if (sqlite.open) sqlite.close();
+    if (error instanceof DbError) throw error;
+    throw asDiskError(error, { zh: '打开数据文件', en: 'opening of the data file' }) ?? error;
   }
 }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHarness } from '../harness/server';
 import { cleanTempFiles, saveExport, writeFileAtomic } from '../electron/handlers/files';
 import { openTestApp } from '../electron/handlers/testing';
+import { writeVerifiedBackup } from '../db/backup';
 
 /** Exports never leave a truncated file at the target path, and leftovers of an interrupted export are cleaned. */
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'jj-atomic-'));
@@ -29,6 +30,21 @@ describe('atomic exports', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('flushes the folder after each rename (exports, backups), so a power cut cannot undo a completed rename', async () => {
+    const dir = tempDir();
+    const opened = vi.spyOn(fs, 'openSync');
+    const flushed = vi.spyOn(fs, 'fsyncSync');
+    const folderFlushed = (folder: string) =>
+      opened.mock.calls.some(([p], i) => p === folder && flushed.mock.calls.some(([fd]) => fd === opened.mock.results[i].value));
+    writeFileAtomic(path.join(dir, '整改清单.xlsx'), new Uint8Array([1, 2, 3]));
+    expect(folderFlushed(dir)).toBe(true);
+    const app = await openTestApp();
+    const stick = path.join(dir, 'stick');
+    await writeVerifiedBackup(app.ctx.sqlite, path.join(stick, 'backup.sqlite'));
+    expect(folderFlushed(stick)).toBe(true);
+    await app.close();
+  });
+
   it('a rename that fails (target is a folder) leaves no temp file', () => {
     const dir = tempDir();
     const target = path.join(dir, 'busy');
@@ -40,7 +56,8 @@ describe('atomic exports', () => {
 
   it('a failed export is not written to the export log', async () => {
     const app = await openTestApp();
-    vi.spyOn(fs, 'fsyncSync').mockImplementationOnce(() => {
+    // Every flush fails (the note of the export folder tolerates it; the export itself must not).
+    vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
       throw new Error('EIO: i/o error');
     });
     await expect(saveExport(app.ctx, { kind: 'test', meetingId: null, suggestedName: '导出.docx', filters: [], bytes: new Uint8Array(10) })).rejects.toThrow(/EIO/);

@@ -2,6 +2,7 @@
  * npm run soak: the long versions of the trust tests, too slow for every run.
  * - hundreds of random SIGKILLs during mixed writes (tests/crashKit.ts), each followed by integrity and ack checks;
  * - kills while the encryption is changed (tests/encryptionKill.test.ts with ENCRYPTION_KILLS);
+ * - kills while opinions are made anonymous (tests/erasureKill.test.ts with ERASURE_KILLS);
  * - the channel fuzzing with many more payloads per channel (tests/fuzz.test.ts with FUZZ_RUNS).
  * Other features add their own steps to `steps` below.
  */
@@ -30,6 +31,14 @@ const steps: { name: string; run(): Promise<void> }[] = [
     run() {
       const result = spawnSync('npx', ['vitest', 'run', 'tests/encryptionKill.test.ts'], { stdio: 'inherit', env: { ...process.env, ENCRYPTION_KILLS: process.env.SOAK_ENCRYPTION_KILLS ?? '60' }, shell: process.platform === 'win32' });
       if (result.status !== 0) throw new Error('encryption kill test failed');
+      return Promise.resolve();
+    },
+  },
+  {
+    name: 'erasure: 60 kills while opinions are made anonymous',
+    run() {
+      const result = spawnSync('npx', ['vitest', 'run', 'tests/erasureKill.test.ts'], { stdio: 'inherit', env: { ...process.env, ERASURE_KILLS: process.env.SOAK_ERASURE_KILLS ?? '60' }, shell: process.platform === 'win32' });
+      if (result.status !== 0) throw new Error('erasure kill test failed');
       return Promise.resolve();
     },
   },

@@ -36,8 +36,14 @@ export interface OpinionFormsTable {
   returned: number;
 }
 
+/** Migration 010: old ids of opinions made anonymous whose name may still be in a backup. */
+export interface PendingErasuresTable {
+  opinion_id: number;
+}
+
 export interface OpinionsTables {
   opinions: OpinionsTable;
   consolidated_opinions: ConsolidatedOpinionsTable;
   opinion_forms: OpinionFormsTable;
+  pending_erasures: PendingErasuresTable;
 }

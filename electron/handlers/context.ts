@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { openDatabase, type Connection } from '../../db/connection';
+import type { StartupReport } from '../common/api/backup';
 
 export interface SaveFilter {
   name: string;
@@ -43,6 +44,8 @@ export interface HandlerContext {
   afterCommit(task: () => void): void;
   /** Tasks waiting for the current call to commit; dispatch runs or drops them. */
   pendingAfterCommit: (() => void)[];
+  /** What the start found and did (set by the host; absent in tests that open a context directly). */
+  startup?: StartupReport;
 }
 
 /** The local calendar date (yyyy-mm-dd) of `now`, as a secretary's wall calendar shows it. */

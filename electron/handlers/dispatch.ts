@@ -1,6 +1,6 @@
 import { contract, isChannelName } from '../common/api';
 import { AppError, type ApiErrorBody, type ApiResult } from '../common/result';
-import { DbError } from '../../db/errors';
+import { asDiskError, DbError, diskTrouble } from '../../db/errors';
 import type { HandlerContext } from './context';
 import { handlers } from './index';
 import { invalidInput } from './issues';
@@ -25,8 +25,19 @@ function messageOf(error: unknown): string {
   }
 }
 
-function errorBody(error: unknown): ApiErrorBody {
+function errorBody(error: unknown, ctx?: HandlerContext): ApiErrorBody {
   if (error instanceof AppError || error instanceof DbError) return { code: error.code, message: error.zh, messageEn: error.en };
+  try {
+    const readOnly = ctx?.connection.readOnly;
+    if (readOnly && diskTrouble(error) === 'readOnly') {
+      return { code: 'db.readOnly', message: `修改未保存：${readOnly.zh}`, messageEn: `The change was not saved: ${readOnly.en}` };
+    }
+    // A full disk, a write-protected place or a failing disk: their own codes and words, never `internal`.
+    const disk = asDiskError(error);
+    if (disk) return { code: disk.code, message: disk.zh, messageEn: disk.en };
+  } catch {
+    // A value that cannot be inspected is an internal error below.
+  }
   let code: unknown;
   try {
     code = (error as { code?: unknown })?.code;
@@ -103,8 +114,13 @@ export async function dispatch(ctx: HandlerContext, channel: unknown, input: unk
     const value = await serialized(ctx, () => (OUTSIDE_TRANSACTION.has(name) ? run() : atomically(ctx, run)));
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: errorBody(error) };
+    return { ok: false, error: errorBody(error, ctx) };
   }
+}
+
+/** Runs `task` in the database's turn, after every call before it and before every call after it (start-up maintenance). */
+export function inTurn<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<T> {
+  return serialized(ctx, task);
 }
 
 /**

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { renameDurably } from '../../db/durable';
+import { asDiskError } from '../../db/errors';
+import { rememberTempPlace } from '../../db/leftovers';
 import type { FileService, HandlerContext, SaveFilter } from './context';
 
 const TEMP_MARK = '.jingjian-tmp-';
@@ -17,9 +20,14 @@ export function sanitizeFileName(name: string): string {
   return `${base || '导出'}${ext}`;
 }
 
-/** Write to a temporary file in the same folder, flush it, then rename: the target is never a truncated file. */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+/**
+ * Write to a temporary file in the same folder, flush it, then rename and flush the folder: the target is never a
+ * truncated file, and a completed rename survives a power cut. `rememberIn` (the data folder) notes the folder
+ * first, so a temporary file left there by a killed process is removed at the next start wherever it is.
+ */
+export function writeFileAtomic(target: string, bytes: Uint8Array, rememberIn?: string): void {
   const dir = path.dirname(target);
+  if (rememberIn) rememberTempPlace(rememberIn, dir);
   const temp = path.join(dir, `${TEMP_MARK}${crypto.randomBytes(6).toString('hex')}-${path.basename(target)}`);
   const fd = fs.openSync(temp, 'w');
   try {
@@ -32,7 +40,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   }
   fs.closeSync(fd);
   try {
-    fs.renameSync(temp, target);
+    renameDurably(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
@@ -98,7 +106,13 @@ export async function saveExport(
   const name = sanitizeFileName(file.suggestedName);
   const target = file.targetDir ? path.join(file.targetDir, name) : await ctx.files.chooseSavePath(name, file.filters);
   if (!target) return { saved: false, path: null, fileName: null, bytes: 0 };
-  writeFileAtomic(target, file.bytes);
+  try {
+    writeFileAtomic(target, file.bytes, path.dirname(ctx.dataFile));
+  } catch (error) {
+    throw asDiskError(error, { zh: '导出', en: 'export' }) ?? error;
+  }
+  // Data opened for viewing only: the export is written, but the log (in the data file) cannot take it.
+  if (ctx.connection.readOnly) return { saved: true, path: target, fileName: path.basename(target), bytes: file.bytes.byteLength };
   await ctx.db
     .insertInto('export_log')
     .values({ at: ctx.now().toISOString(), kind: file.kind, meeting_id: file.meetingId, file_name: path.basename(target), path: target, bytes: file.bytes.byteLength })

@@ -77,6 +77,44 @@ export type RecoveryStatus =
   | { mode: 'locked'; dataFile: string }
   | { mode: 'recovery'; code: string; message: string; messageEn: string; dataFile: string };
 
+/** Why the data is open for viewing only (a read-only file, folder, or a header that forbids writing). */
+export interface ReadOnlyNotice {
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+/**
+ * Work done after the first screen: the erasure of names still pending in backups, then the daily backup. `done` of
+ * `total` pages while the backup runs.
+ */
+export interface MaintenanceState {
+  state: 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+  step: 'erasure' | 'dailyBackup' | null;
+  done: number;
+  total: number;
+  /** File name of the daily backup taken at this start (null when today's already existed or none was taken). */
+  backup: string | null;
+  error: { code: string; message: string; messageEn: string } | null;
+}
+
+/** What the start found and did, for the banner above every screen. */
+export interface StartupReport {
+  readOnly: ReadOnlyNotice | null;
+  maintenance: MaintenanceState;
+  /** Temporary files left by an interrupted export or backup, removed at start, and the folders they were in. */
+  cleaned: { removed: number; places: string[] };
+}
+
+/** What "recover what can be read" would put in place of the damaged file. */
+export interface SalvageContents {
+  dataVersion: number;
+  teams: number;
+  meetings: number;
+  members: number;
+  tables: { table: string; rows: number; incomplete: boolean }[];
+}
+
 const backupName = z
   .string()
   .max(120)
@@ -117,4 +155,14 @@ export const backupApi = {
   'recovery.previewFile': channel(empty).returns<ChosenBackup>(),
   /** In recovery: restores the file chosen in recovery.previewFile; the damaged file is set aside first. */
   'recovery.restoreFile': channel(z.object({ token: chosenToken }).strict()).returns<RestoreResult>(),
+  /** In recovery: reads every intact row of the damaged file (with its WAL) into a new file and shows what it holds. */
+  'recovery.salvagePreview': channel(empty).returns<SalvageContents>(),
+  /** In recovery: puts the file of recovery.salvagePreview in place; the damaged file (with -wal, -shm) is set aside first. */
+  'recovery.salvage': channel(empty).returns<RestoreResult>(),
+  /** In recovery: tries to open the data file again (after disk space was freed or the file made writable). */
+  'recovery.retry': channel(empty).returns<RecoveryStatus>(),
+  /** In recovery, when the data file is missing or empty but backups exist: starts with a new, empty data file. */
+  'recovery.startEmpty': channel(empty).returns<RecoveryStatus>(),
+  /** What the start found and did (read-only data, progress of the daily backup, cleaned temporary files). */
+  'backup.startup': channel(empty).returns<StartupReport>(),
 };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDir, installCopy, rotate, safetyBackup, writeVerifiedBackup } from '../../../db/backup';
-import { backupApi, type IntegrityReport, type RestoreResult } from '../../common/api/backup';
+import { backupApi, type IntegrityReport, type RestoreResult, type StartupReport } from '../../common/api/backup';
 import { AppError } from '../../common/result';
 import { localDate, type HandlerContext } from '../context';
 import { sanitizeFileName } from '../files';
@@ -68,6 +68,7 @@ export const backupHandlers: HandlerMap<typeof backupApi> = {
     }
     await writeVerifiedBackup(ctx.sqlite, target);
     const { size } = fs.statSync(target);
+    if (ctx.connection.readOnly) return { saved: true, path: target, fileName: path.basename(target), bytes: size };
     await ctx.db
       .insertInto('export_log')
       .values({ at: ctx.now().toISOString(), kind: 'backup', meeting_id: null, file_name: path.basename(target), path: target, bytes: size })
@@ -80,7 +81,7 @@ export const backupHandlers: HandlerMap<typeof backupApi> = {
   'backup.restoreFile': (ctx, input) => restoreChosen(ctx, input.token),
   'backup.setPolicy'(ctx, policy) {
     writePolicy(ctx.sqlite, policy);
-    rotate(backupDir(ctx.dataFile), policy);
+    rotate(backupDir(ctx.dataFile), policy, undefined, ctx.connection.key);
     return overview(ctx);
   },
   'backup.check': (ctx) => checkIntegrity(ctx),
@@ -96,4 +97,25 @@ export const backupHandlers: HandlerMap<typeof backupApi> = {
   'recovery.restoreFile'() {
     throw notNeeded();
   },
+  'recovery.salvagePreview'() {
+    throw notNeeded();
+  },
+  'recovery.salvage'() {
+    throw notNeeded();
+  },
+  'recovery.retry': () => ({ mode: 'normal' as const }),
+  'recovery.startEmpty'() {
+    throw notNeeded();
+  },
+  'backup.startup': (ctx) => ctx.startup ?? quietStart(ctx),
 };
+
+/** The report of a context opened without the host (tests, tools): nothing was done at start. */
+function quietStart(ctx: HandlerContext): StartupReport {
+  const readOnly = ctx.connection.readOnly;
+  return {
+    readOnly: readOnly ? { code: readOnly.code, message: readOnly.zh, messageEn: readOnly.en } : null,
+    maintenance: { state: 'skipped', step: null, done: 0, total: 0, backup: null, error: null },
+    cleaned: { removed: 0, places: [] },
+  };
+}

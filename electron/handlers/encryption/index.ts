@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { backupDir, listBackups } from '../../../db/backup';
 import { CIPHER_NAME, copyWithKey, openFile, passphraseKey, sameKey } from '../../../db/cipher';
+import { fsyncDir, renameDurably } from '../../../db/durable';
 import type { encryptionApi, EncryptionChange, EncryptionStatus } from '../../common/api/encryption';
 import { AppError } from '../../common/result';
 import type { HandlerContext } from '../context';
@@ -57,8 +58,9 @@ async function moveTo(ctx: HandlerContext, nextKey: Buffer | null): Promise<Encr
     await ctx.swapDatabase(async (file) => {
       // Closed cleanly, so the WAL is checkpointed; a stale one must never replay onto the new file.
       for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-      fs.renameSync(dataCopy, file);
+      renameDurably(dataCopy, file);
       for (const copy of backupCopies) fs.renameSync(copy.temp, copy.file);
+      if (backupCopies.length > 0) fsyncDir(backupDir(file));
     }, nextKey);
   } finally {
     for (const temp of temps) fs.rmSync(temp, { force: true });

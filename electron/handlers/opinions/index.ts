@@ -1,8 +1,8 @@
-import { amendBackups, backupDir } from '../../../db/backup';
 import type { opinionsApi } from '../../common/api/opinions';
 import { AppError } from '../../common/result';
 import { nowIso } from '../context';
 import type { HandlerMap } from '../types';
+import { recordErasure, runErasures } from './erasure';
 import { exportFeedback, exportStats, exportSummary, exportTemplate } from './exports';
 import { importCommit, importPreview } from './importing';
 import { classify, confirmSingles, detach, duplicates, merge, unmerge, updateConsolidated } from './sorting';
@@ -50,14 +50,12 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
       .where('id', '=', input.id)
       .execute();
     if (newId !== current.id) {
-      // The old, named version of the row must not linger in the write-ahead log (secure_delete clears the pages).
+      // Nor in the WAL or the backups: restoring one must not bring the name back. Recorded in this transaction, done
+      // after the commit, and redone at the next start if the app stops before it is done.
+      recordErasure(ctx, current.id);
       ctx.afterCommit(() => {
-        ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        // Nor in the backups: restoring one must not bring the name back.
-        const { failed } = amendBackups(backupDir(ctx.dataFile), ctx.connection.key, (db) => {
-          db.prepare('UPDATE opinions SET anonymous = 1, submitter = NULL, created_at = NULL, position = 0 WHERE id = ?').run(current.id);
-        });
-        if (failed.length > 0) console.warn(`opinion made anonymous: ${failed.length} backups could not be amended`, failed);
+        const { failed } = runErasures(ctx.sqlite, ctx.dataFile, ctx.connection.key);
+        if (failed.length > 0) console.warn(`opinion made anonymous: ${failed.length} backups could not be amended yet`, failed);
       });
     }
     return getRaw(ctx.db, newId);
