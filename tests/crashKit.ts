@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { openDatabase } from '../db/connection';
 import { integrityCheck } from '../db/integrity';
 import { isChannelName } from '../electron/common/api';
-import { createContext } from '../electron/handlers/context';
+import { createContext } from '../electron/handlers/compose';
 import { dispatch } from '../electron/handlers/dispatch';
 import { folderFiles } from '../electron/handlers/files';
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { isChannelName } from '../electron/common/api';
-import { createContext } from '../electron/handlers/context';
+import { createContext } from '../electron/handlers/compose';
 import { dispatch } from '../electron/handlers/dispatch';
 import { folderFiles } from '../electron/handlers/files';
 
