@@ -73,6 +73,11 @@ export const RULES: Rule[] = [
     why: 'documents/ (Word, Excel, readers) sits below the handlers and knows no Electron or Vue',
   },
   {
+    from: under('electron/documents/workbook/', 'electron/documents/gbt9704/'),
+    forbids: importsFile('electron/documents/readers/'),
+    why: 'documents/ has one read side (readers/) and write sides (gbt9704/, workbook/) that never read files',
+  },
+  {
     from: under(HANDLER_ROOT),
     forbids: either(importsFile('electron/main/', 'electron/preload/', 'renderer/', 'harness/', 'bench/', 'e2e/'), importsPackage('electron', ...UI_PACKAGES)),
     why: 'handlers run in plain Node (tests, harness): no Electron, Vue or the processes above them',
