@@ -2,8 +2,10 @@
  * `npm run lint` (after eslint): no import cycles, and every layer rule docs/ARCHITECTURE.md states.
  * Exit code 1 with one line per breach. Run alone: `npx tsx lint/layers.ts`.
  */
+import fs from 'node:fs';
 import { builtinModules } from 'node:module';
-import { readProject, type ImportEdge, type SourceModule } from './imports';
+import path from 'node:path';
+import { readProject, ROOT, type ImportEdge, type SourceModule } from './imports';
 
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const UI_PACKAGES = ['vue', 'pinia', 'element-plus', '@element-plus/icons-vue', 'vue-router', 'vue-i18n'];
@@ -143,6 +145,16 @@ export function layerBreaches(modules: SourceModule[], rules: Rule[] = RULES): B
   return out;
 }
 
+/** The renderer reaches the bridge only through its typed client: no other file touches `window.jingjian`. */
+const BRIDGE_CLIENT = 'renderer/src/api/client.ts';
+export function bridgeBreaches(files: { file: string; text: string }[]): Breach[] {
+  return files
+    .filter(({ file }) => file.startsWith('renderer/src/') && file !== BRIDGE_CLIENT && !isTest(file))
+    .flatMap(({ file, text }) =>
+      text.split('\n').flatMap((line, i) => (/\bwindow\.jingjian\b/.test(line) ? [{ file, line: i + 1, message: `uses window.jingjian: the renderer calls the backend only through ${BRIDGE_CLIENT}` }] : [])),
+    );
+}
+
 /**
  * Import cycles among value imports (Tarjan's strongly connected components). Type-only imports are erased and
  * `import()` runs after start-up, so neither can leave a binding uninitialised; every other cycle can.
@@ -221,7 +233,8 @@ function main(): void {
   for (const component of importCycles(modules)) {
     problems.push(`import cycle of ${component.length} files: ${exampleLoop(modules, component).join(' → ')}`);
   }
-  for (const b of layerBreaches(modules)) problems.push(`${b.file}:${b.line} ${b.message}`);
+  const texts = modules.map((m) => ({ file: m.file, text: fs.readFileSync(path.join(ROOT, m.file), 'utf8') }));
+  for (const b of [...layerBreaches(modules), ...bridgeBreaches(texts)]) problems.push(`${b.file}:${b.line} ${b.message}`);
   if (problems.length > 0) {
     console.error(problems.join('\n'));
     console.error(`\n${problems.length} import problem(s) in ${modules.length} files (lint/layers.ts)`);
@@ -230,4 +243,4 @@ function main(): void {
   console.log(`imports: ${modules.length} files, no cycles, layers kept`);
 }
 
-if (process.argv[1] && import.meta.filename === (await import('node:fs')).realpathSync(process.argv[1])) main();
+if (process.argv[1] && import.meta.filename === fs.realpathSync(process.argv[1])) main();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCycles, layerBreaches } from '../lint/layers';
+import { bridgeBreaches, importCycles, layerBreaches } from '../lint/layers';
 import type { ImportEdge, SourceModule } from '../lint/imports';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -52,5 +52,13 @@ describe('the import lint (lint/layers.ts)', () => {
       'renderer/src/x.ts imports electron/handlers/context.ts',
       'renderer/src/x.ts imports node',
     ]);
+  });
+
+  it('refuses a renderer file other than the typed client touching the bridge', () => {
+    const files = [
+      { file: 'renderer/src/api/client.ts', text: 'return window.jingjian.invoke(channel, input);' },
+      { file: 'renderer/src/features/x/View.vue', text: '<script setup>\nconst r = await window.jingjian.invoke("teams.list", {});\n</script>' },
+    ];
+    expect(bridgeBreaches(files).map((b) => `${b.file}:${b.line}`)).toEqual(['renderer/src/features/x/View.vue:2']);
   });
 });
