@@ -52,7 +52,7 @@ export default tseslint.config(
     ignores: ['electron/common/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'vue', 'better-sqlite3-multiple-ciphers', 'kysely'], patterns: [{ group: ['**/handlers/**', '**/main/**', '**/preload/**', '**/documents/**', '**/db/**'], message: 'common/ is shared: no Node, Electron, Vue or backend imports.' }] }],
+      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'vue', 'better-sqlite3-multiple-ciphers', 'kysely'], patterns: [{ group: ['**/handlers/**', '**/main/**', '**/preload/**', '**/documents/**', '**/db/**', '**/seeds/**', '**/renderer/**'], message: 'common/ is shared: no Node, Electron, Vue, backend, seeds or renderer imports.' }] }],
     },
   },
   // The renderer reaches the backend only through the typed API client: no Node modules, no backend code.

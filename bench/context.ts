@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { openDatabase, type Connection } from '../db/connection';
 import { isChannelName, type ChannelName } from '../electron/common/api';
-import { createContext, type HandlerContext } from '../electron/handlers/context';
+import { createContext } from '../electron/handlers/compose';
+import type { HandlerContext } from '../electron/handlers/context';
 import { dispatch } from '../electron/handlers/dispatch';
 import { folderFiles } from '../electron/handlers/files';
 

@@ -20,6 +20,33 @@ export async function sample(n: number, fn: (i: number) => unknown, warmup = 2):
   return out;
 }
 
+/**
+ * A ratio of two alternating samples (a[i] and b[i] measured back to back), repeated: the pairs are cut into `blocks`
+ * consecutive blocks and the ratio of medians taken in each, so one noisy stretch of the machine moves one block,
+ * not the verdict. `ratio` is the median of the block ratios, `low`/`high` their range.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[], blocks = 5): { ratio: number; low: number; high: number } {
+  const size = Math.floor(Math.min(a.length, b.length) / blocks);
+  if (size < 1) throw new Error(`pairedRatio: ${Math.min(a.length, b.length)} pairs are too few for ${blocks} blocks`);
+  const ratios = Array.from({ length: blocks }, (_, k) => median(a.slice(k * size, (k + 1) * size)) / median(b.slice(k * size, (k + 1) * size)));
+  return { ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
+}
+
+/**
+ * The verdict on a ratio target with its noise in view: 'pass' when the median block ratio meets the limit, 'miss'
+ * when even the best block is over it, 'noisy' when the blocks straddle it (the run says nothing either way; rerun
+ * on a quiet machine).
+ */
+export function ratioVerdict(r: { ratio: number; low: number; high: number }, limit: number): 'pass' | 'miss' | 'noisy' {
+  if (r.ratio <= limit) return 'pass';
+  return r.low > limit ? 'miss' : 'noisy';
+}
+
+/** "1.12× (blocks 1.05–1.20×)" */
+export function ratioText(r: { ratio: number; low: number; high: number }): string {
+  return `${r.ratio.toFixed(2)}× (5 blocks ${r.low.toFixed(2)}–${r.high.toFixed(2)}×)`;
+}
+
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (value >= 100) return `${value.toFixed(0)} ms`;
@@ -38,7 +65,7 @@ export interface Row {
   /** The bare or reference figure it is compared with, and the ratio. */
   compare?: string;
   target?: string;
-  /** 'pass' | 'miss' | 'n/a' (a feature not in this build) | '' (no target). */
+  /** 'pass' | 'miss' | 'noisy' (a ratio within the run's noise of its limit) | 'n/a' (a feature not in this build) | '' (no target). */
   verdict?: string;
 }
 

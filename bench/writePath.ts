@@ -1,12 +1,6 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely } from 'kysely';
-import { NestingSqliteDialect } from '../db/dialect';
-import type { DB } from '../db/schema';
-import type { HandlerContext } from '../electron/handlers/context';
-import { dispatch } from '../electron/handlers/dispatch';
-import { needChannels, openBenchApp, teamAndMeeting, type BenchApp } from './context';
-import { median, ms, percentile, type Row } from './stats';
+import { needChannels, openBenchApp, teamAndMeeting } from './context';
+import { median, ms, pairedRatio, percentile, ratioText, ratioVerdict, type Row } from './stats';
 
 const ENTRIES_BEFORE = 5_000;
 const SAVES = 300;
@@ -66,77 +60,24 @@ export async function writePathRows(dir: string): Promise<Row[]> {
       bareSave.push(bs);
     }
     const row = (what: string, handler: number[], bare: number[]): Row[] => {
-      const ratio50 = median(handler) / median(bare);
+      const ratio50 = pairedRatio(handler, bare);
       const ratio99 = percentile(handler, 99) / percentile(bare, 99);
       return [
         {
           group: 'write',
           what: `${what}: handler p50 / p99`,
           figure: `${ms(median(handler))} / ${ms(percentile(handler, 99))}`,
-          compare: `bare ${ms(median(bare))} / ${ms(percentile(bare, 99))}; ratio ${ratio50.toFixed(2)}× / ${ratio99.toFixed(2)}×`,
+          compare: `bare ${ms(median(bare))} / ${ms(percentile(bare, 99))}; p50 ratio ${ratioText(ratio50)}; p99 ratio ${ratio99.toFixed(2)}×`,
           target: 'p50 ≤ 1.5× bare',
-          verdict: ratio50 <= 1.5 ? 'pass' : 'miss',
+          verdict: ratioVerdict(ratio50, 1.5),
         },
       ];
     };
-    const experiment = await cachedStatementsExperiment(app, meetingId, itemId, memberIds);
     return [
-      ...experiment,
       ...row(`minutes autosave (${ENTRIES_BEFORE.toLocaleString('en')} entries in the meeting)`, handlerSave, bareSave),
       ...row('minutes new entry', handlerNew, bareNew),
     ];
   } finally {
     await app.close();
   }
-}
-
-/**
- * What would bring the handler near the bare statement: the same autosaves through dispatch, but with Kysely running
- * on a connection view that reuses prepared statements (Kysely's SQLite driver prepares every query anew).
- */
-async function cachedStatementsExperiment(app: BenchApp, meetingId: number, itemId: number, memberIds: number[]): Promise<Row[]> {
-  const sqlite = app.connection.sqlite;
-  const statements = new Map<string, Database.Statement>();
-  const caching = new Proxy(sqlite, {
-    get(target, key) {
-      if (key === 'prepare') {
-        return (sql: string) => {
-          let statement = statements.get(sql);
-          if (!statement) statements.set(sql, (statement = target.prepare(sql)));
-          return statement;
-        };
-      }
-      const value = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  const db = new Kysely<DB>({ dialect: new NestingSqliteDialect(caching) });
-  const ctx: HandlerContext = Object.assign(Object.create(Object.getPrototypeOf(app.ctx)), app.ctx, { db, sqlite: caching });
-  const plain: number[] = [];
-  const cached: number[] = [];
-  const save = async (target: HandlerContext, key: string, revision: number) => {
-    const t = performance.now();
-    const result = await dispatch(target, 'minutes.saveEntry', {
-      meetingId, key, revision, agendaItemId: itemId, type: 'criticism', fromMemberId: memberIds[2], fromGuest: '', toMemberId: memberIds[0], aspectId: null, text: SENTENCE.slice(0, 10 + (revision % 50)), draft: true,
-    });
-    if (!result.ok) throw new Error(result.error.messageEn);
-    return performance.now() - t;
-  };
-  for (let i = 1; i <= SAVES; i++) {
-    const a = await save(app.ctx, 'experimentplain', i);
-    const b = await save(ctx, 'experimentcached', i);
-    if (i > 5) {
-      plain.push(a);
-      cached.push(b);
-    }
-  }
-  await db.destroy().catch(() => undefined);
-  return [
-    {
-      group: 'write',
-      what: 'experiment: autosave through dispatch with prepared statements reused (p50)',
-      figure: ms(median(cached)),
-      compare: `as shipped ${ms(median(plain))}; ${(median(plain) / median(cached)).toFixed(2)}× faster`,
-    },
-  ];
 }

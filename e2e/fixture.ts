@@ -25,6 +25,11 @@ export interface E2E {
    * starts a new harness on the same port and reloads the page. `harness` is the new one afterwards.
    */
   restart(between?: () => void | Promise<void>): Promise<void>;
+  /**
+   * Closes the browser and the harness and removes the profile, then fails (throws) if the page threw or logged an
+   * error, or a request tried to leave 127.0.0.1, at any time during the file's tests: every e2e file checks both,
+   * once, here.
+   */
   close(): Promise<void>;
 }
 
@@ -88,9 +93,14 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
       await e.reload();
     },
     async close() {
-      await browser.close();
-      await e.harness.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        await browser.close();
+        await e.harness.close();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      const problems = [...pageErrors.map((m) => `page error: ${m}`), ...outsideRequests.map((u) => `request leaving the computer: ${u}`)];
+      if (problems.length > 0) throw new Error(`${problems.length} problem(s) during the e2e run:\n${problems.join('\n')}`);
     },
   };
   return e;

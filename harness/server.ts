@@ -7,6 +7,7 @@ import { cleanTempFiles, folderFiles } from '../electron/handlers/files';
 import { openHost, type Host } from '../electron/handlers/backup/host';
 import { CONTENT_SECURITY_POLICY } from '../electron/common/security';
 import { allowedHost, CHANNEL_HEADER, checkCall, fromForeignPage, InFlight, newToken, refusals, TOKEN_META, type Refusal } from './gate';
+import { loadDemo } from '../seeds/demo';
 
 export interface HarnessOptions {
   dbFile: string;
@@ -88,7 +89,7 @@ function withBridge(html: string, token: string): string {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   cleanTempFiles(options.exportDir);
   // A damaged file starts recovery mode instead of failing or creating a new empty database.
-  const apiHost = await openHost({ dataFile: options.dbFile, files: options.files ?? folderFiles(options.exportDir), appVersion: 'harness', now: options.now });
+  const apiHost = await openHost({ dataFile: options.dbFile, files: options.files ?? folderFiles(options.exportDir), appVersion: 'harness', now: options.now, loadDemo });
   const token = newToken();
   const inFlight = new InFlight();
 

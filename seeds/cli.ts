@@ -2,9 +2,10 @@
 import path from 'node:path';
 import os from 'node:os';
 import { openDatabase } from '../db/connection';
-import { createContext } from '../electron/handlers/context';
+import { createContext } from '../electron/handlers/compose';
 import { dispatch } from '../electron/handlers/dispatch';
 import { folderFiles } from '../electron/handlers/files';
+import { loadDemo } from './demo';
 
 const file = process.argv[2];
 if (!file) {
@@ -12,7 +13,7 @@ if (!file) {
   process.exit(2);
 }
 const connection = await openDatabase({ file });
-const ctx = createContext(connection, { files: folderFiles(path.join(os.tmpdir(), 'jingjian-exports')) });
+const ctx = createContext(connection, { files: folderFiles(path.join(os.tmpdir(), 'jingjian-exports')), loadDemo });
 const result = await dispatch(ctx, 'app.loadDemo', {});
 await connection.close();
 if (!result.ok) {

@@ -5,8 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { openDatabase } from '../db/connection';
 import { integrityCheck } from '../db/integrity';
-import { isChannelName } from '../electron/common/api';
-import { createContext } from '../electron/handlers/context';
+import { createContext } from '../electron/handlers/compose';
 import { dispatch } from '../electron/handlers/dispatch';
 import { folderFiles } from '../electron/handlers/files';
 
@@ -14,7 +13,7 @@ export interface CrashSetup {
   teamId: number;
   meetingId: number;
   memberIds: number[];
-  agendaItemId: number | null;
+  agendaItemId: number;
 }
 
 /** The writer bundled once into one file, so each of the many child processes starts in a fraction of a second. */
@@ -31,7 +30,7 @@ async function must(ctx: Parameters<typeof dispatch>[0], channel: string, input:
   return result.value;
 }
 
-/** A team with four members and a meeting (its minutes prepared when that feature exists). */
+/** A team with four members and a meeting with its minutes prepared. */
 export async function prepareDatabase(file: string, dir: string): Promise<CrashSetup> {
   const connection = await openDatabase({ file });
   const ctx = createContext(connection, { files: folderFiles(path.join(dir, 'exports')), appVersion: 'crash' });
@@ -43,17 +42,16 @@ export async function prepareDatabase(file: string, dir: string): Promise<CrashS
   const meeting = (await must(ctx, 'meetings.create', {
     teamId: team.id, kind: 'annual', trigger: null, triggerReason: '', year: 2026, theme: '崩溃测试会议', date: '2026-12-18', startTime: '09:00', place: '', hostMemberId: memberIds[0], recorder: '记录人', quorumRatio: 0.67, aspects: [{ label: '政治站位' }], guests: [],
   })) as { id: number };
-  let agendaItemId: number | null = null;
-  if (isChannelName('minutes.prepare')) {
-    const result = await dispatch(ctx, 'minutes.prepare', { meetingId: meeting.id });
-    if (result.ok) agendaItemId = (result.value as { agenda?: { id: number }[] }).agenda?.[0]?.id ?? null;
-  }
+  const minutes = (await must(ctx, 'minutes.prepare', { meetingId: meeting.id })) as { agenda: { id: number }[] };
+  const agendaItemId = minutes.agenda[0].id;
   await connection.close();
   return { teamId: team.id, meetingId: meeting.id, memberIds, agendaItemId };
 }
 
 export interface KillOutcome {
   acked: number;
+  /** Acknowledged writes per kind (team, member, entry, …). */
+  ackedByKind: Map<string, number>;
   kinds: string[];
   skipped: string[];
 }
@@ -64,6 +62,7 @@ export function runAndKill(writer: string, file: string, setup: CrashSetup, pref
     const child = spawn(process.execPath, [writer, file, JSON.stringify(setup), prefix], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffer = '';
     let acked = 0;
+    const ackedByKind = new Map<string, number>();
     let kinds: string[] = [];
     const skipped: string[] = [];
     let stderr = '';
@@ -81,6 +80,7 @@ export function runAndKill(writer: string, file: string, setup: CrashSetup, pref
         if (tag === 'SKIP') skipped.push(line);
         if (tag !== 'ACK') continue;
         acked++;
+        ackedByKind.set(kind, (ackedByKind.get(kind) ?? 0) + 1);
         // A slot is a row rewritten in place: the newest acknowledged value replaces the older expectation.
         expected.set(slot ? `${kind}:${slot}` : marker, marker);
         if (acked >= killAfterAcks) child.kill('SIGKILL');
@@ -90,7 +90,7 @@ export function runAndKill(writer: string, file: string, setup: CrashSetup, pref
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`writer ended by itself (code ${code}) after "${last}": ${skipped.join(' | ').slice(0, 500)} ${stderr.slice(0, 500)}`));
-      else resolve({ acked, kinds, skipped });
+      else resolve({ acked, ackedByKind, kinds, skipped });
     });
   });
 }
@@ -124,13 +124,18 @@ export function verifyAfterKill(file: string, expected: Map<string, string>): { 
 }
 
 /** The whole test: `kills` rounds on one growing file; throws on the first lost write or damaged file. */
-export async function crashRounds(dir: string, kills: number, random: () => number = Math.random): Promise<{ acked: number; kinds: Set<string>; skipped: Set<string> }> {
+export async function crashRounds(
+  dir: string,
+  kills: number,
+  random: () => number = Math.random,
+): Promise<{ acked: number; ackedByKind: Map<string, number>; kinds: Set<string>; skipped: Set<string> }> {
   const writer = await bundleWriter();
   const file = path.join(dir, 'crash.sqlite');
   fs.mkdirSync(dir, { recursive: true });
   const setup = await prepareDatabase(file, dir);
   const expected = new Map<string, string>();
   let acked = 0;
+  const ackedByKind = new Map<string, number>();
   const kinds = new Set<string>();
   const skipped = new Set<string>();
   for (let round = 0; round < kills; round++) {
@@ -138,11 +143,12 @@ export async function crashRounds(dir: string, kills: number, random: () => numb
     const killAfter = random() < 0.1 ? 0 : 1 + Math.floor(random() * 40);
     const outcome = await runAndKill(writer, file, setup, `K${round}`, killAfter, expected);
     acked += outcome.acked;
+    for (const [kind, n] of outcome.ackedByKind) ackedByKind.set(kind, (ackedByKind.get(kind) ?? 0) + n);
     outcome.kinds.forEach((k) => kinds.add(k));
     outcome.skipped.forEach((s) => skipped.add(s));
     const { integrity, missing } = verifyAfterKill(file, expected);
     if (integrity !== 'ok') throw new Error(`round ${round}: integrity_check failed: ${integrity}`);
     if (missing.length > 0) throw new Error(`round ${round}: ${missing.length} acknowledged writes lost, e.g. ${missing.slice(0, 5).join(', ')}`);
   }
-  return { acked, kinds, skipped };
+  return { acked, ackedByKind, kinds, skipped };
 }

@@ -5,7 +5,7 @@
  * (the kill test runs it as a bundle made once with esbuild, so each of many starts is quick).
  */
 import { openDatabase } from '../db/connection';
-import { createContext } from '../electron/handlers/context';
+import { createContext } from '../electron/handlers/compose';
 import { dispatch } from '../electron/handlers/dispatch';
 import { folderFiles } from '../electron/handlers/files';
 import type { MinutesConsole } from '../electron/common/api/minutes';

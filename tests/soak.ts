@@ -21,7 +21,7 @@ const steps: { name: string; run(): Promise<void> }[] = [
     async run() {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jj-soak-crash-'));
       const result = await crashRounds(dir, kills);
-      console.log(`  ${result.acked} acknowledged writes (${[...result.kinds].join(', ')}), none lost, integrity ok after every kill`);
+      console.log(`  ${result.acked} acknowledged writes (${[...result.ackedByKind].map(([k, n]) => `${k} ${n}`).join(', ')}), none lost, integrity ok after every kill`);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   },

@@ -75,7 +75,7 @@ export const minutes: Migration = {
         finalized_at TEXT NOT NULL
       ) STRICT;
 
-      -- An entry offered as a draft rectification item; the rectification feature reads it through sourceProviders.
+      -- An entry offered as a draft rectification item; the rectification feature reads it through the source providers.
       CREATE TABLE minutes_promotions (
         id INTEGER PRIMARY KEY,
         entry_id INTEGER NOT NULL UNIQUE REFERENCES minutes_entries(id) ON DELETE CASCADE,

@@ -3,6 +3,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { openDatabase, type Connection } from '../../db/connection';
 import type { StartupReport } from '../common/api/backup';
+import type { ChannelName, Contract, Input } from '../common/api';
+import type { ApiResult } from '../common/result';
+import type { DossierProvider } from './meetings/dossier';
+import type { FactsProvider } from './meetings/facts';
+import type { SourceProvider } from './meetings/sources';
+import type { StepProbe } from './meetings/steps';
+import type { HandlerMap } from './types';
 
 export interface SaveFilter {
   name: string;
@@ -46,7 +53,34 @@ export interface HandlerContext {
   pendingAfterCommit: (() => void)[];
   /** What the start found and did (set by the host; absent in tests that open a context directly). */
   startup?: StartupReport;
+  /** Every channel's handler, built by the composition root (`compose.ts`); dispatch looks calls up here. */
+  handlers: HandlerMap<Contract>;
+  /** What each feature contributes to the others (dashboard steps, report figures, …), listed in `compose.ts`. */
+  providers: Providers;
+  /**
+   * Loads the demo through the channels (first-run screen), when the host offers it (Electron main, the harness,
+   * tests); the handlers never import seeds/.
+   */
+  loadDemo?: () => Promise<{ teamId: number; meetingId: number }>;
 }
+
+/** The cross-feature registries: one entry per feature that contributes, in the order they are asked. */
+export interface Providers {
+  /** Dashboard steps a feature can tell are done from its own data. */
+  steps: StepProbe[];
+  /** Figures for reports (`MeetingFacts`). */
+  facts: FactsProvider[];
+  /** Records that can become rectification items. */
+  sources: SourceProvider[];
+  /** What the minutes side panel shows about a speaker. */
+  dossier: DossierProvider[];
+}
+
+/** How the demo reaches the app: the same validated channels the UI uses. */
+export type ChannelCaller = <C extends ChannelName>(channel: C, input: Input<C>) => Promise<ApiResult<unknown>>;
+
+/** The demo loader a host passes in (seeds/demo `loadDemo`). */
+export type DemoLoader = (call: ChannelCaller) => Promise<{ teamId: number; meetingId: number }>;
 
 /** The local calendar date (yyyy-mm-dd) of `now`, as a secretary's wall calendar shows it. */
 export function localDate(now: Date): string {
@@ -60,10 +94,24 @@ export interface ContextOptions {
   files: FileService;
   appVersion?: string;
   now?: () => Date;
+  /** Offered by the host so the first-run screen can load the demo (`app.loadDemo`). */
+  loadDemo?: DemoLoader;
 }
 
-export function createContext(connection: Connection, options: ContextOptions): HandlerContext {
+/** What the composition root wires in: every handler and every feature's providers. */
+export interface Wiring {
+  handlers: HandlerMap<Contract>;
+  providers: Providers;
+}
+
+/**
+ * A context over an open connection with the given wiring. Callers use `createContext` from `compose.ts`, which
+ * passes the app's own handlers and providers (and binds the demo loader to the channels).
+ */
+export function contextOver(connection: Connection, options: Omit<ContextOptions, 'loadDemo'>, wiring: Wiring): HandlerContext {
   const ctx: HandlerContext = {
+    handlers: wiring.handlers,
+    providers: wiring.providers,
     db: connection.db,
     sqlite: connection.sqlite,
     dataFile: connection.file,

@@ -2,7 +2,6 @@ import { contract, isChannelName } from '../common/api';
 import { AppError, type ApiErrorBody, type ApiResult } from '../common/result';
 import { asDiskError, DbError, diskTrouble } from '../../db/errors';
 import type { HandlerContext } from './context';
-import { handlers } from './index';
 import { invalidInput } from './issues';
 
 /** A few characters about any value, for a message: never throws, whatever the value is (a Proxy, no prototype…). */
@@ -107,7 +106,7 @@ async function atomically<T>(ctx: HandlerContext, task: () => Promise<T>): Promi
  */
 export async function dispatch(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
   try {
-    const prepared = prepare(channel, input);
+    const prepared = prepare(ctx, channel, input);
     if (!prepared.ok) return prepared;
     const { name, handler, data } = prepared;
     const run = async () => handler(ctx, data);
@@ -129,7 +128,7 @@ export function inTurn<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<
  */
 export async function dispatchWithin(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
   try {
-    const prepared = prepare(channel, input);
+    const prepared = prepare(ctx, channel, input);
     if (!prepared.ok) return prepared;
     return { ok: true, value: await prepared.handler(ctx, prepared.data) };
   } catch (error) {
@@ -139,7 +138,7 @@ export async function dispatchWithin(ctx: HandlerContext, channel: unknown, inpu
 
 type Prepared = { ok: true; name: string; handler: (ctx: HandlerContext, input: unknown) => unknown; data: unknown } | { ok: false; error: ApiErrorBody };
 
-function prepare(channel: unknown, input: unknown): Prepared {
+function prepare(ctx: HandlerContext, channel: unknown, input: unknown): Prepared {
   if (!isChannelName(channel)) {
     // Never String(channel): an object whose toString is not a function (`{"toString": 1}` in JSON) makes it throw.
     const name = describeValue(channel);
@@ -153,5 +152,5 @@ function prepare(channel: unknown, input: unknown): Prepared {
     // Only a value no bridge can carry gets here (a revoked Proxy, a getter that throws): refused like bad input.
     return { ok: false, error: { code: 'invalidInput', message: '输入无法读取，未作任何修改', messageEn: 'The input cannot be read; nothing was changed' } };
   }
-  return { ok: true, name: channel, handler: handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown, data: parsed.data };
+  return { ok: true, name: channel, handler: ctx.handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown, data: parsed.data };
 }

@@ -5,7 +5,8 @@ import { openDatabase, type Connection } from '../../db/connection';
 import type { ChannelName, Input, Output } from '../common/api';
 import type { ApiResult } from '../common/result';
 import { loadDemo, type DemoIds } from '../../seeds/demo';
-import { createContext, type HandlerContext } from './context';
+import { createContext } from './compose';
+import type { HandlerContext } from './context';
 import { dispatch } from './dispatch';
 import { folderFiles } from './files';
 
@@ -30,7 +31,7 @@ export async function openTestApp(options: { now?: () => Date } = {}): Promise<T
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jj-test-'));
   const exportDir = path.join(dir, 'exports');
   const connection = await openDatabase({ file: path.join(dir, 'test.sqlite') });
-  const ctx = createContext(connection, { files: folderFiles(exportDir), appVersion: 'test', now: options.now ?? (() => new Date(`${FIXED_TODAY}T09:00:00+08:00`)) });
+  const ctx = createContext(connection, { files: folderFiles(exportDir), appVersion: 'test', loadDemo: (call) => loadDemo(call, { today: FIXED_TODAY }), now: options.now ?? (() => new Date(`${FIXED_TODAY}T09:00:00+08:00`)) });
   const call = <C extends ChannelName>(channel: C, input: Input<C>) => dispatch(ctx, channel, input) as Promise<ApiResult<Output<C>>>;
   return {
     dir,

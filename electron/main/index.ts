@@ -8,6 +8,7 @@ import { APP_ORIGIN, APP_SCHEME } from '../common/security';
 import { IPC_COMMAND } from '../common/bridge';
 import { openHost, type Host } from '../handlers/backup/host';
 import { cleanTempFiles } from '../handlers/files';
+import { loadDemo } from '../../seeds/demo';
 import { dialogFiles } from './files';
 import { htmlToPdf } from './print';
 import { registerApi } from './ipc';
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
   const files = { ...dialogFiles(dialog, () => mainWindow, app.getPath('documents')), printToPdf: (html: string) => htmlToPdf(html, BrowserWindow) };
   try {
     // Opens the data (daily backup included); a damaged file starts recovery mode, shown by the renderer.
-    host = await openHost({ dataFile, files, appVersion: app.getVersion(), onBackupError: (error) => console.error('daily backup failed', error) });
+    host = await openHost({ dataFile, files, appVersion: app.getVersion(), loadDemo, onBackupError: (error) => console.error('daily backup failed', error) });
   } catch (error) {
     dialog.showErrorBox('镜鉴无法打开数据文件', `${(error as Error).message}\n\n数据文件：${dataFile}`);
   }

@@ -3,14 +3,14 @@
  * both with one preview. Detects the encoding and the separator, enforces size and row limits, and refuses files
  * that are not text at all with a message saying what they are.
  */
-import { DEFAULT_MAX_CELLS, DEFAULT_MAX_ROWS } from '../workbook/import/limitErrors';
-import { detectDelimiter, parseCsv, type CsvDelimiter } from '../workbook/import/csvParse';
-import { decodeText, type TextEncodingName } from '../workbook/import/textEncoding';
-import type { ReadSheet } from '../workbook/import/types';
+import { DEFAULT_MAX_CELLS, DEFAULT_MAX_ROWS } from './sheet/limitErrors';
+import { detectDelimiter, parseCsv, type CsvDelimiter } from './sheet/csvParse';
+import { decodeText, type TextEncodingName } from './sheet/textEncoding';
+import type { ReadSheet } from './sheet/types';
 import { ReaderError } from './errors';
 
-export type { CsvDelimiter } from '../workbook/import/csvParse';
-export type { TextEncodingName } from '../workbook/import/textEncoding';
+export type { CsvDelimiter } from './sheet/csvParse';
+export type { TextEncodingName } from './sheet/textEncoding';
 
 export interface ReadCsvOptions {
   /** Default 20 MB. */

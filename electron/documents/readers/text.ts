@@ -1,10 +1,10 @@
 // Reading a .txt file for import: Windows offices still produce GBK files, Notepad writes UTF-8 with
 // a BOM or UTF-16, and users sometimes pick a file that is not text at all.
 import iconv from 'iconv-lite';
-import { decodeText, type TextEncodingName } from '../workbook/import/textEncoding';
+import { decodeText, type TextEncodingName } from './sheet/textEncoding';
 import { ReaderError } from './errors';
 
-export type { TextEncodingName } from '../workbook/import/textEncoding';
+export type { TextEncodingName } from './sheet/textEncoding';
 
 export interface DecodedTextFile {
   /** The text, BOM removed, line endings untouched. */

@@ -5,18 +5,18 @@
  * on (data validations, merges, conditional formats) switched off.
  */
 import ExcelJS from 'exceljs';
-import { toPlainCell } from '../workbook/import/cellValue';
-import { DEFAULT_MAX_CELLS, DEFAULT_MAX_ROWS, tooManyCells, tooManyRows } from '../workbook/import/limitErrors';
-import { fillMerges } from '../workbook/import/mergeFill';
-import { SheetScanner } from '../workbook/import/sheetScan';
-import type { PlainCell, ReadNote, ReadSheet, SheetRow } from '../workbook/import/types';
-import { parseSheetParts, type SheetPart } from '../workbook/import/workbookParts';
+import { toPlainCell } from './sheet/cellValue';
+import { DEFAULT_MAX_CELLS, DEFAULT_MAX_ROWS, tooManyCells, tooManyRows } from './sheet/limitErrors';
+import { fillMerges } from './sheet/mergeFill';
+import { SheetScanner } from './sheet/sheetScan';
+import type { PlainCell, ReadNote, ReadSheet, SheetRow } from './sheet/types';
+import { parseSheetParts, type SheetPart } from './sheet/workbookParts';
 import { ReaderError } from './errors';
 import { guardZip, inflateEntry, verifyZip, type ZipEntry, type ZipLimits } from './zipGuard';
 
-export { mapRows } from '../workbook/import/mapRows';
-export type { MapRowsOptions, MappedRow, MappedSheet, RowIssue, Issue } from '../workbook/import/mapRows';
-export type { PlainCell, ReadNote, ReadSheet, SheetRow } from '../workbook/import/types';
+export { mapRows } from './sheet/mapRows';
+export type { MapRowsOptions, MappedRow, MappedSheet, RowIssue, Issue } from './sheet/mapRows';
+export type { PlainCell, ReadNote, ReadSheet, SheetRow } from './sheet/types';
 
 export interface ReadXlsxOptions {
   /** Rows holding data, per sheet; default 20,000. */

@@ -11,7 +11,8 @@ import type { ParsedInputOf } from '../../common/api/define';
 import type { RecoveryStatus, RestoreResult, SalvageContents, StartupReport } from '../../common/api/backup';
 import type { ApiResult } from '../../common/result';
 import { AppError } from '../../common/result';
-import { createContext, type FileService, type HandlerContext } from '../context';
+import { createContext } from '../compose';
+import type { DemoLoader, FileService, HandlerContext } from '../context';
 import { dispatch, inTurn } from '../dispatch';
 import { invalidInput } from '../issues';
 import { runErasures } from '../opinions/erasure';
@@ -25,6 +26,8 @@ export interface HostOptions {
   now?: () => Date;
   /** Told when the automatic daily backup could not be written (the app still starts). */
   onBackupError?: (error: Error) => void;
+  /** The first-run screen's demo (seeds/demo `loadDemo`), when this host offers it. */
+  loadDemo?: DemoLoader;
 }
 
 /**
@@ -134,7 +137,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
 
   async function open(): Promise<void> {
     const connection = await openDatabase({ file: options.dataFile, now, key });
-    const current = createContext(connection, { files: options.files, appVersion: options.appVersion, now });
+    const current = createContext(connection, { files: options.files, appVersion: options.appVersion, now, loadDemo: options.loadDemo });
     const readOnly = connection.readOnly;
     report.readOnly = readOnly ? { code: readOnly.code, message: readOnly.zh, messageEn: readOnly.en } : null;
     current.startup = report;

@@ -1,10 +1,8 @@
 import type { HandlerContext } from '../context';
-import { opinionsDossier } from '../opinions/providers';
-import { materialsDossier } from '../materials/providers';
 
 /**
  * What the secretary sees about a member while he or she speaks (the minutes side panel, read-only): the member's
- * material and the opinions addressed to him or her. Each feature lists its provider in `dossierProviders`.
+ * material and the opinions addressed to him or her. Each feature's provider is listed in `providers.dossier` (electron/handlers/compose.ts).
  */
 export interface DossierSection {
   kind: string;
@@ -16,10 +14,8 @@ export interface DossierSection {
 
 export type DossierProvider = (ctx: HandlerContext, meetingId: number, memberId: number | null) => Promise<DossierSection[]>;
 
-export const dossierProviders: DossierProvider[] = [materialsDossier, opinionsDossier];
-
 export async function collectDossier(ctx: HandlerContext, meetingId: number, memberId: number | null): Promise<DossierSection[]> {
   const sections: DossierSection[] = [];
-  for (const provider of dossierProviders) sections.push(...(await provider(ctx, meetingId, memberId)));
+  for (const provider of ctx.providers.dossier) sections.push(...(await provider(ctx, meetingId, memberId)));
   return sections;
 }

@@ -5,7 +5,7 @@ import { localDate, nowIso, type HandlerContext } from '../context';
 import { readSettings } from '../settings';
 import { listMembers } from '../teams';
 import type { HandlerMap, ParsedInput } from '../types';
-import { stepProbes, type StepProbeResult } from './steps';
+import { collectSteps } from './steps';
 
 const MEETING = { zh: '会议', en: 'Meeting' };
 type MeetingInput = ParsedInput<typeof meetingsApi, 'meetings.create'>;
@@ -115,8 +115,7 @@ async function dashboard(ctx: HandlerContext, id: number, today?: string): Promi
   const day = today ?? localDate(ctx.now());
   const manual = await ctx.db.selectFrom('meeting_steps').select(['step', 'done_on']).where('meeting_id', '=', id).execute();
   const manualByStep = new Map(manual.map((m) => [m.step, m.done_on]));
-  const derived: Partial<Record<string, StepProbeResult>> = {};
-  for (const probe of stepProbes) Object.assign(derived, await probe(ctx, id));
+  const derived = await collectSteps(ctx, id);
   const steps = STEP_KEYS.map((key) => {
     const offsetDays = settings.stepOffsets[key];
     const due = addDays(meeting.date, offsetDays);

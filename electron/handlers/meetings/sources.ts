@@ -1,8 +1,4 @@
 import type { HandlerContext } from '../context';
-import { talkSources } from '../talks/registry';
-import { opinionsSources } from '../opinions/providers';
-import { materialsSources } from '../materials/providers';
-import { minutesSources } from '../minutes/providers';
 
 /** Where a rectification item can come from (domain.md §5 问题来源). */
 export type SourceType = 'opinion' | 'material_problem' | 'criticism' | 'talk' | 'self_check' | 'inspection' | 'last_year';
@@ -20,13 +16,11 @@ export interface SourceCandidate {
   origin: string;
 }
 
+/** One per feature that offers sources (opinions, materials, minutes, talks), listed in `providers.sources`. */
 export type SourceProvider = (ctx: HandlerContext, meetingId: number) => Promise<SourceCandidate[]>;
-
-/** One entry per feature that offers sources (opinions, materials, minutes, talks). */
-export const sourceProviders: SourceProvider[] = [opinionsSources, materialsSources, talkSources, minutesSources];
 
 export async function collectSources(ctx: HandlerContext, meetingId: number): Promise<SourceCandidate[]> {
   const all: SourceCandidate[] = [];
-  for (const provider of sourceProviders) all.push(...(await provider(ctx, meetingId)));
+  for (const provider of ctx.providers.sources) all.push(...(await provider(ctx, meetingId)));
   return all;
 }

@@ -1,9 +1,5 @@
 import type { StepKey } from '../../common/meetings/steps';
 import type { HandlerContext } from '../context';
-import { talksStepProbe } from '../talks/registry';
-import { opinionsStep } from '../opinions/providers';
-import { materialsStep } from '../materials/providers';
-import { rectificationProbe } from '../rectification/probes';
 
 export interface StepProbeResult {
   done: boolean;
@@ -13,14 +9,20 @@ export interface StepProbeResult {
 
 /**
  * A feature that can tell from its own data whether a dashboard step is complete (e.g. talks: every required pair
- * held). Each feature adds its probe to `stepProbes`; the dashboard asks them all.
+ * held). Each feature's probe is listed in `providers.steps` in electron/handlers/compose.ts; the dashboard asks them all.
  */
 export type StepProbe = (ctx: HandlerContext, meetingId: number) => Promise<Partial<Record<StepKey, StepProbeResult>>>;
 
-const meetingHeld: StepProbe = async (ctx, meetingId) => {
+/** The meeting's own step: held once its status says so. */
+export const meetingHeld: StepProbe = async (ctx, meetingId) => {
   const row = await ctx.db.selectFrom('meetings').select(['status', 'date']).where('id', '=', meetingId).executeTakeFirst();
   const held = row?.status === 'held' || row?.status === 'closed';
   return { meeting: { done: held, doneOn: held ? row?.date : null } };
 };
 
-export const stepProbes: StepProbe[] = [meetingHeld, opinionsStep, talksStepProbe, materialsStep, rectificationProbe];
+/** Every probe's answer for one meeting, merged (the context's `providers.steps`, in order). */
+export async function collectSteps(ctx: HandlerContext, meetingId: number): Promise<Partial<Record<StepKey, StepProbeResult>>> {
+  const derived: Partial<Record<StepKey, StepProbeResult>> = {};
+  for (const probe of ctx.providers.steps) Object.assign(derived, await probe(ctx, meetingId));
+  return derived;
+}

@@ -2,7 +2,7 @@ import type { Entry, minutesApi, SaveEntryResult } from '../../common/api/minute
 import { AppError, notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import type { ParsedInput } from '../types';
-import { cachedStatement } from './statements';
+import { cachedStatement } from '../../../db/statements';
 import { assertOpen, finalizedError, listEntries } from './state';
 
 type SaveInput = ParsedInput<typeof minutesApi, 'minutes.saveEntry'>;

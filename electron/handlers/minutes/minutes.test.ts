@@ -204,7 +204,7 @@ describe('minutes console', () => {
     fs.copyFileSync(app.connection.file, copy);
     for (const ext of ['-wal', '-shm']) if (fs.existsSync(app.connection.file + ext)) fs.copyFileSync(app.connection.file + ext, copy + ext);
     const reopened = await openDatabase({ file: copy });
-    const { createContext } = await import('../context');
+    const { createContext } = await import('../compose');
     const { dispatch } = await import('../dispatch');
     const ctx2 = createContext(reopened, { files: app.ctx.files });
     const result = await dispatch(ctx2, 'minutes.console', { meetingId });

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
-import { collectFacts, factsProviders } from '../meetings/facts';
+import { collectFacts } from '../meetings/facts';
 import type { Input } from '../../common/api';
 
 let app: TestApp & { ids: DemoIds };
@@ -203,14 +203,14 @@ describe('会议情况报告', () => {
     expect(oldText).toContain('班子共查摆问题8个');
     expect(old.sections.map((s) => s.heading)).toEqual(['一、会议召开情况', '二、查摆出的主要问题', '三、整改措施和下一步打算']);
     // Without any provider, no figure is invented: the sentences go, the gaps are listed.
-    const saved = factsProviders.splice(0, factsProviders.length);
+    const saved = app.ctx.providers.facts.splice(0);
     try {
       const bare = await app.must('report.draft', { meetingId: app.ids.meetingId });
       const bareText = bare.sections.flatMap((s) => s.paragraphs).join('\n');
       expect(bareText).not.toMatch(/学习研讨|意见建议|谈心谈话|批评意见/);
       expect(bare.missing).toEqual(expect.arrayContaining(['学习研讨次数', '征求意见条数', '谈心谈话人次']));
     } finally {
-      factsProviders.push(...saved);
+      app.ctx.providers.facts.push(...saved);
     }
     const docx = await app.must('report.exportDocx', { meetingId: app.ids.meetingId });
     const xml = await (await JSZip.loadAsync(fs.readFileSync(docx.path!))).file('word/document.xml')!.async('string');

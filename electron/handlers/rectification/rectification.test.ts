@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
-import { sourceProviders, type SourceCandidate, type SourceProvider } from '../meetings/sources';
+import type { SourceCandidate } from '../meetings/sources';
 import type { Input } from '../../common/api';
 
 let app: TestApp & { ids: DemoIds };
-let provider: SourceProvider | null = null;
 let offered: SourceCandidate[] = [];
 
 beforeEach(async () => {
@@ -13,13 +12,10 @@ beforeEach(async () => {
   // Start from an empty list: the demo's draft items are covered by the demo test.
   for (const item of (await app.must('rectification.get', { meetingId: app.ids.meetingId })).items) await app.must('rectification.deleteItem', { itemId: item.id });
   offered = [];
-  // A temporary provider proves the wiring without depending on the other features' tables.
-  provider = async (_ctx, meetingId) => (meetingId === app.ids.meetingId ? offered : []);
-  sourceProviders.push(provider);
+  // One more provider on this context proves the wiring without depending on the other features' tables.
+  app.ctx.providers.sources.push(async (_ctx, meetingId) => (meetingId === app.ids.meetingId ? offered : []));
 });
 afterEach(async () => {
-  const at = sourceProviders.indexOf(provider!);
-  if (at >= 0) sourceProviders.splice(at, 1);
   await app.close();
 });
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { SEARCH_KINDS, searchTerms, type SearchHit, type SearchKind, type SearchResult, type searchApi } from '../../common/api/search';
 import { SEARCH_KIND_CODES } from '../../../db/migrations/008_search';
+import { cachedStatement } from '../../../db/statements';
 import type { HandlerContext } from '../context';
 import type { HandlerMap, ParsedInput } from '../types';
 import { buildSnippet } from './snippet';
@@ -38,18 +39,8 @@ function prefixEnd(prefix: string): string {
   return chars.join('') + String.fromCodePoint(Math.min(last + 1, 0x10ffff));
 }
 
-/** Prepared statements are cached per connection (a restore swaps the connection). */
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function prepare(sqlite: Database.Database, sql: string): Database.Statement {
-  let map = cache.get(sqlite);
-  if (!map) cache.set(sqlite, (map = new Map()));
-  let statement = map.get(sql);
-  if (!statement) {
-    statement = sqlite.prepare(sql);
-    map.set(sql, statement);
-  }
-  return statement;
-}
+/** The statements' shapes are few (one per combination of filters): kept prepared per connection. */
+const prepare = cachedStatement;
 
 interface Page {
   ids: number[];

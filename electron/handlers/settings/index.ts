@@ -3,8 +3,6 @@ import { latestVersion } from '../../../db/migrations';
 import { AppError } from '../../common/result';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
-import { loadDemo } from '../../../seeds/demo';
-import { dispatchWithin } from '../dispatch';
 
 const KEY = 'app';
 
@@ -49,7 +47,8 @@ export const settingsHandlers: HandlerMap<typeof settingsApi> = {
     if (teams.length > 0) {
       throw new AppError('demo.notEmpty', '数据库中已有数据，为避免混淆不载入演示数据', 'The database already holds data; the demo is not loaded to avoid mixing them');
     }
-    return loadDemo((channel, input) => dispatchWithin(ctx, channel, input));
+    if (!ctx.loadDemo) throw new AppError('demo.unavailable', '此版本未附带演示数据', 'This build carries no demo data');
+    return ctx.loadDemo();
   },
   async 'exportLog.list'(ctx, input) {
     const rows = await ctx.db.selectFrom('export_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(input.limit ?? 100).execute();

@@ -1,10 +1,11 @@
+import type { MaterialSaveResult } from '../../../../electron/common/api/materials';
 import type { Material } from '../../../../electron/common/materials';
 import type { ApiErrorBody } from '../../../../electron/common/result';
+import { Autosave } from '../../api/autosave';
 import { callResult } from '../../api/client';
 
 /** Typing pauses shorter than this are one save; a change is stored at most this long after the last keystroke. */
 export const SAVE_DELAY_MS = 600;
-const RETRY_MS = 2000;
 
 export interface SaverState {
   /** A change not yet stored. */
@@ -15,77 +16,52 @@ export interface SaverState {
   charCount: number | null;
 }
 
+/** Refusals a retry cannot fix: the material is locked (submitted, approved), gone, or the content is invalid. */
+const FINAL = new Set(['invalidInput', 'materials.locked', 'notFound']);
+
 /**
- * The autosave of one material: every change schedules a save; the newest content is sent once typing pauses (or at
- * once by flush(): leaving the screen, submitting, blur). Each save carries a higher revision, so main ignores one
- * that arrives late. A failed save stays pending and is retried, unless main refused it for good (locked or invalid).
+ * The autosave of one material (the generic `Autosave` of renderer/src/api): every change schedules a save of the
+ * newest content, sent once typing pauses or at once by flush() (leaving the screen, submitting, blur).
  */
 export class MaterialSaver {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running: Promise<void> | null = null;
-  private pendingRevision: number;
-  private sentRevision: number;
+  private readonly autosave: Autosave<Material, MaterialSaveResult>;
   private state: SaverState = { dirty: false, saving: false, error: null, lastSaved: null, charCount: null };
 
   constructor(
-    private readonly id: number,
+    id: number,
     revision: number,
     private readonly content: () => Material,
     private readonly onState: (state: SaverState) => void,
   ) {
-    this.pendingRevision = revision;
-    this.sentRevision = revision;
+    this.autosave = new Autosave<Material, MaterialSaveResult>(
+      {
+        delayMs: SAVE_DELAY_MS,
+        send: (content, next) => callResult('materials.save', { id, content, revision: next }),
+        isFinal: (error) => FINAL.has(error.code),
+        onSaved: (_content, result) => this.set({ lastSaved: result.updatedAt, charCount: result.charCount }),
+        onState: (s) => this.set(s),
+      },
+      revision,
+    );
   }
 
   get revision(): number {
-    return this.pendingRevision;
+    return this.autosave.revision;
   }
 
   schedule(): void {
-    this.pendingRevision++;
-    this.set({ dirty: true });
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.send(), SAVE_DELAY_MS);
+    // A plain copy, taken when the save is sent: the reactive proxy must not cross the bridge.
+    this.autosave.change(() => JSON.parse(JSON.stringify(this.content())) as Material);
   }
 
   /** Sends what is pending now; true when everything is stored. */
-  async flush(): Promise<boolean> {
-    await this.send();
-    return this.sentRevision >= this.pendingRevision;
+  flush(): Promise<boolean> {
+    return this.autosave.flush();
   }
 
   /** Stops saving (the material was locked or replaced from elsewhere). */
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private async send(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    while (this.running) await this.running;
-    if (this.sentRevision >= this.pendingRevision) return;
-    const revision = this.pendingRevision;
-    // A plain copy: the reactive proxy must not cross the bridge.
-    const content = JSON.parse(JSON.stringify(this.content())) as Material;
-    this.set({ saving: true });
-    this.running = (async () => {
-      const result = await callResult('materials.save', { id: this.id, content, revision });
-      if (result.ok) {
-        this.sentRevision = Math.max(this.sentRevision, result.value.revision, revision);
-        this.set({ error: null, lastSaved: result.value.updatedAt, charCount: result.value.charCount });
-      } else {
-        this.set({ error: result.error });
-        const final = result.error.code === 'invalidInput' || result.error.code === 'materials.locked' || result.error.code === 'notFound';
-        if (!final && !this.timer) this.timer = setTimeout(() => void this.send(), RETRY_MS);
-      }
-    })();
-    try {
-      await this.running;
-    } finally {
-      this.running = null;
-      this.set({ saving: false, dirty: this.sentRevision < this.pendingRevision });
-    }
+    this.autosave.dispose();
   }
 
   private set(patch: Partial<SaverState>): void {

@@ -2,7 +2,7 @@
  * The errors for files that are too big to import, shared by the .xlsx and .csv readers so the user reads the same
  * words whichever format they chose.
  */
-import { ReaderError } from '../../readers/errors';
+import { ReaderError } from '../errors';
 
 /** Default row limit for imports: far above any real list (a 整改清单 has tens of items), far below trouble. */
 export const DEFAULT_MAX_ROWS = 20_000;

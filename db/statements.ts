@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
- * Prepared statements kept per connection for the autosave, which runs several times a second while the secretary
- * types: Kysely's driver prepares every query anew, which costs more than the row change itself. Keyed by the
+ * The one prepared-statement cache: statements kept per connection, for the hot paths that run raw SQL (the minutes
+ * autosave, several times a second while the secretary types; search, on every keystroke in the search box).
+ * Kysely's driver prepares every query anew, which costs more than a small row change itself. Keyed by the
  * connection object, so a database swapped in by a restore gets its own statements and the old ones go with it.
+ * Only for SQL from a bounded set of shapes (no values spliced in): the cache never shrinks while the connection lives.
  */
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 

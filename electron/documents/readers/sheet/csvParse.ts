@@ -2,8 +2,8 @@
  * RFC 4180 parsing, lenient where Excel is lenient (a stray quote inside an unquoted field is kept as text; text
  * after a closing quote is kept) and strict where leniency would silently swallow data (an unclosed quote).
  */
-import { ReaderError } from '../../readers/errors';
-import { unescapeCsvFormula } from '../cellText';
+import { ReaderError } from '../errors';
+import { unescapeCsvFormula } from '../../workbook/cellText';
 import { tooManyCells, tooManyRows } from './limitErrors';
 import type { SheetRow } from './types';
 
