@@ -225,10 +225,11 @@ function problems(f: ReportFacts, missing: ReportMissing[]): { problems: string[
     const closed = r.closed > 0 ? `已完成整改并销号${r.closed}项` : '尚无已销号的整改事项';
     measures.push(`截至${chineseDate(f.today)}，${closed}${r.overdue > 0 ? `，逾期未完成${r.overdue}项` : ''}。`);
   }
-  r.groups.forEach((g, gi) => {
-    const all = [...new Set(g.items.flatMap((i) => i.measures))];
-    if (all.length) measures.push(`（${chineseNumeral(gi + 1)}）${groupLabel(g.label)}。${enumerate(all)}。`);
-  });
+  // Numbered among the groups that have measures, so the headings run （一）（二） without a gap.
+  r.groups
+    .map((g) => ({ label: g.label, all: [...new Set(g.items.flatMap((i) => i.measures))] }))
+    .filter((g) => g.all.length > 0)
+    .forEach((g, gi) => measures.push(`（${chineseNumeral(gi + 1)}）${groupLabel(g.label)}。${enumerate(g.all)}。`));
   return { problems: problemParagraphs, measures };
 }
 

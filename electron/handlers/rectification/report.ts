@@ -67,8 +67,8 @@ export async function reportFacts(ctx: HandlerContext, meetingId: number): Promi
       present: attendance.present,
       absent: attendance.rows.filter((r) => !r.present).map((r) => ({ name: r.name, reason: r.note || (r.absenceReason ? ABSENCE_ZH[r.absenceReason] : '故') })),
     },
-    supervisors: meeting.guests.filter((g) => g.kind === 'supervisor'),
-    attendees: meeting.guests.filter((g) => g.kind === 'attendee'),
+    supervisors: meeting.guests.filter((g) => g.kind === 'supervisor').map((g) => ({ position: g.position, name: g.name })),
+    attendees: meeting.guests.filter((g) => g.kind === 'attendee').map((g) => ({ position: g.position, name: g.name })),
     study: facts.study ? { sessions: facts.study.sessions } : null,
     opinions: o
       ? {

@@ -155,9 +155,10 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
         problem: item.problem,
         target: '',
         measures: item.measures,
-        leaderIds: item.owned ? [memberIds[0]] : [],
+        // An agreed list needs a leader and a person for every item; only the unit can still be missing then.
+        leaderIds: item.owned || spec.agree ? [memberIds[0]] : [],
         unit: item.owned ? '办公室' : '',
-        ownerPerson: item.owned ? '黄海峰' : '',
+        ownerPerson: item.owned || spec.agree ? '黄海峰' : '',
         deadline: { kind: 'date', date: '2027-03-31' },
         note: '',
       },
