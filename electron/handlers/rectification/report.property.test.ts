@@ -11,6 +11,7 @@ import { composeReport, type ReportFacts } from '../../common/report/compose';
 import type { ItemStatus } from '../../common/rectification/model';
 import { FIXED_TODAY, openTestApp, type TestApp } from '../testing';
 import { checkReport, sqlTruth } from './reportOracle';
+import { checkCarryOver, checkOpinionsParagraph, sqlCarryOverTruth } from './paragraphOracles';
 import { reportFacts } from './report';
 import { buildScenario, type MaterialPath, type ScenarioSpec } from './reportScenario';
 
@@ -218,7 +219,7 @@ describe('会议情况报告 as a property', () => {
       minutes: f.minutes && { ...f.minutes, selfCritics: [...f.minutes.selfCritics].sort() },
     });
 
-    it('reads the same facts as plain SQL and writes no untrue sentence about them', async () => {
+    it('reads the same facts as plain SQL and writes no untrue sentence about them (report, 通报 paragraph, next year’s carry-over)', async () => {
       await fc.assert(
         fc.asyncProperty(specArb, async ({ spec, core }) => {
           const scenario = await buildScenario(app, spec, n++);
@@ -226,6 +227,21 @@ describe('会议情况报告 as a property', () => {
           expect(normal(await reportFacts(app.ctx, scenario.meetingId))).toEqual(normal(truth.facts));
           const draft = await app.must('report.draft', { meetingId: scenario.meetingId });
           expect(checkReport(draft, truth)).toEqual([]);
+
+          // The 通报征求意见情况 paragraph of the same meeting.
+          const stats = await app.must('opinions.stats', { meetingId: scenario.meetingId });
+          const o = truth.facts.opinions;
+          const order = ['symposium', 'interview', 'form', 'box', 'phone', 'online', 'superior', 'inspection', 'other'];
+          const channels = (app.ctx.sqlite.prepare('SELECT DISTINCT channel FROM opinions WHERE meeting_id = ?').all(scenario.meetingId) as { channel: string }[]).map((r) => r.channel).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+          const none = { raw: 0, unsorted: 0, consolidated: 0, consolidatedToTeam: 0, consolidatedToMembers: 0, rawToTeam: 0, rawToMembers: 0, formsIssued: 0, formsReturned: 0 };
+          expect(checkOpinionsParagraph(stats.paragraph, { ...none, ...o, channels })).toEqual([]);
+
+          // The next year's 通报上年度整改落实情况 about this meeting's list.
+          const next = await app.must('meetings.create', { teamId: scenario.teamId, kind: 'annual', trigger: null, triggerReason: '', year: 2027, theme: '2027年度民主生活会', date: '2027-12-20', startTime: '', place: '', hostMemberId: null, recorder: '', quorumRatio: 0.5, aspects: [], guests: [] });
+          const carry = await app.must('rectification.carryOver', { meetingId: next.id, today: '2027-12-01' });
+          const hasList = app.ctx.sqlite.prepare('SELECT 1 FROM rectification_lists WHERE meeting_id = ?').get(scenario.meetingId) !== undefined;
+          if (!hasList) expect(carry.paragraphs).toEqual([]);
+          else expect(checkCarryOver(carry.paragraphs, sqlCarryOverTruth(app.ctx.sqlite, scenario.meetingId, '2026年度民主生活会', '2027-12-01'))).toEqual([]);
         }),
         { numRuns: 40 },
       );
