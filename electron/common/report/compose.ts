@@ -48,7 +48,8 @@ export interface ReportFacts {
   };
   supervisors: ReportGuest[];
   attendees: ReportGuest[];
-  study: { sessions: number } | null;
+  /** 集中学习研讨 (中心组学习, 专题研讨, 专题辅导) and 个人自学 sessions: only the first are 集中. */
+  study: { sessions: number; selfStudy: number } | null;
   opinions: {
     raw: number;
     /** Raw opinions not yet merged or confirmed into a consolidated one. */
@@ -147,8 +148,10 @@ function opening(f: ReportFacts, missing: ReportMissing[]): string[] {
 
 function preparation(f: ReportFacts, missing: ReportMissing[]): string[] {
   const out: string[] = [];
-  if (f.study?.sessions) out.push(`会前，班子开展集中学习研讨${f.study.sessions}次。`);
-  else missing.push({ claim: '学习研讨次数', why: '本次会议未登记学习研讨' });
+  const study = f.study;
+  if (study?.sessions) out.push(`会前，班子开展集中学习研讨${study.sessions}次${study.selfStudy ? `，班子成员个人自学${study.selfStudy}次` : ''}。`);
+  else if (study?.selfStudy) out.push(`会前，班子成员个人自学${study.selfStudy}次。`);
+  if (!study?.sessions) missing.push({ claim: '学习研讨次数', why: study?.selfStudy ? '只登记了个人自学，没有集中学习研讨' : '本次会议未登记学习研讨' });
 
   const o = f.opinions;
   if (o?.raw) {

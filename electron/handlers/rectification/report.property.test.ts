@@ -44,7 +44,7 @@ const factsArb = fc
     addressee: fc.constantFrom('', '中共青溪县委'),
     supervisors: fc.constantFrom([], [{ position: '市委第一督导组组长', name: '吴国平' }], [{ position: '市委第一督导组组长', name: '吴国平' }, { position: '市委第一督导组成员', name: '郑美玲' }]),
     attendees: fc.constantFrom([], [{ position: '县委组织部副部长', name: '何静' }]),
-    study: fc.option(fc.integer({ min: 0, max: 5 })),
+    study: fc.option(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }))),
     talks: fc.option(fc.integer({ min: 0, max: 30 })),
     opinions: fc.option(
       fc.record({
@@ -131,7 +131,7 @@ const factsArb = fc
       attendance: { known: g.known, expected: names.length, present: present.length, absent },
       supervisors: [...g.supervisors],
       attendees: [...g.attendees],
-      study: g.study === null ? null : { sessions: g.study },
+      study: g.study === null ? null : { sessions: g.study[0], selfStudy: g.study[1] },
       opinions,
       talks: g.talks === null ? null : { personTimes: g.talks },
       materials: g.materials
@@ -172,6 +172,7 @@ describe('会议情况报告 as a property', () => {
     const specArb = fc
       .record({
         members: fc.integer({ min: 2, max: 5 }),
+        study: fc.array(fc.constantFrom('center_group' as const, 'seminar' as const, 'self_study' as const), { maxLength: 3 }),
         absent: fc.subarray([1, 2, 3, 4]),
         markAttendance: fc.boolean(),
         host: fc.boolean(),
@@ -213,7 +214,7 @@ describe('会议情况报告 as a property', () => {
     /** The facts as the oracle reads them: zero and absent figures alike, names as sets. */
     const normal = (f: ReportFacts) => ({
       ...f,
-      study: f.study?.sessions || 0,
+      study: [f.study?.sessions || 0, f.study?.selfStudy || 0],
       talks: f.talks?.personTimes || 0,
       opinions: f.opinions && { ...f.opinions, channels: [...f.opinions.channels].sort(), membersWithOpinions: [...f.opinions.membersWithOpinions].sort(), membersNotFedBack: [...f.opinions.membersNotFedBack].sort() },
       minutes: f.minutes && { ...f.minutes, selfCritics: [...f.minutes.selfCritics].sort() },

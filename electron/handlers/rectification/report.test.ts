@@ -10,6 +10,7 @@ afterEach(() => app.close());
 
 const base: ScenarioSpec = {
   members: 4,
+  study: [],
   absent: [],
   markAttendance: true,
   host: true,
@@ -92,6 +93,12 @@ describe('会议情况报告 states only what the data shows', () => {
     const { text } = await draftText(s.meetingId);
     expect(text).not.toContain('刘志强同志个人对照检查发言');
     expect(text).toContain('林向东、周文华、陈建国3名同志作个人对照检查发言');
+  });
+
+  it('does not count 个人自学 as 集中学习研讨', async () => {
+    const s = await buildScenario(app, spec({ study: ['center_group', 'self_study', 'self_study'] }));
+    const { text } = await draftText(s.meetingId);
+    expect(text).toContain('会前，班子开展集中学习研讨1次，班子成员个人自学2次。');
   });
 
   it('has a 主送机关 line (placeholder listed as missing), an opening paragraph, 「特此报告。」 and the 落款', async () => {

@@ -69,7 +69,7 @@ export async function reportFacts(ctx: HandlerContext, meetingId: number): Promi
     },
     supervisors: meeting.guests.filter((g) => g.kind === 'supervisor').map((g) => ({ position: g.position, name: g.name })),
     attendees: meeting.guests.filter((g) => g.kind === 'attendee').map((g) => ({ position: g.position, name: g.name })),
-    study: facts.study ? { sessions: facts.study.sessions } : null,
+    study: facts.study ? { sessions: facts.study.byForm.filter((f) => f.form !== 'self_study').reduce((n, f) => n + f.count, 0), selfStudy: facts.study.byForm.find((f) => f.form === 'self_study')?.count ?? 0 } : null,
     opinions: o
       ? {
           raw: o.raw,

@@ -80,9 +80,13 @@ const recognisers: Recogniser[] = [
   { name: 'formula', pattern: /^现将有关情况报告如下$/u, check: (_m, { facts: f }) => must(f.meeting.held, 'formula without opening') },
   {
     name: 'study',
-    pattern: /^会前，班子开展集中学习研讨(\d+)次$/u,
-    check: (m, { facts: f }) => must(Number(m[1]) > 0 && Number(m[1]) === f.study?.sessions, 'study sessions'),
-    required: (t) => Boolean(t.facts.study?.sessions),
+    pattern: /^会前，(?:班子开展集中学习研讨(\d+)次)?，?(?:班子成员个人自学(\d+)次)?$/u,
+    check: (m, { facts: f }) => {
+      must(m[1] !== undefined || m[2] !== undefined, 'empty study sentence');
+      must(Number(m[1] ?? 0) === (f.study?.sessions ?? 0), 'collective study sessions (个人自学 is not 集中)');
+      must(Number(m[2] ?? 0) === (f.study?.selfStudy ?? 0), 'self-study sessions');
+    },
+    required: (t) => Boolean(t.facts.study?.sessions || t.facts.study?.selfStudy),
   },
   {
     name: 'opinions',
@@ -356,7 +360,10 @@ export function sqlTruth(sqlite: BetterSqlite3.Database, meetingId: number, toda
       },
       supervisors: guests('supervisor'),
       attendees: guests('attendee'),
-      study: { sessions: n('SELECT count(*) FROM study_sessions WHERE meeting_id = ?', meetingId) },
+      study: {
+        sessions: n("SELECT count(*) FROM study_sessions WHERE meeting_id = ? AND form <> 'self_study'", meetingId),
+        selfStudy: n("SELECT count(*) FROM study_sessions WHERE meeting_id = ? AND form = 'self_study'", meetingId),
+      },
       opinions:
         raw === 0 && Number(forms.i) === 0
           ? null

@@ -11,6 +11,8 @@ export type MaterialPath = 'none' | 'draft' | 'submitted' | 'returned' | 'resubm
 export interface ScenarioSpec {
   /** Team size; member 0 is the 书记. */
   members: number;
+  /** Forms of the study sessions held. */
+  study: readonly ('center_group' | 'seminar' | 'self_study')[];
   absent: readonly number[];
   /** Attendance marks written even for those present. */
   markAttendance: boolean;
@@ -91,6 +93,10 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
   for (let i = 0; i < spec.members; i++) {
     const absent = spec.absent.includes(i);
     if (absent || spec.markAttendance) await app.must('attendance.set', { meetingId, memberId: memberIds[i], present: !absent, absenceReason: absent ? 'leave' : null, note: '' });
+  }
+
+  for (const form of spec.study) {
+    await app.must('study.create', { meetingId, session: { date: '2026-10-15', form, topic: '学习党的创新理论', hours: 2, notes: '', attendeeIds: [] } });
   }
 
   // 征求意见 and feedback.
