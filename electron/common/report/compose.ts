@@ -255,7 +255,7 @@ export function composeReport(f: ReportFacts): ReportDraft {
     .map((s, i) => ({ ...s, heading: `${chineseNumeral(i + 1)}、${s.heading}` }));
   const attachments = [
     f.minutes && (f.minutes.heldItems.length > 0 || f.minutes.selfCritics.length > 0 || f.minutes.criticisms > 0) ? '会议记录' : '',
-    f.materials?.submitted ? '班子和班子成员对照检查材料' : '',
+    f.materials?.submitted ? (f.materials.teamSubmitted ? (f.materials.submitted > 1 ? '班子和班子成员对照检查材料' : '班子对照检查材料') : '班子成员对照检查材料') : '',
     found.length ? '整改清单' : '',
     f.opinions?.raw ? '征求意见汇总表' : '',
   ].filter(Boolean);

@@ -235,6 +235,14 @@ export function checkReport(draft: ReportDraft, t: Truth): string[] {
     must(draft.signature.organ === f.team && draft.signature.date === cnDate(f.today), 'signature');
     const text = [draft.addressee, ...draft.opening, ...draft.sections.flatMap((s) => s.paragraphs)].join('\n');
     must(!/未归类/.test(text), '（未归类） printed');
+    const m = f.materials;
+    const expectedAttachments = [
+      f.minutes && (f.minutes.heldItems.length || f.minutes.selfCritics.length || f.minutes.criticisms) ? '会议记录' : '',
+      m?.submitted ? `${m.teamSubmitted ? '班子' : ''}${m.teamSubmitted && m.submitted > 1 ? '和' : ''}${m.submitted > (m.teamSubmitted ? 1 : 0) ? '班子成员' : ''}对照检查材料` : '',
+      f.rectification?.groups.some((g) => g.items.length) ? '整改清单' : '',
+      f.opinions?.raw ? '征求意见汇总表' : '',
+    ].filter(Boolean);
+    must(draft.attachments.join('|') === expectedAttachments.join('|'), `attachments ${draft.attachments.join('、')}`);
     must(!/[一二三四五六七八九十]是(?:[一二三四五六七八九十]是|\d{1,2}[.．、](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[①-⑳])/u.test(text), 'enumerator numbered twice');
   } catch (e) {
     failures.push((e as Error).message);
