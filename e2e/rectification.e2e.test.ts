@@ -170,6 +170,15 @@ describe('rectification list', () => {
     await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/report`);
     await e.page.waitForSelector('[data-testid=report]');
     expect(await e.page.textContent('[data-testid=report]')).toContain('召开情况的报告');
+    // Each claim left out is listed with its reason; the 主送机关 is a visible placeholder until it is set.
+    const missing = await e.page.locator('[data-testid=report-missing-item]').allTextContents();
+    expect(missing).toEqual(expect.arrayContaining([expect.stringMatching(/^主送机关：.+/)]));
+    expect(await e.page.textContent('[data-testid=report-addressee-line]')).toBe('（主送机关）：');
+    expect(await e.page.textContent('[data-testid=report-closing]')).toBe('特此报告。');
+    await e.page.fill('input[data-testid=report-addressee]', '中共青溪县委');
+    await e.page.click('[data-testid=report-addressee-save]');
+    await expect.poll(() => e.page.textContent('[data-testid=report-addressee-line]')).toBe('中共青溪县委：');
+    expect((await e.page.locator('[data-testid=report-missing-item]').allTextContents()).some((t) => t.startsWith('主送机关'))).toBe(false);
     await e.shot('rectification-11-report');
     const before = fs.readdirSync(e.exportDir).length;
     await e.page.click('[data-testid=report-export]');

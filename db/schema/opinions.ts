@@ -41,7 +41,17 @@ export interface PendingErasuresTable {
   opinion_id: number;
 }
 
+/** Migration 011: whose feedback was given (a saved feedback file). */
+export interface OpinionFeedbackTable {
+  id: Generated<number>;
+  meeting_id: number;
+  member_id: number | null;
+  format: 'docx' | 'xlsx';
+  given_at: string;
+}
+
 export interface OpinionsTables {
+  opinion_feedback: OpinionFeedbackTable;
   opinions: OpinionsTable;
   consolidated_opinions: ConsolidatedOpinionsTable;
   opinion_forms: OpinionFormsTable;

@@ -148,16 +148,31 @@ export interface ReportSection {
   paragraphs: string[];
 }
 
+/** A claim the report leaves out, and why the data does not support it. */
+export interface ReportMissing {
+  claim: string;
+  why: string;
+}
+
 export interface ReportDraft {
   title: string;
+  /** 主送机关, or a visible placeholder (listed in missing) when none is set. */
+  addressee: string;
+  /** The opening paragraph (time, place, 主持人, attendance, guests), empty when the meeting is not known as held. */
+  opening: string[];
   sections: ReportSection[];
+  /** 「特此报告。」 */
+  closing: string;
   attachments: string[];
-  /** Figures left out because the feature holding them was not used (never shown as 0). */
-  missing: string[];
+  /** 落款: the team and the draft's date. */
+  signature: { organ: string; date: string };
+  /** Claims left out because the data does not support them (never shown as 0 or guessed). */
+  missing: ReportMissing[];
 }
 
 const LR = {
   problem: { zh: '问题表现', en: 'Problem' },
+  addressee: { zh: '主送机关', en: 'Addressed to' },
   target: { zh: '整改目标', en: 'Target' },
   measure: { zh: '整改措施', en: 'Measure' },
   unit: { zh: '责任单位', en: 'Responsible unit' },
@@ -277,6 +292,8 @@ export const rectificationApi = {
   'rectification.importApply': channel(z.object({ meetingId: id(), file: bytes, by: text(LR.by, 50), date: isoDate(L.date) }).strict()).returns<RectificationList>(),
   'report.draft': channel(z.object({ meetingId: id() }).strict()).returns<ReportDraft>(),
   'report.exportDocx': channel(z.object({ meetingId: id() }).strict()).returns<SavedExport>(),
+  /** 主送机关 of the meeting's team (its superior, e.g. 中共青溪县委); '' clears it. */
+  'report.setAddressee': channel(z.object({ meetingId: id(), addressee: text(LR.addressee, 100) }).strict()).returns<ReportDraft>(),
 };
 
 export type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, ProgressKind };

@@ -53,11 +53,11 @@ describe('similarity', () => {
 
 describe('opinionsParagraph', () => {
   it('writes the 通报 sentence from the figures', () => {
-    const p = opinionsParagraph({ raw: 252, consolidated: 155, consolidatedToTeam: 88, consolidatedToMembers: 67, channels: ['symposium', 'interview', 'form'], formsIssued: 110, formsReturned: 63 });
+    const p = opinionsParagraph({ raw: 252, unsorted: 0, rawToTeam: 140, rawToMembers: 112, consolidated: 155, consolidatedToTeam: 88, consolidatedToMembers: 67, channels: ['symposium', 'interview', 'form'], formsIssued: 110, formsReturned: 63 });
     expect(p).toContain('通过召开座谈会、个别访谈、发放征求意见表等方式');
     expect(p).toContain('共发放征求意见表110份，收回63份；');
     expect(p).toContain('共征求意见建议252条，梳理归纳为155条，其中对班子88条，对班子成员个人67条。');
-    expect(opinionsParagraph({ raw: 0, consolidated: 0, consolidatedToTeam: 0, consolidatedToMembers: 0, channels: [], formsIssued: 0, formsReturned: 0 })).toBe('');
+    expect(opinionsParagraph({ raw: 0, unsorted: 0, rawToTeam: 0, rawToMembers: 0, consolidated: 0, consolidatedToTeam: 0, consolidatedToMembers: 0, channels: [], formsIssued: 0, formsReturned: 0 })).toBe('');
   });
 
   it('recognises channel labels people type', () => {

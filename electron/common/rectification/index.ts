@@ -2,3 +2,4 @@ export * from './model';
 export * from './overdue';
 export * from './stats';
 export * from './grouping';
+export * from './carryOver';

@@ -67,17 +67,30 @@ function aspectIdFor(aspects: { id: number; label: string }[], label: string, he
 }
 
 export const materialsFacts: FactsProvider = async (ctx, meetingId) => {
-  const rows = await ctx.db.selectFrom('materials').select(['id', 'status']).where('meeting_id', '=', meetingId).execute();
+  const rows = await ctx.db.selectFrom('materials').select(['id', 'status', 'member_id']).where('meeting_id', '=', meetingId).execute();
   if (rows.length === 0) return {};
   const ids = rows.map((r) => r.id);
-  const submitted = await ctx.db.selectFrom('material_versions').select('material_id').distinct().where('material_id', 'in', ids).execute();
-  const returned = await ctx.db.selectFrom('material_reviews').select('material_id').distinct().where('material_id', 'in', ids).where('decision', '=', 'returned').execute();
+  const versions = await ctx.db.selectFrom('material_versions').select(['id', 'material_id', 'number']).where('material_id', 'in', ids).execute();
+  const returns = await ctx.db.selectFrom('material_reviews').select(['material_id', 'version_id']).where('material_id', 'in', ids).where('decision', '=', 'returned').execute();
+  const submitted = new Set(versions.map((v) => v.material_id));
+  const numberOf = new Map(versions.map((v) => [v.id, v.number]));
+  // Resubmitted: a version numbered above the one that was sent back (times can tie; version numbers cannot).
+  const resubmitted = new Set(
+    returns
+      .filter((r) => {
+        const returnedNumber = r.version_id === null ? undefined : numberOf.get(r.version_id);
+        return returnedNumber !== undefined && versions.some((v) => v.material_id === r.material_id && v.number > returnedNumber);
+      })
+      .map((r) => r.material_id),
+  );
   return {
     materials: {
       total: rows.length,
-      submitted: submitted.length,
+      submitted: submitted.size,
+      teamSubmitted: rows.some((r) => r.member_id === null && submitted.has(r.id)),
       approved: rows.filter((r) => r.status === 'approved').length,
-      returnedForRevision: returned.length,
+      returnedForRevision: new Set(returns.map((r) => r.material_id)).size,
+      resubmitted: resubmitted.size,
     },
   };
 };

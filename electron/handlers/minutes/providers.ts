@@ -2,22 +2,42 @@ import type { FactsProvider } from '../meetings/facts';
 import type { SourceCandidate, SourceProvider } from '../meetings/sources';
 import { criticismMatrix } from '../../common/minutes/matrix';
 import type { HandlerContext } from '../context';
+import { getAttendance } from '../meetings';
 import { listEntries } from './state';
 
-/** MeetingFacts.minutes: the counts the report quotes («相互提出批评意见 N 条»), from the recorded entries. */
+/**
+ * MeetingFacts.minutes: what the minutes show was said. An agenda item counts as held only when the minutes hold
+ * words under it, and a member's 对照检查 only when that member was present and his or her 自我批评 is recorded:
+ * opening the console or exporting a blank record proves nothing.
+ */
 export const minutesFacts: FactsProvider = async (ctx, meetingId) => {
   const session = await ctx.db.selectFrom('minutes_sessions').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
   if (!session) return {};
-  const entries = await listEntries(ctx.db, meetingId);
-  const agenda = await ctx.db.selectFrom('minutes_agenda_items').select('title').where('meeting_id', '=', meetingId).orderBy('sort_order').execute();
+  const entries = (await listEntries(ctx.db, meetingId)).filter((e) => e.text.trim() !== '');
+  const agenda = await ctx.db.selectFrom('minutes_agenda_items').select(['id', 'title', 'kind', 'member_id']).where('meeting_id', '=', meetingId).orderBy('sort_order').orderBy('id').execute();
+  const attendance = await getAttendance(ctx, meetingId);
+  const present = new Map(attendance.rows.filter((r) => r.present).map((r) => [r.memberId, r.name]));
+  const kindOf = new Map(agenda.map((a) => [a.id, a.kind]));
   const matrix = criticismMatrix(entries, []);
+  const selfCritics: string[] = [];
+  for (const e of entries) {
+    if (e.type !== 'self_criticism' || e.fromMemberId === null || kindOf.get(e.agendaItemId) === 'team_check') continue;
+    const name = present.get(e.fromMemberId);
+    if (name !== undefined && !selfCritics.includes(name)) selfCritics.push(name);
+  }
+  const roundsHeld = agenda.filter(
+    (a) => a.kind === 'member_round' && a.member_id !== null && present.has(a.member_id) && entries.some((e) => e.agendaItemId === a.id && e.type === 'self_criticism' && e.fromMemberId === a.member_id),
+  ).length;
   return {
     minutes: {
       criticisms: matrix.total,
       selfCriticisms: matrix.selfCriticisms,
+      selfCritics,
+      roundsHeld,
       startedAt: session.started_at,
       endedAt: session.ended_at,
       agenda: agenda.map((a) => a.title),
+      heldItems: agenda.filter((a) => a.kind !== 'member_round' && entries.some((e) => e.agendaItemId === a.id)).map((a) => a.title),
       finalized: session.finalized_at !== null,
     },
   };

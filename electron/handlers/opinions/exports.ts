@@ -4,7 +4,7 @@ import { CHANNEL_LABELS, HANDLING_LABELS, OPINION_CHANNELS, TEAM_TARGET_LABEL } 
 import { chineseNumeral, formatChineseDate, buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
 import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../documents/workbook';
 import { notFound } from '../../common/result';
-import { localDate, type HandlerContext } from '../context';
+import { localDate, nowIso, type HandlerContext } from '../context';
 import { saveExport, type SavedFile } from '../files';
 import { readSettings } from '../settings';
 import { computeStats } from './stats';
@@ -250,6 +250,7 @@ export async function exportFeedback(ctx: HandlerContext, meetingId: number, mem
     const bytes = format === 'docx' ? await feedbackDocx(ctx, info, board, id) : await feedbackXlsx(info, board, id);
     const file = await saveExport(ctx, { kind: 'opinions.feedback', meetingId, suggestedName: `征求意见反馈-${name}.${format}`, filters: format === 'docx' ? DOCX : XLSX, bytes, targetDir });
     if (!file.saved) break;
+    await ctx.db.insertInto('opinion_feedback').values({ meeting_id: meetingId, member_id: id, format, given_at: nowIso(ctx) }).execute();
     saved.push(file);
   }
   return done(saved);

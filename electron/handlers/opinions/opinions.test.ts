@@ -140,13 +140,17 @@ describe('counts and providers', () => {
     expect(stats.raw).toBe(20);
     expect(stats.consolidated).toBe(19);
     expect(stats.formsIssued).toBe(110);
-    expect(stats.paragraph).toContain('共发放征求意见表110份，收回63份；共征求意见建议20条，梳理归纳为19条');
+    // 18 opinions are not sorted yet: the paragraph does not claim a 梳理归纳 figure, it splits the opinions as received.
+    expect(stats.unsorted).toBe(18);
+    expect(stats.paragraph).toContain(`共发放征求意见表110份，收回63份；共征求意见建议20条，其中对班子${stats.rawToTeam}条，对班子成员个人${stats.rawToMembers}条。`);
+    expect(stats.paragraph).not.toContain('梳理归纳');
     const dash = await app.must('meetings.dashboard', { id: app.ids.meetingId });
     expect(dash.steps.find((s) => s.key === 'opinions')).toMatchObject({ derived: true, progress: '2/20' });
     await app.must('opinions.confirmSingles', { meetingId: app.ids.meetingId, handling: 'feedback' });
     stats = await app.must('opinions.stats', { meetingId: app.ids.meetingId });
     expect(stats.unsorted).toBe(0);
     expect(stats.consolidated).toBe(19);
+    expect(stats.paragraph).toContain('共征求意见建议20条，梳理归纳为19条');
     const all = [null, ...memberIds];
     await app.must('opinions.exportFeedback', { meetingId: app.ids.meetingId, memberIds: all, format: 'docx' });
     const step = (await app.must('meetings.dashboard', { id: app.ids.meetingId })).steps.find((s) => s.key === 'opinions');

@@ -11,15 +11,24 @@ import { listConsolidated, listRaw } from './store';
 export const opinionsFacts: FactsProvider = async (ctx, meetingId) => {
   const s = await computeStats(ctx, meetingId);
   if (s.raw === 0 && s.formsIssued === 0) return {};
+  const due = s.byTarget.filter((t) => t.memberId !== null && t.raw > 0);
+  const given = new Set(
+    (await ctx.db.selectFrom('opinion_feedback').select('member_id').distinct().where('meeting_id', '=', meetingId).where('member_id', 'is not', null).execute()).map((r) => r.member_id),
+  );
   return {
     opinions: {
       raw: s.raw,
       consolidated: s.consolidated,
       toTeam: s.consolidatedToTeam,
       toMembers: s.consolidatedToMembers,
+      unsorted: s.unsorted,
+      rawToTeam: s.rawToTeam,
+      rawToMembers: s.rawToMembers,
       byChannel: s.byChannel.map((c) => ({ channel: c.label, count: c.raw })),
       formsIssued: s.formsIssued,
       formsReturned: s.formsReturned,
+      feedbackDue: due.map((t) => t.label),
+      feedbackNotGiven: due.filter((t) => !given.has(t.memberId)).map((t) => t.label),
     },
   };
 };

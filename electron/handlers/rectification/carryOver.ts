@@ -4,6 +4,7 @@
  */
 import type { CarryOverReport, rectificationApi } from '../../common/api/rectification';
 import { STATUS_ZH, chineseDate } from '../../common/rectification/model';
+import { carryOverParagraphs, progressOrNone } from '../../common/rectification/carryOver';
 import { localDate, type HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 import { meetingName } from '../prep/names';
@@ -13,14 +14,12 @@ import { ensureList, loadItems, loadList } from './store';
 import { addSources, insertItem, nextSeq } from './write';
 import { AppError } from '../../common/result';
 
-/** A text as a clause inside a sentence: without its own closing punctuation, so 「…。。」 never appears. */
-const clause = (text: string): string => text.trim().replace(/[。；;，,.\s]+$/u, '');
-
 export async function carryOverReport(ctx: HandlerContext, meetingId: number, today?: string): Promise<CarryOverReport> {
   const previous = await previousMeetingOf(ctx, meetingId);
   if (!previous) return { previousMeeting: null, paragraphs: [], open: [] };
   const day = today ?? localDate(ctx.now());
   const items = await loadItems(ctx, previous.id, day);
+  const list = await ctx.db.selectFrom('rectification_lists').select('status').where('id', '=', previous.list_id).executeTakeFirstOrThrow();
   const carried = new Set(
     (
       await ctx.db
@@ -33,33 +32,14 @@ export async function carryOverReport(ctx: HandlerContext, meetingId: number, to
         .execute()
     ).map((r) => r.source_id),
   );
-  const count = (s: string) => items.filter((i) => i.status === s).length;
-  const closed = count('closed');
-  const pending = count('done_pending');
-  const ongoing = count('ongoing');
-  const open = items.filter((i) => i.status === 'not_started' || i.status === 'in_progress');
-  const measures = items.reduce((n, i) => n + i.measures.length, 0);
   const name = meetingName({ ...previous, teamName: '' }).short;
-  const kind = previous.kind === 'annual' ? name : `${chineseDate(previous.date)}召开的${name}`;
-  const paragraphs: string[] = [];
-  const parts = [`已完成整改并销号${closed}项`];
-  if (pending > 0) parts.push(`已完成待验收${pending}项`);
-  if (ongoing > 0) parts.push(`需长期坚持${ongoing}项`);
-  if (open.length > 0) parts.push(`正在推进${open.length}项`);
-  paragraphs.push(`${kind}共查摆问题${items.length}个，制定整改措施${measures}条。截至${chineseDate(day)}，${parts.join('，')}。`);
-  if (closed > 0) {
-    const done = items.filter((i) => i.status === 'closed');
-    paragraphs.push(`已销号事项：${done.map((i) => `第${i.seq}项（责任领导：${i.leaders.map((l) => l.name).join('、') || '未明确'}，${i.closedOn ? `${chineseDate(i.closedOn)}` : ''}经${i.acceptor}验收销号）`).join('；')}。`);
-  }
-  const why = (i: (typeof items)[number]) => i.progress.trim() || i.note.trim() || '尚未报告进展';
-  const leaders = (i: (typeof items)[number]) => i.leaders.map((l) => l.name).join('、') || '未明确';
-  for (const i of items.filter((x) => x.status === 'done_pending' || x.status === 'ongoing')) {
-    paragraphs.push(`第${i.seq}项${i.status === 'ongoing' ? '需长期坚持' : STATUS_ZH[i.status]}：${clause(why(i))}。责任领导：${leaders(i)}。`);
-  }
-  for (const i of open) {
-    const overdue = i.overdue ? '，已超过整改时限' : '';
-    paragraphs.push(`未完成事项第${i.seq}项：${clause(i.problem)}。目前状态为${STATUS_ZH[i.status]}${overdue}。原因及进展：${clause(why(i))}。责任领导：${leaders(i)}；具体责任人：${i.ownerPerson || '未明确'}。`);
-  }
+  const paragraphs = carryOverParagraphs({
+    meetingLabel: previous.kind === 'annual' ? name : `${chineseDate(previous.date)}召开的${name}`,
+    agreed: list.status === 'agreed',
+    day,
+    items: items.map((i) => ({ seq: i.seq, problem: i.problem, measures: i.measures.length, status: i.status, overdue: i.overdue, leaders: i.leaders.map((l) => l.name), ownerPerson: i.ownerPerson, progress: i.progress, closedOn: i.closedOn, acceptor: i.acceptor })),
+  });
+  const why = (i: (typeof items)[number]) => progressOrNone(i);
   return {
     previousMeeting: { id: previous.id, year: previous.year, kind: previous.kind, date: previous.date, theme: previous.theme },
     paragraphs,

@@ -101,9 +101,14 @@ const zh = {
     nav: '会议情况报告',
     title: '会议情况报告（草稿）',
     hint: '报告中的数字均取自系统中的记录；未使用的功能对应的数字不写入，以免出现错误的“0”。',
-    missing: '以下情况暂无数据，相应语句未写入：{items}',
+    missing: '以下内容缺少数据支撑，未写入报告（补齐数据后自动写入）',
+    missingItem: '{claim}：{why}',
     attachments: '附件',
     export: '导出 Word（公文格式）',
+    addressee: '主送机关',
+    addresseeHint: '上级党组织，如“中共青溪县委”；本班子各次会议通用',
+    addresseeSave: '保存主送机关',
+    addresseeSaved: '主送机关已保存',
   },
 };
 
@@ -210,9 +215,14 @@ const en: typeof zh = {
     nav: 'Meeting report',
     title: 'Report on the meeting (draft)',
     hint: 'Every figure comes from the records; figures of features not used are left out rather than shown as 0.',
-    missing: 'No data for: {items}; those sentences were left out',
+    missing: 'These statements have no data behind them and were left out (they appear once the data is there)',
+    missingItem: '{claim}: {why}',
     attachments: 'Attachments',
     export: 'Export Word (official format)',
+    addressee: 'Addressed to',
+    addresseeHint: 'The superior Party organisation, e.g. 中共青溪县委; used for every meeting of this team',
+    addresseeSave: 'Save addressee',
+    addresseeSaved: 'Addressee saved',
   },
 };
 

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../testing';
+import { buildScenario, type ScenarioSpec } from './reportScenario';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await openTestApp();
+});
+afterEach(() => app.close());
+
+const base: ScenarioSpec = {
+  members: 4,
+  study: [],
+  absent: [],
+  markAttendance: true,
+  host: true,
+  place: '县政府第一会议室',
+  addressee: '',
+  guests: [],
+  opinions: [],
+  sortOpinions: false,
+  feedback: [],
+  materials: [],
+  minutes: { open: false, exportBlank: false, advance: 0, selfCritics: [], teamCheck: false, otherItems: [], criticisms: [], finalize: false },
+  items: [],
+  agree: false,
+};
+const spec = (patch: Partial<ScenarioSpec>, minutes: Partial<ScenarioSpec['minutes']> = {}): ScenarioSpec => ({ ...base, ...patch, minutes: { ...base.minutes, ...minutes } });
+
+/** Everything a reader of the draft sees, in order. */
+async function draftText(meetingId: number) {
+  const draft = (await app.must('report.draft', { meetingId })) as Awaited<ReturnType<typeof app.must<'report.draft'>>> & Record<string, unknown>;
+  const opening = Array.isArray(draft.opening) ? (draft.opening as string[]) : [];
+  const text = [draft.title, String(draft.addressee ?? ''), ...opening, ...draft.sections.flatMap((s) => [s.heading, ...s.paragraphs]), String(draft.closing ?? ''), ...draft.attachments].join('\n');
+  return { draft, text };
+}
+
+describe('会议情况报告 states only what the data shows', () => {
+  it('does not say a returned material was resubmitted when it never was', async () => {
+    const s = await buildScenario(app, spec({ materials: ['approved', 'returned', 'resubmitted'] }));
+    const { text } = await draftText(s.meetingId);
+    expect(text).toContain('其中1份经退回修改后重新提交');
+    const s2 = await buildScenario(app, spec({ materials: ['approved', 'returned'] }), 1);
+    expect((await draftText(s2.meetingId)).text).not.toContain('重新提交');
+  });
+
+  it('counts the people who gave a 自我批评, not the 班子 对照检查 as one more', async () => {
+    const s = await buildScenario(app, spec({}, { teamCheck: true, selfCritics: [0, 1, 2, 3], criticisms: [[1, 0]] }));
+    const { text } = await draftText(s.meetingId);
+    expect(text).not.toMatch(/自我批评5人次/);
+    expect(text).toContain('4名同志作个人对照检查发言');
+  });
+
+  it('after only opening the console or exporting a blank record, states no agenda and no 0 criticisms', async () => {
+    const s = await buildScenario(app, spec({}, { open: true, exportBlank: true }));
+    const { draft, text } = await draftText(s.meetingId);
+    expect(text).not.toContain('会议主要议程');
+    expect(text).not.toContain('批评意见0条');
+    expect(JSON.stringify(draft.missing)).toContain('批评意见条数');
+  });
+
+  it('says feedback reached all members only when it did', async () => {
+    const s = await buildScenario(app, spec({ opinions: [0, 1, 2, 3, null], sortOpinions: true, feedback: [1] }));
+    const { draft, text } = await draftText(s.meetingId);
+    expect(text).not.toContain('均原汁原味反馈本人');
+    expect(text).not.toContain('均已原汁原味反馈本人');
+    expect(text).toContain('已向1名班子成员原汁原味反馈');
+    expect(JSON.stringify(draft.missing)).toContain('意见反馈本人');
+    const all = await buildScenario(app, spec({ opinions: [0, 1, 2, 3, null], sortOpinions: true, feedback: [0, 1, 2, 3] }), 1);
+    expect((await draftText(all.meetingId)).text).toContain('对班子成员个人的意见均已原汁原味反馈本人');
+  });
+
+  it('numbers problems once (no 一是一是) and never prints 「（未归类）」', async () => {
+    const s = await buildScenario(
+      app,
+      spec({
+        items: [
+          { aspect: 0, problem: '一是理论学习不够深入。', measures: ['1.坚持第一议题制度'], status: 'not_started', owned: true },
+          { aspect: 0, problem: '二是联系群众不够紧密；', measures: ['（一）建立联系点'], status: 'not_started', owned: true },
+          { aspect: null, problem: '（一）调查研究不够。', measures: ['开展蹲点调研'], status: 'not_started', owned: true },
+        ],
+      }),
+    );
+    const { text } = await draftText(s.meetingId);
+    expect(text).not.toMatch(/一是一是|二是二是|一是1\.|二是（一）/);
+    expect(text).toContain('一是理论学习不够深入；二是联系群众不够紧密。');
+    expect(text).not.toContain('未归类');
+    expect(text).toContain('其他方面。调查研究不够。');
+  });
+
+  it("never reports an absent member's 对照检查 as delivered", async () => {
+    const s = await buildScenario(app, spec({ absent: [3] }, { selfCritics: [0, 1, 2] }));
+    const { text } = await draftText(s.meetingId);
+    expect(text).not.toContain('刘志强同志个人对照检查发言');
+    expect(text).toContain('林向东、周文华、陈建国3名同志作个人对照检查发言');
+  });
+
+  it('does not count 个人自学 as 集中学习研讨', async () => {
+    const s = await buildScenario(app, spec({ study: ['center_group', 'self_study', 'self_study'] }));
+    const { text } = await draftText(s.meetingId);
+    expect(text).toContain('会前，班子开展集中学习研讨1次，班子成员个人自学2次。');
+  });
+
+  it('has a 主送机关 line (placeholder listed as missing), an opening paragraph, 「特此报告。」 and the 落款', async () => {
+    const s = await buildScenario(app, spec({}, { selfCritics: [0], finalize: true }));
+    const { draft } = await draftText(s.meetingId);
+    expect(draft.addressee).toBe('（主送机关）');
+    expect(JSON.stringify(draft.missing)).toContain('主送机关');
+    expect(draft.opening.join('')).toContain('2026年11月20日9时，中共青溪县第1局党组在县政府第一会议室召开2026年度民主生活会，林向东同志主持会议。');
+    expect(draft.opening.join('')).toContain('班子成员应到4人，实到4人。');
+    expect(draft.closing).toBe('特此报告。');
+    expect(draft.signature).toEqual({ organ: '中共青溪县第1局党组', date: '2026年11月27日' });
+    const named = await app.must('report.setAddressee', { meetingId: s.meetingId, addressee: '中共青溪县委' });
+    expect(named.addressee).toBe('中共青溪县委');
+    expect(JSON.stringify(named.missing)).not.toContain('主送机关');
+  });
+});
