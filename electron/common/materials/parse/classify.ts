@@ -20,7 +20,7 @@ export function classifySection(heading: string): SectionKind {
   return 'other';
 }
 
-const ASPECT = /在(.{1,60}?)(?:方面|上下功夫|上狠下功夫|上持续用力|上见实效)/;
+const ASPECT = /(?:在|关于)(.{1,60}?)(?:方面|上下功夫|上狠下功夫|上持续用力|上见实效)/;
 const BARE_ASPECT = /^(.{1,40}?)方面[。.:：]?$/;
 
 /** Aspect label of a heading as written (提高政治站位 from （一）在提高政治站位方面。), or ''. */
@@ -28,4 +28,15 @@ export function aspectLabel(heading: string): string {
   const head = heading.slice(0, 200);
   const m = ASPECT.exec(head) ?? BARE_ASPECT.exec(head);
   return m && !/[。！？]/.test(m[1]) ? m[1].trim() : '';
+}
+
+// 「在……方面，」「关于……方面存在的问题，」: the aspect part of a block heading; what follows the comma is
+// the heading's run-in (a summary before 一是…, or the block's one problem).
+const RUN_IN = /^(?:在|关于)(.{1,60}?)方面(?:存在的(?:主要)?问题|的问题|主要)?\s*[，,]\s*/;
+
+/** Offset in `heading` (as written) where its run-in starts after the aspect, or -1. */
+export function runInStart(heading: string): number {
+  const m = RUN_IN.exec(heading.slice(0, 200));
+  if (!m || /[。！？.!?]/.test(m[1]) || m[0].length >= heading.trimEnd().length) return -1;
+  return m[0].length;
 }

@@ -30,3 +30,43 @@ export function isPageFurniture(original: string, norm: string, hardWrapped: boo
     (hardWrapped && PAGE_BARE.test(t))
   );
 }
+
+interface FurnitureLine {
+  norm: string;
+  blank: boolean;
+  furniture: boolean;
+}
+
+/**
+ * Indexes of running titles (页眉): a short line repeated at page breaks, next to a page number, or
+ * three times or more. The first occurrence is kept when it is not at a page break: it is the
+ * document's own title.
+ */
+export function runningTitles(lines: FurnitureLine[]): number[] {
+  const byText = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const t = l.norm.trim();
+    if (l.blank || l.furniture || t.length > 40 || /^[(（]?[一二三四五六七八九十\d]/.test(t)) return;
+    const list = byText.get(t);
+    if (list) list.push(i);
+    else byText.set(t, [i]);
+  });
+  const nearPageNumber = (i: number) => {
+    for (const step of [-1, 1]) {
+      let seen = 0;
+      for (let j = i + step; j >= 0 && j < lines.length && seen < 3; j += step) {
+        if (lines[j].furniture) return true;
+        if (!lines[j].blank) seen++;
+      }
+    }
+    return false;
+  };
+  const out: number[] = [];
+  for (const indexes of byText.values()) {
+    if (indexes.length < 2) continue;
+    for (const i of indexes) {
+      if (nearPageNumber(i) || (indexes.length >= 3 && i !== indexes[0])) out.push(i);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
