@@ -8,7 +8,7 @@ import type { AspectBlock, Item, ListStyle, Material, NodeId, OtherSection, Para
 import { listMarker, sectionMarker } from '../numbering';
 import { newAspectBlock, newExample, newItem, newParagraph, newSection } from '../nodes';
 import type { OutlineWarning } from '../outlineTypes';
-import { aspectLabel, classifySection } from './classify';
+import { aspectLabel, classifySection, isKnownOtherSection, runInStart } from './classify';
 import type { HeadingInfo } from './headings';
 import { endsWithColon, isExampleCue, matchInlineMarker, SINGLE_ITEM_CUE, type InlineMarker } from './markers';
 import { normalizeForMatching, sliceOriginal } from './normalize';
@@ -83,7 +83,7 @@ export class OutlineBuilder {
     this.frames.length = 0;
     this.frames.push({ level: 1, node: section });
     this.mark(p, 0, bodyStart, section.id);
-    if (kind === 'other') this.warnings.push(warn.sectionUnclassified(heading, { nodeId: section.id, line: p.line }));
+    if (kind === 'other' && !isKnownOtherSection(headingNorm)) this.warnings.push(warn.sectionUnclassified(heading, { nodeId: section.id, line: p.line }));
     this.checkSequence('root', h, section.id, p.line);
 
     if (bodyStart >= p.nt.norm.length) return;
@@ -105,7 +105,7 @@ export class OutlineBuilder {
     let parent = this.top().node;
 
     if (section.kind === 'problems' && h.level === 2) {
-      const { heading, bodyStart } = splitHeading(p, h.contentStart);
+      const { heading, bodyStart } = splitAspectHeading(p, h.contentStart);
       const block = newAspectBlock(this.newId(), {
         label: aspectLabel(heading) || this.sectionLabel,
         heading,
@@ -359,6 +359,20 @@ function splitHeading(p: SourceParagraph, contentStart: number): { heading: stri
   const end = runInHeadingEnd(norm, contentStart, norm.length);
   const bodyStart = end < 0 ? norm.length : end;
   return { heading: slice(p, contentStart, bodyStart), bodyStart };
+}
+
+/**
+ * An aspect heading: 「在……方面，一是……」 ends before the 一是 (items may follow the aspect's comma
+ * directly); otherwise as any run-in heading.
+ */
+function splitAspectHeading(p: SourceParagraph, contentStart: number): { heading: string; bodyStart: number } {
+  const split = splitHeading(p, contentStart);
+  const norm = p.nt.norm;
+  const runIn = runInStart(norm.slice(contentStart, split.bodyStart));
+  if (runIn < 0) return split;
+  const m = matchInlineMarker(norm, contentStart + runIn, true);
+  if (!m || m.cue) return split;
+  return { heading: slice(p, contentStart, contentStart + runIn), bodyStart: contentStart + runIn };
 }
 
 function skipSpaces(norm: string, from: number): number {

@@ -3,7 +3,17 @@ import type { SectionKind } from '../model';
 
 // Order matters: 上年度…整改落实情况 mentions 整改, 存在问题的原因分析 mentions 问题, 检视剖析 is about
 // problems while 根源剖析 is about causes.
+// Parts that are none of the usual kinds but expected (kept verbatim without a warning): the 2025
+// materials' 反面典型案例剖析.
+const KNOWN_OTHER = /案例剖析|典型案例|警示教育/;
+
+/** Whether a heading names a part that is expected but kept as verbatim paragraphs. */
+export function isKnownOtherSection(heading: string): boolean {
+  return KNOWN_OTHER.test(heading.slice(0, 200));
+}
+
 const RULES: Array<[SectionKind, RegExp]> = [
+  ['other', KNOWN_OTHER],
   ['lastYear', /上年度|上一年度|上年民主生活会|整改落实情况|回头看/],
   ['statement', /个人有关事项|有关事项报告|谈话函询|函询/],
   ['problems', /问题(?:及|和|与|以及)(?:其)?(?:产生的)?原因/],

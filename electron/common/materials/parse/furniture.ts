@@ -42,7 +42,7 @@ interface FurnitureLine {
  * three times or more. The first occurrence is kept when it is not at a page break: it is the
  * document's own title.
  */
-export function runningTitles(lines: FurnitureLine[]): number[] {
+export function runningTitles<L extends FurnitureLine>(lines: L[], wrapped: (line: L) => boolean): number[] {
   const byText = new Map<string, number[]>();
   lines.forEach((l, i) => {
     const t = l.norm.trim();
@@ -63,10 +63,39 @@ export function runningTitles(lines: FurnitureLine[]): number[] {
   };
   const out: number[] = [];
   for (const indexes of byText.values()) {
-    if (indexes.length < 2) continue;
+    if (indexes.length < 2) {
+      // Once only (a two-page copy): a title-like line right after a page number, shorter than a
+      // full line or in the middle of a sentence that went on from the page before.
+      const i = indexes[0];
+      if (!contentBefore(lines, i)) continue;
+      if (TITLE_WORDS.test(lines[i].norm) && afterPageNumber(lines, i) && (!wrapped(lines[i]) || midSentence(lines, i, wrapped))) out.push(i);
+      continue;
+    }
     for (const i of indexes) {
+      if (i === indexes[0] && !contentBefore(lines, i)) continue; // the document's own title
       if (nearPageNumber(i) || (indexes.length >= 3 && i !== indexes[0])) out.push(i);
     }
   }
   return out.sort((a, b) => a - b);
+}
+
+const TITLE_WORDS = /(?:材料|发言|报告|剖析|提纲|讲话)\s*$/;
+
+function contentBefore(lines: FurnitureLine[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (!lines[j].blank && !lines[j].furniture) return true;
+  return false;
+}
+
+function afterPageNumber(lines: FurnitureLine[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    if (lines[j].furniture) return true;
+    if (!lines[j].blank) return false;
+  }
+  return false;
+}
+
+/** The last content line before the page break is a wrapped fragment (the sentence goes on). */
+function midSentence<L extends FurnitureLine>(lines: L[], i: number, wrapped: (line: L) => boolean): boolean {
+  for (let j = i - 1; j >= 0; j--) if (!lines[j].blank && !lines[j].furniture) return wrapped(lines[j]);
+  return false;
 }

@@ -50,7 +50,8 @@ function reviewBlock(block: AspectBlock, facts: BuildFacts, warnings: OutlineWar
       if (!hasSingleItemCue(rest)) warnings.push(warn.guessProblem(rest, { nodeId: item.id }));
       return;
     }
-    if (!empty && [...rest].length > LONG_RUN_IN) warnings.push(warn.guessRunIn(rest, { nodeId: block.id }));
+    // A run-in that ends with ： introduces what follows; a long one that does not may be a problem.
+    if (!empty && !endsWithColon(norm(rest)) && [...rest].length > LONG_RUN_IN) warnings.push(warn.guessRunIn(rest, { nodeId: block.id }));
   }
 
   // An unnumbered first paragraph before numbered problems is the lead-in.

@@ -85,14 +85,24 @@ export function detectWrap(lines: WrapLine[]): Wrap | null {
   for (let k = best - TOLERANCE; k <= best; k++) if (counts.has(k)) width = k;
   if (bestCount < (nonEmpty <= 6 ? 2 : 3)) return null;
   let overlong = 0;
-  for (const l of lines) if (l.width > width + OVERHANG) overlong++;
+  for (const l of lines) if (isOverlong(l.width, { width })) overlong++;
   if (overlong > Math.max(1, nonEmpty * 0.05)) return null;
   return { width };
 }
 
+/** Wider than the dominant width allows: a line that was not wrapped there (a title, a table row). */
+export function isOverlong(width: number, wrap: Wrap): boolean {
+  return width > wrap.width + OVERHANG;
+}
+
+/** Whether a line of width `width` fills the line (up to kinsoku and narrow digits). */
+export function isFullLine(width: number, wrap: Wrap): boolean {
+  return width >= wrap.width - TOLERANCE;
+}
+
 /** Whether a line of width `width` ending as `norm` is a wrapped fragment of a longer paragraph. */
 export function isWrappedLine(norm: string, width: number, wrap: Wrap): boolean {
-  return width >= wrap.width - TOLERANCE && !endsSentence(norm);
+  return isFullLine(width, wrap) && !endsSentence(norm);
 }
 
 /** Glue for two wrapped fragments: nothing between Chinese, a space between two Latin words. */

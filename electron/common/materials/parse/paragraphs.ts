@@ -3,7 +3,7 @@
 // paragraph per printed line), Word paragraphs split at manual breaks. Every join is reported, so
 // the preview can show it and the user can undo it (ParseOutlineOptions.keepBreaks).
 import type { OutlineJoin, OutlineParagraph, OutlineWarning } from '../outlineTypes';
-import { detectWrap, displayWidth, indentWidth, isWrappedLine, joinGlue, type Wrap } from './hardWrap';
+import { detectWrap, displayWidth, indentWidth, isFullLine, isOverlong, isWrappedLine, joinGlue, type Wrap } from './hardWrap';
 import { isPageFurniture, runningTitles } from './furniture';
 import { matchHeadingMarker, startsWithHeadingMarker } from './markers';
 import { normalizeForMatching, normalizeOnly, type NormalizedText } from './normalize';
@@ -111,7 +111,7 @@ function joinLines(lines: Line[], warnings: OutlineWarning[], options: Paragraph
       flush();
       continue;
     }
-    if (current && !keep.has(l.at) && joinsPrevious(current.last, l, wrap, indentMarks)) {
+    if (current && !keep.has(l.at) && joinsPrevious(current.last, l, wrap, indentMarks, paragraphs.length === 0 && current.parts.length === 1)) {
       const parts: string[] = current.parts;
       const before = parts[parts.length - 1];
       parts[parts.length - 1] = before.trimEnd();
@@ -149,12 +149,19 @@ const head = (s: string) => s.trimStart().slice(0, 12);
  * that starts with a heading marker, carries Word numbering or starts an indented paragraph always
  * starts a paragraph.
  */
-function joinsPrevious(previous: Line, line: Line, wrap: Wrap | null, indentMarks: number): boolean {
+function joinsPrevious(previous: Line, line: Line, wrap: Wrap | null, indentMarks: number, first: boolean): boolean {
   if (line.auto || line.outlineLevel !== undefined || startsWithHeadingMarker(line.norm)) return false;
   if (isBareMarker(previous.norm) && !previous.auto) return true;
-  if (wrap === null || line.indent >= indentMarks) return false;
+  if (wrap === null || line.indent >= indentMarks || isOverlong(previous.width, wrap)) return false;
+  // The first line of a copy that reads like a title (…对照检查材料) was centred, not wrapped.
+  if (first && TITLE_END.test(previous.norm.trimEnd())) return false;
+  // Where indentation marks paragraphs, a full line followed by an unindented one continues even
+  // when it happens to end with 。 at the margin.
+  if (indentMarks !== Infinity && isFullLine(previous.width, wrap)) return true;
   return isWrappedLine(previous.norm, previous.width, wrap);
 }
+
+const TITLE_END = /(?:材料|发言|发言提纲|报告|剖析|讲话)$/;
 
 function isBareMarker(norm: string): boolean {
   const t = norm.trim();
@@ -168,7 +175,7 @@ function markFurniture(lines: Line[], wrap: Wrap | null, warnings: OutlineWarnin
   for (const l of lines) {
     if (!l.blank && !l.auto && isPageFurniture(l.raw, l.norm, wrap !== null)) l.furniture = true;
   }
-  if (wrap !== null) for (const i of runningTitles(lines)) lines[i].furniture = true;
+  if (wrap !== null) for (const i of runningTitles(lines, (l) => isWrappedLine(l.norm, l.width, wrap))) lines[i].furniture = true;
   for (const l of lines) if (l.furniture) warnings.push(warn.pageFurnitureRemoved(l.raw.trim(), { line: l.line }));
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].furniture) continue;
