@@ -23,16 +23,28 @@ export interface BuildFacts {
 export const LONG_RUN_IN = 20;
 
 export function reviewGuesses(material: Material, facts: BuildFacts, warnings: OutlineWarning[], newId: () => NodeId): void {
+  const continuations = new Map<NodeId, BuildFacts['continuations'][number][]>();
+  for (const c of facts.continuations) {
+    const list = continuations.get(c.itemId);
+    if (list) list.push(c);
+    else continuations.set(c.itemId, [c]);
+  }
   for (const section of material.sections) {
     if (section.kind !== 'problems') continue;
-    for (const block of section.children) if (block.type === 'aspect') reviewBlock(block, facts, warnings, newId);
+    for (const block of section.children) if (block.type === 'aspect') reviewBlock(block, facts, continuations, warnings, newId);
   }
 }
 
 const norm = (text: string) => normalizeOnly(text.slice(0, 400)).trim();
 export const hasSingleItemCue = (text: string) => SINGLE_ITEM_CUE.test(norm(text));
 
-function reviewBlock(block: AspectBlock, facts: BuildFacts, warnings: OutlineWarning[], newId: () => NodeId): void {
+function reviewBlock(
+  block: AspectBlock,
+  facts: BuildFacts,
+  continuations: Map<NodeId, BuildFacts['continuations'][number][]>,
+  warnings: OutlineWarning[],
+  newId: () => NodeId,
+): void {
   const marked = (c: AspectBlock['children'][number]) => c.type === 'item' && !facts.unmarked.has(c.id);
   const hasMarked = block.children.some(marked);
 
@@ -59,20 +71,20 @@ function reviewBlock(block: AspectBlock, facts: BuildFacts, warnings: OutlineWar
   if (first?.type === 'item' && facts.unmarked.has(first.id) && hasMarked && first.examples.length === 0 && first.children.length === 0) {
     block.children[0] = newParagraph(first.id, first.text);
   }
+  const lastItem = block.children.findLastIndex((n) => n.type === 'item');
   block.children.forEach((c, i) => {
-    if (c.type !== 'paragraph' || endsWithColon(norm(c.text))) return;
-    if (block.children.slice(i + 1).some((n) => n.type === 'item')) warnings.push(warn.guessLeadIn(c.text, { nodeId: c.id }));
+    if (c.type !== 'paragraph' || i > lastItem || endsWithColon(norm(c.text))) return;
+    warnings.push(warn.guessLeadIn(c.text, { nodeId: c.id }));
   });
 
   const items = block.children.filter((c): c is Item => c.type === 'item');
   if (items.length === 1 && facts.unmarked.has(items[0].id) && !hasSingleItemCue(items[0].text)) {
     warnings.push(warn.guessProblem(items[0].text, { nodeId: items[0].id }));
   }
-  const ids = new Set(items.map((i) => i.id));
-  for (const c of facts.continuations) {
-    if (!ids.has(c.itemId)) continue;
-    const item = items.find((i) => i.id === c.itemId)!;
-    const part = item.text.split('\n')[c.part];
-    if (part !== undefined) warnings.push(warn.guessContinuation(part, c.part, { nodeId: c.itemId, line: c.line }));
+  for (const item of items) {
+    for (const c of continuations.get(item.id) ?? []) {
+      const part = item.text.split('\n')[c.part];
+      if (part !== undefined) warnings.push(warn.guessContinuation(part, c.part, { nodeId: c.itemId, line: c.line }));
+    }
   }
 }

@@ -94,7 +94,7 @@ function joinLines(lines: Line[], warnings: OutlineWarning[], options: Paragraph
   const keep = options.keepBreaks ?? new Set<number>();
   const paragraphs: SourceParagraph[] = [];
   const joins: OutlineJoin[] = [];
-  let current: { parts: string[]; first: Line; last: Line; breaks: Array<{ join: OutlineJoin; offset: number }> } | null = null;
+  let current: { parts: string[]; length: number; first: Line; last: Line; breaks: Array<{ join: OutlineJoin; offset: number }> } | null = null;
   const flush = () => {
     if (current) {
       const text = current.parts.join('');
@@ -114,18 +114,21 @@ function joinLines(lines: Line[], warnings: OutlineWarning[], options: Paragraph
     if (current && !keep.has(l.at) && joinsPrevious(current.last, l, wrap, indentMarks, paragraphs.length === 0 && current.parts.length === 1)) {
       const parts: string[] = current.parts;
       const before = parts[parts.length - 1];
-      parts[parts.length - 1] = before.trimEnd();
+      const trimmed = before.trimEnd();
+      parts[parts.length - 1] = trimmed;
+      current.length -= before.length - trimmed.length;
       const piece = joinGlue(before, l.raw) + l.raw.trimStart();
-      const offset = parts.join('').length;
-      const join: OutlineJoin = { at: l.at, line: l.line, before: tail(parts.join('')), after: head(piece) };
+      const offset = current.length;
+      const join: OutlineJoin = { at: l.at, line: l.line, before: tail(trimmed), after: head(piece) };
       parts.push(piece);
+      current.length += piece.length;
       current.breaks.push({ join, offset });
       current.last = l;
       joins.push(join);
       continue;
     }
     flush();
-    current = { parts: [l.raw], first: l, last: l, breaks: [] };
+    current = { parts: [l.raw], length: l.raw.length, first: l, last: l, breaks: [] };
   }
   flush();
   if (joins.length > 0) warnings.push(warn.linesJoined(joins.length));
