@@ -206,4 +206,41 @@ describe('self-examination materials', () => {
     const dashboard = (await e.page.evaluate((id) => window.jingjian.invoke('meetings.dashboard', { id }), meetingId)) as { value: { steps: { key: string; progress: string }[] } };
     expect(dashboard.value.steps.find((s) => s.key === 'materials')?.progress).toBe('2/9');
   });
+
+  it('shows what it guessed in a PDF copy: a lead-in switched to a problem in one click, a hard-wrap join undone', async () => {
+    await toList();
+    await row('王建国').locator('[data-testid=import-material]').click();
+    const pdfCopy = fs.readFileSync(path.resolve('electron/common/materials/fixtures/corpus/21-pdf-05-wrapped-32.txt'), 'utf8');
+    await e.page.fill(field('import-text'), pdfCopy);
+    await e.page.locator('[data-testid=recognise]').click();
+    await e.page.waitForSelector('[data-testid=tree-preview]');
+    const result = () => e.page.textContent('[data-testid=import-result]');
+    expect(await result()).toContain('8 个问题');
+    // Three guesses, each on its row: two lead-ins, one unnumbered problem.
+    expect(await e.page.locator('[data-testid=row-warning]').count()).toBe(3);
+    const leadIn = e.page.locator('[data-testid=tree-row]:has-text("学习贯彻不够系统")');
+    expect(await leadIn.locator('.type').textContent()).toBe('段落');
+    await e.shot('materials-10-guess');
+    await leadIn.locator('[data-testid=switch-guess]:has-text("作为问题")').click();
+    await leadIn.locator('[data-testid=switch-guess]:has-text("作为引言")').waitFor();
+    expect(await leadIn.locator('.type').textContent()).toBe('问题');
+    expect(await result()).toContain('9 个问题');
+    expect(await leadIn.locator('[data-testid=row-warning]').textContent()).toContain('已修改');
+    await e.shot('materials-11-guess-switched');
+
+    // The joined lines are listed; undoing one reads the text again with that line kept apart.
+    await e.page.locator('[data-testid=import-joins] .el-collapse-item__header').click();
+    const joins = e.page.locator('[data-testid=import-join]');
+    await joins.first().waitFor();
+    const before = await joins.count();
+    expect(before).toBeGreaterThanOrEqual(9);
+    expect(await e.page.locator('[data-testid=row-joined]').count()).toBeGreaterThan(0);
+    await joins.first().locator('[data-testid=undo-join]').click();
+    const box = e.page.locator('.el-message-box');
+    await box.waitFor();
+    await box.locator('button:has-text("撤销拼接")').click();
+    await e.page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-join]').length === n, before - 1);
+    await e.page.keyboard.press('Escape');
+    await e.page.locator('[data-testid=import-dialog]').waitFor({ state: 'hidden' });
+  });
 });

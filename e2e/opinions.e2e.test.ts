@@ -28,7 +28,9 @@ describe('gathering opinions', () => {
   it('pastes a numbered block with Windows line ends and saves it with Ctrl+Enter', async () => {
     await e.page.fill(field('batch-text'), '1. 调研不够深入，\r\n多在机关听汇报。\r\n\r\n2、督办落实不够有力。\r\n（3）文件转发多、结合实际少。');
     await e.page.waitForSelector('[data-testid=batch-pieces] li:nth-child(3)');
-    expect(await e.page.locator('[data-testid=batch-pieces] li').allTextContents()).toEqual(['调研不够深入，\n多在机关听汇报。', '督办落实不够有力。', '文件转发多、结合实际少。']);
+    expect(await e.page.locator('[data-testid=batch-piece-text]').allTextContents()).toEqual(['调研不够深入，\n多在机关听汇报。', '督办落实不够有力。', '文件转发多、结合实际少。']);
+    // The numbers are not saved, but the preview shows them, struck through.
+    expect(await e.page.locator('[data-testid=batch-piece] del').allTextContents()).toEqual(['1.', '2、', '（3）']);
     await e.shot('opinions-02-batch-preview');
     await e.page.press(field('batch-text'), 'Control+Enter');
     await e.page.waitForFunction(() => document.querySelectorAll('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row').length === 23);
@@ -108,6 +110,33 @@ describe('gathering opinions', () => {
     expect(fs.existsSync(path.join(e.exportDir, '征求意见反馈-领导班子.docx'))).toBe(true);
     expect(fs.readdirSync(e.exportDir).filter((f) => f.startsWith('征求意见反馈-'))).toHaveLength(9);
     await e.shot('opinions-06-report');
+  });
+});
+
+describe('pasting opinions with lead-ins', () => {
+  it('takes 「对孙丽娟同志的意见：」 as the target of the lines below it, refuses an unknown name, and strips 一是 like 1.', async () => {
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/opinions`);
+    await e.page.click('.el-tabs__item#tab-raw');
+    await e.page.waitForSelector('[data-testid=raw-table]');
+    await e.page.click('[data-testid=entry-mode] label:has-text("批量粘贴")');
+    const pasted = ['对孙丽娟同志的意见：', '1. 听取企业意见不够。', '2. 调研不够深入。', '对班子的意见：一是会议偏多；二是文件偏多。', '对李四同志的意见：', '3. 作风不实。'].join('\n');
+    await e.page.fill(field('batch-text'), pasted);
+    await e.page.waitForFunction(() => document.querySelectorAll('[data-testid=batch-piece]').length === 5);
+    expect(await e.page.locator('[data-testid=batch-lead-in]').count()).toBe(3);
+    expect(await e.page.textContent('[data-testid=batch-lead-in].refused')).toContain('班子成员中没有“李四”');
+    expect(await e.page.locator('[data-testid=batch-piece-text]').allTextContents()).toEqual(['听取企业意见不够。', '调研不够深入。', '会议偏多；', '文件偏多。', '作风不实。']);
+    expect(await e.page.locator('[data-testid=batch-piece-target]').allTextContents()).toEqual(['→ 孙丽娟', '→ 孙丽娟', '→ 领导班子', '→ 领导班子']);
+    expect(await e.page.textContent('[data-testid=batch-pieces]')).toContain('将保存 5 条意见');
+    await e.shot('opinions-10-batch-lead-ins');
+    const before = await rawRows().count();
+    await e.page.click('[data-testid=batch-save]');
+    await e.page.waitForFunction((n) => document.querySelectorAll('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row').length === n, before + 5);
+    const board = (await e.page.evaluate((id) => window.jingjian.invoke('opinions.board', { meetingId: id }), meetingId)) as { value: { opinions: { text: string; targetMemberId: number | null }[] } };
+    const target = (text: string) => board.value.opinions.find((o) => o.text === text)?.targetMemberId;
+    expect(target('听取企业意见不够。')).toBe(target('调研不够深入。'));
+    expect(target('听取企业意见不够。')).not.toBeNull();
+    expect([target('会议偏多；'), target('文件偏多。'), target('作风不实。')]).toEqual([null, null, null]);
+    expect(board.value.opinions.some((o) => o.text.includes('对孙丽娟同志的意见') || o.text.startsWith('一是'))).toBe(false);
   });
 });
 

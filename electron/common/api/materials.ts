@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, oneOf, text, verbatim, type Bilingual } from '../validation';
-import { type Material, type OutlineWarning } from '../materials';
+import { type Material, type OutlineJoin, type OutlineWarning } from '../materials';
 import { materialSchema } from '../materials/schema';
 import { EDITABLE_STATUSES, MATERIAL_STATUSES, MATERIAL_STATUS_LABELS, type MaterialStatus } from '../materials/status';
 import type { OpinionChannel } from '../opinions/vocab';
@@ -116,6 +116,8 @@ export interface MaterialSaveResult {
 export interface MaterialParsePreview {
   material: Material;
   warnings: OutlineWarning[];
+  /** Line breaks removed as hard wraps (PDF copies); each can be undone by parsing again with keepBreaks. */
+  joins: OutlineJoin[];
   format: 'text' | 'txt' | 'docx';
   /** The detected encoding of a .txt file. */
   encoding: string | null;
@@ -134,11 +136,15 @@ export interface SavedMaterialExport {
   files: { path: string; fileName: string; bytes: number }[];
 }
 
+/** Lines the user wants kept apart (joins undone in the preview). */
+const keepBreaks = z.array(z.number().int().min(1).max(10_000_000)).max(100_000).optional();
+
 const parseInput = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('text'), text: verbatim(M.text, MAX_PASTE_CHARS) }).strict(),
+  z.object({ source: z.literal('text'), text: verbatim(M.text, MAX_PASTE_CHARS), keepBreaks }).strict(),
   z
     .object({
       source: z.literal('file'),
+      keepBreaks,
       name: z.string().min(1).max(260),
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
         params: { zh: '文件超过 20 MB，无法导入', en: 'The file is larger than 20 MB and cannot be imported' },

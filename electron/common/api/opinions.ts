@@ -177,8 +177,18 @@ export const opinionsApi = {
         meetingId: id(),
         common: opinionFields.omit({ text: true }),
         texts: z.array(verbatim(O.text, MAX_OPINION_CHARS)).min(1).max(MAX_BATCH),
+        /** Targets set by lead-ins of the pasted text (「对张卫东同志的意见：」): texts[index] is about this member (null: the 班子). */
+        targets: z
+          .array(z.object({ index: z.number().int().min(0).max(MAX_BATCH - 1), targetMemberId }).strict())
+          .max(MAX_BATCH)
+          .optional(),
       })
-      .strict(),
+      .strict()
+      .refine((b) => (b.targets ?? []).every((t) => t.index < b.texts.length), {
+        path: ['targets'],
+        params: { zh: '意见对象与意见条目不对应', en: 'A target points at no opinion of the batch' },
+        message: '意见对象与意见条目不对应',
+      }),
   ).returns<RawOpinion[]>(),
   'opinions.update': channel(z.object({ id: id(), opinion: opinionFields }).strict()).returns<RawOpinion>(),
   'opinions.delete': channel(z.object({ meetingId: id(), ids }).strict()).returns<number>(),

@@ -9,9 +9,10 @@ import { OutlineBuilder } from './parse/builder';
 import { closingStart, titleLength } from './parse/frontMatter';
 import { detectHeading, shiftLevels } from './parse/headings';
 import { paragraphsFromList, paragraphsFromText } from './parse/paragraphs';
+import { reviewGuesses } from './parse/guesses';
 import { warn } from './parse/warnings';
 
-export type { OutlineParagraph, OutlineWarning, ParseOutlineOptions, ParseOutlineResult } from './outlineTypes';
+export type { OutlineGuess, OutlineJoin, OutlineParagraph, OutlineWarning, ParseOutlineOptions, ParseOutlineResult } from './outlineTypes';
 
 export function parseOutline(
   input: string | OutlineParagraph[],
@@ -21,10 +22,12 @@ export function parseOutline(
   const newId = options.newId ?? createIdGenerator();
   const material: Material = { title: '', opening: '', sections: [] };
 
-  const paragraphs = typeof input === 'string' ? paragraphsFromText(input, warnings) : paragraphsFromList(input, warnings);
+  const paragraphOptions = { keepBreaks: new Set(options.keepBreaks ?? []) };
+  const { paragraphs, joins } =
+    typeof input === 'string' ? paragraphsFromText(input, warnings, paragraphOptions) : paragraphsFromList(input, warnings, paragraphOptions);
   if (paragraphs.length === 0) {
     warnings.push(warn.emptyInput());
-    return { material, warnings };
+    return { material, warnings, joins };
   }
 
   const headings = paragraphs.map((p) => detectHeading(p, warnings));
@@ -46,7 +49,7 @@ export function parseOutline(
     .join('\n');
   if (bodyStart < 0) {
     warnings.push(warn.noSections());
-    return { material, warnings };
+    return { material, warnings, joins };
   }
 
   const closing = closingStart(paragraphs, (i) => headings[i] !== null, bodyStart);
@@ -54,7 +57,9 @@ export function parseOutline(
   for (let i = bodyStart; i < paragraphs.length; i++) {
     builder.add(paragraphs[i], headings[i], closing >= 0 && i >= closing);
   }
-  return { material, warnings };
+  for (let i = bodyStart; i < paragraphs.length; i++) builder.locateBreaks(paragraphs[i]);
+  reviewGuesses(material, builder, warnings, newId);
+  return { material, warnings, joins };
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { Material, NodeId } from './model';
 import { newAspectBlock, newSection } from './nodes';
 
-const ASPECT_LABEL = /在(.+?)(?:方面|上下功夫)/;
+const ASPECT_LABEL = /(?:在|关于)(.+?)(?:方面|上下功夫)/;
 
 /** 「在提高政治站位方面」 → 提高政治站位 (the aspect label the parser would take from that heading). */
 export function aspectLabelOf(heading: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitOpinions } from './split';
+import { splitOpinionBatch, splitOpinions } from './split';
+import { stripEnumerator } from './enumerators';
 import { similarity, similarPairs, clusterPairs } from './similarity';
 import { opinionsParagraph } from './paragraph';
 import { channelFromLabel } from './vocab';
@@ -19,13 +20,82 @@ describe('splitOpinions', () => {
     expect(splitOpinions(text)).toEqual(['项目推进慢，\n3.5亿元资金尚未拨付。', '督办不够。']);
   });
 
-  it('splits 一是……二是…… inside a point, keeping the words', () => {
-    expect(splitOpinions('对班子的意见：一是学习不够深入；二是调研不够扎实；三是督办不够有力。')).toEqual(['对班子的意见：', '一是学习不够深入；', '二是调研不够扎实；', '三是督办不够有力。']);
+  it('splits 一是……二是…… inside a point, stripping 一是 like 1. and keeping the words', () => {
+    expect(splitOpinions('对班子的意见：一是学习不够深入；二是调研不够扎实；三是督办不够有力。')).toEqual(['学习不够深入；', '调研不够扎实；', '督办不够有力。']);
     expect(splitOpinions('他说这一是非问题要分清。')).toEqual(['他说这一是非问题要分清。']);
   });
 
   it('returns nothing for blank input', () => {
     expect(splitOpinions(' \r\n\n\u3000')).toEqual([]);
+  });
+});
+
+const MEMBERS = [
+  { id: 11, name: '林向东', position: '县委书记' },
+  { id: 12, name: '张卫东', position: '县长' },
+  { id: 13, name: '王丽', position: '副县长' },
+];
+
+describe('splitOpinionBatch: lead-ins and enumerators', () => {
+  it('reads 「对张卫东同志的意见：」 as the target of the lines below it, not as an opinion', () => {
+    const batch = splitOpinionBatch(['对班子的意见：', '1. 会议偏多。', '2. 调研不深。', '', '对张卫东同志的意见：', '（一）工作作风有时急躁。', '（二）听取基层意见不够。'].join('\n'), MEMBERS);
+    expect(batch.rows.map((r) => (r.kind === 'lead-in' ? `L ${r.text}` : `O ${r.text}`))).toEqual(['L 对班子的意见：', 'O 会议偏多。', 'O 调研不深。', 'L 对张卫东同志的意见：', 'O 工作作风有时急躁。', 'O 听取基层意见不够。']);
+    expect(batch.opinions.map((o) => o.target)).toEqual([{ kind: 'team' }, { kind: 'team' }, { kind: 'member', memberId: 12, name: '张卫东' }, { kind: 'member', memberId: 12, name: '张卫东' }]);
+    expect(batch.opinions.map((o) => o.original)).toEqual(['1. 会议偏多。', '2. 调研不深。', '（一）工作作风有时急躁。', '（二）听取基层意见不够。']);
+    const leadIn = batch.rows[3];
+    expect(leadIn.kind === 'lead-in' && leadIn.hint.zh).toContain('张卫东');
+  });
+
+  it('takes a lead-in run on with 一是…二是… on one line, by position too', () => {
+    const batch = splitOpinionBatch('对县长的意见：一是学习不够深入；二是调研不够扎实。', MEMBERS);
+    expect(batch.opinions.map((o) => [o.marker, o.text, o.target])).toEqual([
+      ['一是', '学习不够深入；', { kind: 'member', memberId: 12, name: '张卫东' }],
+      ['二是', '调研不够扎实。', { kind: 'member', memberId: 12, name: '张卫东' }],
+    ]);
+  });
+
+  it('refuses a lead-in naming nobody on the team, with a hint, and flags the opinions below it', () => {
+    const batch = splitOpinionBatch('对李四同志的意见：\n1. 作风不实。', MEMBERS);
+    expect(batch.opinions).toHaveLength(1);
+    expect(batch.opinions[0]).toMatchObject({ text: '作风不实。', target: null, unresolvedLeadIn: true });
+    const lead = batch.rows[0];
+    expect(lead.kind === 'lead-in' && lead.target).toBeNull();
+    expect(lead.kind === 'lead-in' && lead.hint.zh).toContain('李四');
+    expect(lead.kind === 'lead-in' && lead.hint.en).toMatch(/no member/);
+  });
+
+  it('splits 一是/二是 written on lines of their own and strips them, never leaving 一是一是 for the report', () => {
+    const batch = splitOpinionBatch('一是会议多，\n文件也多。\n二是检查多。\n三是台账多。');
+    expect(batch.opinions.map((o) => [o.marker, o.text])).toEqual([
+      ['一是', '会议多，\n文件也多。'],
+      ['二是', '检查多。'],
+      ['三是', '台账多。'],
+    ]);
+  });
+
+  it('does not take a sentence that starts with 对 for a lead-in', () => {
+    expect(splitOpinions('对群众反映的问题回应不够及时。\n对基层减负重视不够。')).toEqual(['对群众反映的问题回应不够及时。', '对基层减负重视不够。']);
+  });
+});
+
+describe('stripEnumerator', () => {
+  it('strips every common enumerator and nothing else', () => {
+    const cases: Array<[string, string, string]> = [
+      ['1. 学习不深', '1.', '学习不深'],
+      ['2、调研不够', '2、', '调研不够'],
+      ['（3）作风不实', '（3）', '作风不实'],
+      ['④落实不力', '④', '落实不力'],
+      ['五、会议过多', '五、', '会议过多'],
+      ['（六）文件过多', '（六）', '文件过多'],
+      ['一是学习不深', '一是', '学习不深'],
+      ['十二要加强', '十二要', '加强'],
+      ['第一，学习', '第一，', '学习'],
+      ['3.5亿元未拨付', '', '3.5亿元未拨付'],
+      ['一、二季度增速低', '', '一、二季度增速低'],
+      ['一是', '', '一是'],
+      ['统一是关键', '', '统一是关键'],
+    ];
+    for (const [input, marker, text] of cases) expect(stripEnumerator(input), input).toEqual({ marker, text });
   });
 });
 

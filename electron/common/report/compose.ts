@@ -5,7 +5,7 @@
  */
 import { chineseNumeral } from '../materials/numbering';
 import { chineseDate } from '../rectification/model';
-import { stripEnumerator } from '../opinions/enumerators';
+import { withoutEnumerators } from '../opinions/enumerators';
 import type { ReportDraft, ReportMissing, ReportSection } from '../api/rectification';
 
 export interface ReportGuest {
@@ -98,7 +98,7 @@ const stop = (text: string): string => text.replace(/[。；;，,：:\s]+$/u, ''
 
 /** 「一是……；二是……」 after the texts' own enumerators are taken off; one text alone is not enumerated. */
 export function enumerate(texts: readonly string[]): string {
-  const clean = texts.map((t) => stop(stripEnumerator(t))).filter((t) => t !== '');
+  const clean = texts.map((t) => stop(withoutEnumerators(t))).filter((t) => t !== '');
   return clean.length === 1 ? clean[0] : clean.map((t, n) => `${chineseNumeral(n + 1)}是${t}`).join('；');
 }
 

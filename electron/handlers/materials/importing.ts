@@ -6,7 +6,7 @@ import { readDocx } from '../../documents/readers/docx';
 import { ReaderError } from '../../documents/readers/errors';
 import { readTextWithEncoding } from '../../documents/readers/text';
 
-type ParseInput = { source: 'text'; text: string } | { source: 'file'; name: string; bytes: Uint8Array };
+type ParseInput = ({ source: 'text'; text: string } | { source: 'file'; name: string; bytes: Uint8Array }) & { keepBreaks?: number[] };
 
 const isZip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b;
 
@@ -30,6 +30,6 @@ export async function parseMaterial(input: ParseInput): Promise<MaterialParsePre
     if (error instanceof ReaderError) throw new AppError(`materials.${error.code}`, error.message, error.messageEn);
     throw error;
   }
-  const { material, warnings } = parseOutline(source);
-  return { material, warnings, format, encoding, charCount: charCount(material), tooLarge: JSON.stringify(material).length > MAX_CONTENT_CHARS };
+  const { material, warnings, joins } = parseOutline(source, input.keepBreaks ? { keepBreaks: input.keepBreaks } : {});
+  return { material, warnings, joins, format, encoding, charCount: charCount(material), tooLarge: JSON.stringify(material).length > MAX_CONTENT_CHARS };
 }

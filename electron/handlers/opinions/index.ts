@@ -17,12 +17,17 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
     return getRaw(ctx.db, id);
   },
   async 'opinions.createBatch'(ctx, input) {
-    const texts = input.texts.filter((t) => t.trim() !== '');
-    if (texts.length === 0) throw new AppError('opinions.emptyBatch', '没有可保存的意见：粘贴的内容为空', 'Nothing to save: the pasted text is empty');
-    await assertClassification(ctx.db, input.meetingId, input.common.targetMemberId, input.common.aspectId);
+    const targetOf = new Map((input.targets ?? []).map((t) => [t.index, t.targetMemberId]));
+    const entries = input.texts
+      .map((text, i) => ({ text, targetMemberId: targetOf.has(i) ? targetOf.get(i)! : input.common.targetMemberId }))
+      .filter((e) => e.text.trim() !== '');
+    if (entries.length === 0) throw new AppError('opinions.emptyBatch', '没有可保存的意见：粘贴的内容为空', 'Nothing to save: the pasted text is empty');
+    for (const target of new Set([input.common.targetMemberId, ...entries.map((e) => e.targetMemberId)])) {
+      await assertClassification(ctx.db, input.meetingId, target, input.common.aspectId);
+    }
     const ids = await ctx.db.transaction().execute(async (trx) => {
       const out: number[] = [];
-      for (const [i, text] of texts.entries()) out.push(await insertOpinion(ctx, trx, input.meetingId, { ...input.common, text }, { position: i + 1 }));
+      for (const [i, e] of entries.entries()) out.push(await insertOpinion(ctx, trx, input.meetingId, { ...input.common, ...e }, { position: i + 1 }));
       return out;
     });
     return Promise.all(ids.map((id) => getRaw(ctx.db, id)));

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildWorkbook } from '../../documents/workbook';
 import { deflatedZeros, makeZip } from '../../documents/workbook/testing/zipFixtures';
+import { splitOpinionBatch } from '../../common/opinions/split';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
 import { collectDossier } from '../meetings/dossier';
@@ -40,6 +41,25 @@ async function xlsx(rows: (string | number | null)[][], header = ['序号', '针
 }
 
 describe('entry', () => {
+  it('saves a pasted batch with lead-ins: each opinion about the member its lead-in names, enumerators stripped', async () => {
+    const members = await app.must('members.list', { teamId: app.ids.teamId });
+    const [first, second] = members;
+    const batch = splitOpinionBatch(`对${second.name}同志的意见：一是作风急躁；二是调研不深。\n对班子的意见：\n1. 会议偏多。`, members);
+    expect(batch.rows.filter((r) => r.kind === 'lead-in')).toHaveLength(2);
+    const targets = batch.opinions.flatMap((o, index) => (o.target ? [{ index, targetMemberId: o.target.kind === 'team' ? null : o.target.memberId }] : []));
+    const created = await app.must('opinions.createBatch', { meetingId: app.ids.meetingId, common: { ...base, targetMemberId: first.id }, texts: batch.opinions.map((o) => o.text), targets });
+    expect(created.map((c) => [c.text, c.targetMemberId])).toEqual([
+      ['作风急躁；', second.id],
+      ['调研不深。', second.id],
+      ['会议偏多。', null],
+    ]);
+    const before = app.counts();
+    const bad = await app.call('opinions.createBatch', { meetingId: app.ids.meetingId, common: base, texts: ['一条'], targets: [{ index: 0, targetMemberId: 987654 }] });
+    const outside = await app.call('opinions.createBatch', { meetingId: app.ids.meetingId, common: base, texts: ['一条'], targets: [{ index: 3, targetMemberId: null }] });
+    expect([bad.ok, outside.ok]).toEqual([false, false]);
+    expect(app.counts()).toEqual(before);
+  });
+
   it('saves a batch with common fields and refuses bad input without writing', async () => {
     const before = app.counts();
     const created = await app.must('opinions.createBatch', { meetingId: app.ids.meetingId, common: { ...base, channel: 'symposium', targetMemberId: memberIds[2], aspectId: aspectIds[0] }, texts: ['一条', '  ', '两条\r\n续行'] });

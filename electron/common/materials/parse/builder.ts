@@ -8,7 +8,7 @@ import type { AspectBlock, Item, ListStyle, Material, NodeId, OtherSection, Para
 import { listMarker, sectionMarker } from '../numbering';
 import { newAspectBlock, newExample, newItem, newParagraph, newSection } from '../nodes';
 import type { OutlineWarning } from '../outlineTypes';
-import { aspectLabel, classifySection } from './classify';
+import { aspectLabel, classifySection, isKnownOtherSection, runInStart } from './classify';
 import type { HeadingInfo } from './headings';
 import { endsWithColon, isExampleCue, matchInlineMarker, SINGLE_ITEM_CUE, type InlineMarker } from './markers';
 import { normalizeForMatching, sliceOriginal } from './normalize';
@@ -35,6 +35,12 @@ export class OutlineBuilder {
   private section: Section | null = null;
   private sectionLabel = '';
   private closing: OtherSection | null = null;
+  /** Problems made from a paragraph without any marker (candidates for a lead-in). */
+  readonly unmarked = new Set<NodeId>();
+  /** Unnumbered paragraphs appended to the numbered problem before them: item id → paragraph index. */
+  readonly continuations: Array<{ itemId: NodeId; part: number; line: number }> = [];
+  /** Where each paragraph's text went (original offsets), for paragraphs with joined lines. */
+  private readonly spans = new Map<SourceParagraph, Array<{ from: number; to: number; nodeId: NodeId }>>();
 
   constructor(
     private readonly material: Material,
@@ -55,7 +61,9 @@ export class OutlineBuilder {
     const section = this.section;
     if (!section) throw new Error('internal: body text before the first section'); // the body starts at a 一、
     if (section.kind === 'other') {
-      section.children.push(newParagraph(this.newId(), verbatim(p)));
+      const para = newParagraph(this.newId(), verbatim(p));
+      section.children.push(para);
+      this.mark(p, 0, p.nt.norm.length, para.id);
       return;
     }
     if (heading) this.openHeading(p, heading);
@@ -74,13 +82,18 @@ export class OutlineBuilder {
     this.sectionLabel = kind === 'problems' ? aspectLabel(heading) : '';
     this.frames.length = 0;
     this.frames.push({ level: 1, node: section });
-    if (kind === 'other') this.warnings.push(warn.sectionUnclassified(heading, { nodeId: section.id, line: p.line }));
+    this.mark(p, 0, bodyStart, section.id);
+    if (kind === 'other' && !isKnownOtherSection(headingNorm)) this.warnings.push(warn.sectionUnclassified(heading, { nodeId: section.id, line: p.line }));
     this.checkSequence('root', h, section.id, p.line);
 
     if (bodyStart >= p.nt.norm.length) return;
     if (section.kind === 'other') {
       const body = sliceOriginal(p.text, p.nt, bodyStart, p.nt.norm.length).trim();
-      if (body) section.children.push(newParagraph(this.newId(), body));
+      if (body) {
+        const para = newParagraph(this.newId(), body);
+        section.children.push(para);
+        this.mark(p, bodyStart, p.nt.norm.length, para.id);
+      }
     } else {
       this.addContent(p, bodyStart, p.nt.norm.length, false);
     }
@@ -92,12 +105,13 @@ export class OutlineBuilder {
     let parent = this.top().node;
 
     if (section.kind === 'problems' && h.level === 2) {
-      const { heading, bodyStart } = splitHeading(p, h.contentStart);
+      const { heading, bodyStart } = splitAspectHeading(p, h.contentStart);
       const block = newAspectBlock(this.newId(), {
         label: aspectLabel(heading) || this.sectionLabel,
         heading,
       });
       section.children.push(block);
+      this.mark(p, 0, bodyStart, block.id);
       adoptStyle(section, 'cn-paren'); // aspect blocks are always level 2: （一）
       this.checkSequence(`${section.id}:${h.level}`, h, block.id, p.line);
       this.frames.push({ level: 2, node: block });
@@ -115,6 +129,7 @@ export class OutlineBuilder {
     this.checkSequence(`${parent.id}:${h.level}`, h, item.id, p.line);
     this.frames.push({ level: h.level, node: item });
     const bodyStart = section.kind === 'problems' ? h.contentStart : splitHeading(p, h.contentStart).bodyStart;
+    this.mark(p, 0, bodyStart, item.id);
     this.addContent(p, bodyStart, p.nt.norm.length, false);
   }
 
@@ -198,31 +213,37 @@ export class OutlineBuilder {
     const colon = endsWithColon(norm);
 
     if (container.type === 'item' && container.children.length === 0) {
-      this.appendItemText(container, p, from, to, fresh);
+      this.appendContinuation(container, p, from, to, fresh);
       return;
     }
     if (container.type === 'section' && container.kind === 'problems') {
       if (SINGLE_ITEM_CUE.test(norm) && !colon && !followedByItems) {
         const item = newItem(this.newId());
         this.implicitBlock().children.push(item);
+        this.unmarked.add(item.id);
         this.appendItemText(item, p, from, to, fresh);
       } else {
-        container.children.push(newParagraph(this.newId(), slice(p, from, to)));
+        const para = newParagraph(this.newId(), slice(p, from, to));
+        container.children.push(para);
+        this.mark(p, from, to, para.id);
       }
       return;
     }
     const last = lastChild(container);
     if (last && last.type === 'item' && !colon) {
-      this.appendItemText(last, p, from, to, fresh);
+      this.appendContinuation(last, p, from, to, fresh);
       return;
     }
     if (container.type === 'aspect' && !colon && !followedByItems) {
       const item = newItem(this.newId());
       container.children.push(item);
+      this.unmarked.add(item.id);
       this.appendItemText(item, p, from, to, fresh);
       return;
     }
-    pushChild(container, newParagraph(this.newId(), slice(p, from, to)));
+    const para = newParagraph(this.newId(), slice(p, from, to));
+    pushChild(container, para);
+    this.mark(p, from, to, para.id);
   }
 
   private addInlineItem(p: SourceParagraph, m: InlineMarker, end: number): void {
@@ -237,8 +258,20 @@ export class OutlineBuilder {
     this.appendItemText(item, p, m.pos + m.length, end, false);
   }
 
+  /**
+   * A paragraph with no marker after a numbered problem: taken as more of its text (a guess, unless
+   * it is an example), reported so the preview can offer to make it a problem of its own.
+   */
+  private appendContinuation(item: Item, p: SourceParagraph, from: number, to: number, fresh: boolean): void {
+    const guess =
+      fresh && this.section?.kind === 'problems' && !this.unmarked.has(item.id) && item.examples.length === 0 && !isExampleCue(p.nt.norm, skipSpaces(p.nt.norm, from));
+    this.appendItemText(item, p, from, to, fresh);
+    if (guess && item.examples.length === 0) this.continuations.push({ itemId: item.id, part: item.text.split('\n').length - 1, line: p.line });
+  }
+
   /** Add text to an item; in the problems section, 比如/又如… at a sentence start begin examples. */
   private appendItemText(item: Item, p: SourceParagraph, from: number, to: number, fresh: boolean): void {
+    this.mark(p, from, to, item.id);
     const pieces: Array<[number, number]> = [];
     if (this.section?.kind === 'problems') {
       const norm = p.nt.norm;
@@ -274,7 +307,26 @@ export class OutlineBuilder {
       this.closing = newSection(this.newId(), 'other', '');
       this.material.sections.push(this.closing);
     }
-    this.closing.children.push(newParagraph(this.newId(), verbatim(p)));
+    const para = newParagraph(this.newId(), verbatim(p));
+    this.closing.children.push(para);
+    this.mark(p, 0, p.nt.norm.length, para.id);
+  }
+
+  /** Records that normalised [from, to) of `p` went into node `nodeId` (only paragraphs with joined lines). */
+  private mark(p: SourceParagraph, from: number, to: number, nodeId: NodeId): void {
+    if (p.breaks.length === 0 || to <= from) return;
+    let list = this.spans.get(p);
+    if (!list) this.spans.set(p, (list = []));
+    list.push({ from: p.nt.map[from], to: p.nt.map[to], nodeId });
+  }
+
+  /** Tells each joined line of `p` which node holds it. */
+  locateBreaks(p: SourceParagraph): void {
+    const list = this.spans.get(p) ?? [];
+    for (const b of p.breaks) {
+      const span = list.find((s) => b.offset >= s.from && b.offset < s.to) ?? list.find((s) => b.offset <= s.to);
+      if (span) b.join.nodeId = span.nodeId;
+    }
   }
 
   /** Accept expected+1; report gaps and repeats; never renumber (domain.md §6 step 5). */
@@ -307,6 +359,26 @@ function splitHeading(p: SourceParagraph, contentStart: number): { heading: stri
   const end = runInHeadingEnd(norm, contentStart, norm.length);
   const bodyStart = end < 0 ? norm.length : end;
   return { heading: slice(p, contentStart, bodyStart), bodyStart };
+}
+
+/**
+ * An aspect heading: 「在……方面，一是……」 ends before the 一是 (items may follow the aspect's comma
+ * directly); otherwise as any run-in heading.
+ */
+function splitAspectHeading(p: SourceParagraph, contentStart: number): { heading: string; bodyStart: number } {
+  const split = splitHeading(p, contentStart);
+  const norm = p.nt.norm;
+  const runIn = runInStart(norm.slice(contentStart, split.bodyStart));
+  if (runIn < 0) return split;
+  const m = matchInlineMarker(norm, contentStart + runIn, true);
+  if (!m || m.cue) return split;
+  return { heading: slice(p, contentStart, contentStart + runIn), bodyStart: contentStart + runIn };
+}
+
+function skipSpaces(norm: string, from: number): number {
+  let i = from;
+  while (i < norm.length && norm[i] === ' ') i++;
+  return i;
 }
 
 function slice(p: SourceParagraph, from: number, to: number): string {

@@ -3,7 +3,17 @@ import type { SectionKind } from '../model';
 
 // Order matters: 上年度…整改落实情况 mentions 整改, 存在问题的原因分析 mentions 问题, 检视剖析 is about
 // problems while 根源剖析 is about causes.
+// Parts that are none of the usual kinds but expected (kept verbatim without a warning): the 2025
+// materials' 反面典型案例剖析.
+const KNOWN_OTHER = /案例剖析|典型案例|警示教育/;
+
+/** Whether a heading names a part that is expected but kept as verbatim paragraphs. */
+export function isKnownOtherSection(heading: string): boolean {
+  return KNOWN_OTHER.test(heading.slice(0, 200));
+}
+
 const RULES: Array<[SectionKind, RegExp]> = [
+  ['other', KNOWN_OTHER],
   ['lastYear', /上年度|上一年度|上年民主生活会|整改落实情况|回头看/],
   ['statement', /个人有关事项|有关事项报告|谈话函询|函询/],
   ['problems', /问题(?:及|和|与|以及)(?:其)?(?:产生的)?原因/],
@@ -20,7 +30,7 @@ export function classifySection(heading: string): SectionKind {
   return 'other';
 }
 
-const ASPECT = /在(.{1,60}?)(?:方面|上下功夫|上狠下功夫|上持续用力|上见实效)/;
+const ASPECT = /(?:在|关于)(.{1,60}?)(?:方面|上下功夫|上狠下功夫|上持续用力|上见实效)/;
 const BARE_ASPECT = /^(.{1,40}?)方面[。.:：]?$/;
 
 /** Aspect label of a heading as written (提高政治站位 from （一）在提高政治站位方面。), or ''. */
@@ -28,4 +38,15 @@ export function aspectLabel(heading: string): string {
   const head = heading.slice(0, 200);
   const m = ASPECT.exec(head) ?? BARE_ASPECT.exec(head);
   return m && !/[。！？]/.test(m[1]) ? m[1].trim() : '';
+}
+
+// 「在……方面，」「关于……方面存在的问题，」: the aspect part of a block heading; what follows the comma is
+// the heading's run-in (a summary before 一是…, or the block's one problem).
+const RUN_IN = /^(?:在|关于)(.{1,60}?)方面(?:存在的(?:主要)?问题|的问题|主要)?\s*[，,]\s*/;
+
+/** Offset in `heading` (as written) where its run-in starts after the aspect, or -1. */
+export function runInStart(heading: string): number {
+  const m = RUN_IN.exec(heading.slice(0, 200));
+  if (!m || /[。！？.!?]/.test(m[1]) || m[0].length >= heading.trimEnd().length) return -1;
+  return m[0].length;
 }

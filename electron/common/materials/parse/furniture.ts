@@ -30,3 +30,72 @@ export function isPageFurniture(original: string, norm: string, hardWrapped: boo
     (hardWrapped && PAGE_BARE.test(t))
   );
 }
+
+interface FurnitureLine {
+  norm: string;
+  blank: boolean;
+  furniture: boolean;
+}
+
+/**
+ * Indexes of running titles (页眉): a short line repeated at page breaks, next to a page number, or
+ * three times or more. The first occurrence is kept when it is not at a page break: it is the
+ * document's own title.
+ */
+export function runningTitles<L extends FurnitureLine>(lines: L[], wrapped: (line: L) => boolean): number[] {
+  const byText = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const t = l.norm.trim();
+    if (l.blank || l.furniture || t.length > 40 || /^[(（]?[一二三四五六七八九十\d]/.test(t)) return;
+    const list = byText.get(t);
+    if (list) list.push(i);
+    else byText.set(t, [i]);
+  });
+  const nearPageNumber = (i: number) => {
+    for (const step of [-1, 1]) {
+      let seen = 0;
+      for (let j = i + step; j >= 0 && j < lines.length && seen < 3; j += step) {
+        if (lines[j].furniture) return true;
+        if (!lines[j].blank) seen++;
+      }
+    }
+    return false;
+  };
+  const out: number[] = [];
+  for (const indexes of byText.values()) {
+    if (indexes.length < 2) {
+      // Once only (a two-page copy): a title-like line right after a page number, shorter than a
+      // full line or in the middle of a sentence that went on from the page before.
+      const i = indexes[0];
+      if (!contentBefore(lines, i)) continue;
+      if (TITLE_WORDS.test(lines[i].norm) && afterPageNumber(lines, i) && (!wrapped(lines[i]) || midSentence(lines, i, wrapped))) out.push(i);
+      continue;
+    }
+    for (const i of indexes) {
+      if (i === indexes[0] && !contentBefore(lines, i)) continue; // the document's own title
+      if (nearPageNumber(i) || (indexes.length >= 3 && i !== indexes[0])) out.push(i);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const TITLE_WORDS = /(?:材料|发言|报告|剖析|提纲|讲话)\s*$/;
+
+function contentBefore(lines: FurnitureLine[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (!lines[j].blank && !lines[j].furniture) return true;
+  return false;
+}
+
+function afterPageNumber(lines: FurnitureLine[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    if (lines[j].furniture) return true;
+    if (!lines[j].blank) return false;
+  }
+  return false;
+}
+
+/** The last content line before the page break is a wrapped fragment (the sentence goes on). */
+function midSentence<L extends FurnitureLine>(lines: L[], i: number, wrapped: (line: L) => boolean): boolean {
+  for (let j = i - 1; j >= 0; j--) if (!lines[j].blank && !lines[j].furniture) return wrapped(lines[j]);
+  return false;
+}

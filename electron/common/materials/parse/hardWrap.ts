@@ -1,6 +1,11 @@
-// Text pasted from a PDF arrives as fixed-width lines. Re-joining them needs to know the line width:
-// a line is only a wrapped fragment when it is (nearly) full. Short lines — titles, own-line
-// headings, the last line of a paragraph — are never joined, whatever they end with.
+// Text copied from a PDF (or a PDF converted to Word) arrives as one line per printed line. A reader
+// re-joins such lines from evidence, paragraph by paragraph, and so does this module:
+// - the text is hard-wrapped at all: many lines that end mid-sentence share one (dominant) width,
+//   and hardly any line is wider than that;
+// - a line continues on the next one when it is (nearly) as wide as the dominant width, does not end
+//   a sentence (。！？；： possibly followed by a closing quote), and the next line starts neither a
+//   heading (一、 （二） 3.) nor an indented paragraph.
+// Page furniture (page numbers, running titles) is removed before any of this (furniture.ts).
 
 /** Display width: CJK and full-width characters 1, ASCII and half-width 0.5. */
 export function displayWidth(line: string): number {
@@ -12,55 +17,92 @@ export function displayWidth(line: string): number {
   return w;
 }
 
-const WRAP_MIN = 20; // a PDF body line holds 28 characters in GB/T 9704; anything narrower is not a wrap
+/** Width of the leading white space (an ideographic space counts 1, a space 0.5). */
+export function indentWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) {
+    if (ch === '\u3000') w += 1;
+    else if (ch === ' ' || ch === '\u00a0') w += 0.5;
+    else if (ch === '\t') w += 2;
+    else break;
+  }
+  return w;
+}
+
+const WRAP_MIN = 18; // GB/T 9704 prints 28 characters a line; copies seen in practice wrap at 24–40
 const WRAP_MAX = 60;
 const TOLERANCE = 3; // kinsoku shifts and narrow digits make full lines up to ~3 characters shorter
+const OVERHANG = 2; // a line may hang one punctuation mark (and a half-width digit) past the width
 
-const TERMINAL = /[。!?;:”)」』]$/; // normalised: ！？；：） become !?;:)
+// Normalised text: ！？；：（） are !?;:() here. A closing quote or bracket after the sentence end
+// still ends the sentence (……。” / ……。）).
+const TERMINAL = /[。!?;:](?:[”’」』)》】〕\]\s]*)$/;
+
+export function endsSentence(norm: string): boolean {
+  return TERMINAL.test(norm.trimEnd());
+}
+
+export interface WrapLine {
+  norm: string;
+  /** Display width without the common left margin. */
+  width: number;
+}
+
+export interface Wrap {
+  /** The dominant line width. */
+  width: number;
+}
 
 /**
- * The line width at which the text was hard-wrapped, or null when it was not: many lines share
- * (nearly) one width and most of those end mid-sentence.
+ * The dominant width of a hard-wrapped text, or null when the text is not hard-wrapped. Only lines
+ * that end mid-sentence vote (a paragraph's last line is short, a heading has no full stop but is
+ * rarely as wide as a body line); a text with several lines wider than the candidate width is made
+ * of unwrapped paragraphs.
  */
-export function detectWrapWidth(lines: { norm: string; width: number }[]): number | null {
+export function detectWrap(lines: WrapLine[]): Wrap | null {
   const counts = new Map<number, number>();
   let nonEmpty = 0;
   for (const l of lines) {
     if (l.width === 0) continue;
     nonEmpty++;
+    if (endsSentence(l.norm)) continue;
     const w = Math.floor(l.width);
     if (w >= WRAP_MIN && w <= WRAP_MAX) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  let best: number | null = null;
+  let best = -1;
   let bestCount = 0;
   for (let w = WRAP_MIN; w <= WRAP_MAX; w++) {
     let c = 0;
     for (let k = w - TOLERANCE; k <= w; k++) c += counts.get(k) ?? 0;
-    if (c >= bestCount && c > 0) {
+    if (c > 0 && c >= bestCount) {
       best = w;
       bestCount = c;
     }
   }
-  if (best === null || bestCount < Math.max(3, nonEmpty * 0.3)) return null;
-  // The window was chosen by count; the wrap width is the widest line inside it.
-  let widest = 0;
-  for (let k = best - TOLERANCE; k <= best; k++) if (counts.has(k)) widest = k;
-  best = widest;
-  // Wide lines that end a sentence are paragraphs of an unwrapped text, not wrapped fragments.
-  let midSentence = 0;
-  let full = 0;
-  for (const l of lines) {
-    if (l.width >= best - TOLERANCE && l.width <= best + 1) {
-      full++;
-      if (!TERMINAL.test(l.norm.trimEnd())) midSentence++;
-    }
-  }
-  return midSentence * 2 >= full ? best : null;
+  if (best < 0) return null;
+  // The window was chosen by count; the width is the widest line inside it.
+  let width = 0;
+  for (let k = best - TOLERANCE; k <= best; k++) if (counts.has(k)) width = k;
+  if (bestCount < (nonEmpty <= 6 ? 2 : 3)) return null;
+  let overlong = 0;
+  for (const l of lines) if (isOverlong(l.width, { width })) overlong++;
+  if (overlong > Math.max(1, nonEmpty * 0.05)) return null;
+  return { width };
 }
 
-/** Whether a line of width `width` ending as `norm` continues on the next line. */
-export function continuesOnNextLine(norm: string, width: number, wrapWidth: number): boolean {
-  return width >= wrapWidth - TOLERANCE && !TERMINAL.test(norm.trimEnd());
+/** Wider than the dominant width allows: a line that was not wrapped there (a title, a table row). */
+export function isOverlong(width: number, wrap: Wrap): boolean {
+  return width > wrap.width + OVERHANG;
+}
+
+/** Whether a line of width `width` fills the line (up to kinsoku and narrow digits). */
+export function isFullLine(width: number, wrap: Wrap): boolean {
+  return width >= wrap.width - TOLERANCE;
+}
+
+/** Whether a line of width `width` ending as `norm` is a wrapped fragment of a longer paragraph. */
+export function isWrappedLine(norm: string, width: number, wrap: Wrap): boolean {
+  return isFullLine(width, wrap) && !endsSentence(norm);
 }
 
 /** Glue for two wrapped fragments: nothing between Chinese, a space between two Latin words. */

@@ -63,10 +63,15 @@ export function normalizeForMatching(original: string): NormalizedText {
 
 /** The normalised copy only (no offset map), for quick per-line checks. */
 export function normalizeOnly(original: string): string {
+  // Lines of Chinese text: String.prototype.normalize over the whole line is much cheaper than
+  // per character. Circled digits (kept as they are) and tabs need the per-character rule.
+  if (!KEEP_OR_TAB.test(original)) return original.normalize('NFKC');
   let norm = '';
   for (const ch of original) norm += normalizeCodePoint(ch.codePointAt(0)!, ch);
   return norm;
 }
+
+const KEEP_OR_TAB = /[\u2460-\u2473\t]/;
 
 /** Cut the original text that corresponds to normalised [start, end). */
 export function sliceOriginal(original: string, nt: NormalizedText, start: number, end: number): string {

@@ -1,8 +1,10 @@
-// Turning raw input into the paragraphs the outline builder walks: lines of pasted text re-joined
-// where a PDF hard-wrapped them, page furniture dropped, Word paragraphs split at manual breaks.
-import type { OutlineParagraph, OutlineWarning } from '../outlineTypes';
-import { continuesOnNextLine, detectWrapWidth, displayWidth, joinGlue } from './hardWrap';
-import { isPageFurniture } from './furniture';
+// Turning raw input into the paragraphs the outline builder walks: page furniture dropped, lines
+// re-joined where a PDF hard-wrapped them (pasted text, or a PDF converted to Word with one
+// paragraph per printed line), Word paragraphs split at manual breaks. Every join is reported, so
+// the preview can show it and the user can undo it (ParseOutlineOptions.keepBreaks).
+import type { OutlineJoin, OutlineParagraph, OutlineWarning } from '../outlineTypes';
+import { detectWrap, displayWidth, indentWidth, isFullLine, isOverlong, isWrappedLine, joinGlue, type Wrap } from './hardWrap';
+import { isPageFurniture, runningTitles } from './furniture';
 import { matchHeadingMarker, startsWithHeadingMarker } from './markers';
 import { normalizeForMatching, normalizeOnly, type NormalizedText } from './normalize';
 import { warn } from './warnings';
@@ -16,71 +18,153 @@ export interface SourceParagraph {
   /** Word's automatic number, which is not part of `text`. */
   auto?: OutlineParagraph['numbering'];
   outlineLevel?: number;
-}
-
-function makeParagraph(text: string, line: number): SourceParagraph {
-  const trimmed = text.trim();
-  return { text: trimmed, nt: normalizeForMatching(trimmed), line };
+  /** Line breaks removed inside this paragraph: offset in `text` where the joined line starts. */
+  breaks: Array<{ join: OutlineJoin; offset: number }>;
 }
 
 interface Line {
   raw: string;
   norm: string;
   width: number;
+  indent: number;
+  blank: boolean;
   furniture: boolean;
+  /** 1-based position among all lines (text) or pieces (paragraph list): the key of keepBreaks. */
+  at: number;
+  /** 1-based line (text) or paragraph (list) shown in warnings. */
+  line: number;
+  /** Word numbering or an outline level: always starts a paragraph. */
+  auto?: OutlineParagraph['numbering'];
+  outlineLevel?: number;
 }
 
-export function paragraphsFromText(input: string, warnings: OutlineWarning[]): SourceParagraph[] {
-  const rawLines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const lines: Line[] = rawLines.map((raw) => ({
-    raw,
-    norm: normalizeOnly(raw),
-    width: displayWidth(raw),
-    furniture: false,
-  }));
-  const wrapWidth = detectWrapWidth(lines.filter((l) => l.norm.trim() !== ''));
+export interface ParagraphOptions {
+  keepBreaks?: ReadonlySet<number>;
+}
 
-  markFurniture(lines, wrapWidth !== null, warnings);
+export interface Paragraphs {
+  paragraphs: SourceParagraph[];
+  joins: OutlineJoin[];
+}
 
-  const out: SourceParagraph[] = [];
-  let current: { parts: string[]; line: number; last: Line } | null = null;
-  let joins = 0;
+function makeLine(raw: string, at: number, line: number): Line {
+  const clean = raw.replace(/\f/g, '');
+  const norm = normalizeOnly(clean);
+  return { raw: clean, norm, width: 0, indent: indentWidth(clean), blank: norm.trim() === '', furniture: false, at, line };
+}
+
+export function paragraphsFromText(input: string, warnings: OutlineWarning[], options: ParagraphOptions = {}): Paragraphs {
+  const lines = input
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((raw, i) => makeLine(raw, i + 1, i + 1));
+  return joinLines(lines, warnings, options);
+}
+
+export function paragraphsFromList(list: OutlineParagraph[], warnings: OutlineWarning[], options: ParagraphOptions = {}): Paragraphs {
+  const lines: Line[] = [];
+  list.forEach((p, index) => {
+    // A manual line break (Shift+Enter) is often used as a paragraph break, or as the line end of a
+    // PDF converted to Word; the first piece keeps the paragraph's numbering and outline level.
+    p.text.split(/\r\n|\r|\n/).forEach((piece, k) => {
+      const l = makeLine(piece, lines.length + 1, index + 1);
+      if (k === 0) {
+        if (p.numbering && p.numbering.text.trim() !== '') l.auto = p.numbering;
+        if (p.outlineLevel !== undefined && p.outlineLevel >= 0 && p.outlineLevel < 9) l.outlineLevel = p.outlineLevel;
+      }
+      lines.push(l); // an empty Word paragraph is a blank line
+    });
+  });
+  return joinLines(lines, warnings, options);
+}
+
+function joinLines(lines: Line[], warnings: OutlineWarning[], options: ParagraphOptions): Paragraphs {
+  const content = lines.filter((l) => !l.blank);
+  const margin = content.length > 0 ? Math.min(...content.map((l) => l.indent)) : 0;
+  for (const l of lines) l.width = Math.max(0, displayWidth(l.raw) - margin);
+  const candidates = content.filter((l) => !l.auto && !isPageFurniture(l.raw, l.norm, false));
+  const wrap = detectWrap(candidates);
+  markFurniture(lines, wrap, warnings);
+  // An indented line starts a paragraph when indentation is what marks paragraphs (some lines are
+  // indented, not all of them).
+  const body = lines.filter((l) => !l.blank && !l.furniture);
+  const indented = body.filter((l) => l.indent >= margin + 1).length;
+  const indentMarks = indented >= 2 && indented < body.length * 0.8 ? margin + 1 : Infinity;
+
+  const keep = options.keepBreaks ?? new Set<number>();
+  const paragraphs: SourceParagraph[] = [];
+  const joins: OutlineJoin[] = [];
+  let current: { parts: string[]; length: number; first: Line; last: Line; breaks: Array<{ join: OutlineJoin; offset: number }> } | null = null;
   const flush = () => {
-    if (current) out.push(makeParagraph(current.parts.join(''), current.line));
+    if (current) {
+      const text = current.parts.join('');
+      const lead = text.length - text.trimStart().length;
+      const p = makeParagraph(text, current.first);
+      p.breaks = current.breaks.map((b) => ({ ...b, offset: b.offset - lead }));
+      if (p.text !== '') paragraphs.push(p);
+    }
     current = null;
   };
-  lines.forEach((l, index) => {
-    if (l.furniture) return;
-    if (l.norm.trim() === '') {
+  for (const l of lines) {
+    if (l.furniture) continue;
+    if (l.blank) {
       flush();
-      return;
+      continue;
     }
-    if (current && joinsPrevious(current.last, l, wrapWidth)) {
-      const before = current.parts[current.parts.length - 1];
-      current.parts[current.parts.length - 1] = before.trimEnd();
-      current.parts.push(joinGlue(before, l.raw) + l.raw.trimStart());
+    if (current && !keep.has(l.at) && joinsPrevious(current.last, l, wrap, indentMarks, paragraphs.length === 0 && current.parts.length === 1)) {
+      const parts: string[] = current.parts;
+      const before = parts[parts.length - 1];
+      const trimmed = before.trimEnd();
+      parts[parts.length - 1] = trimmed;
+      current.length -= before.length - trimmed.length;
+      const piece = joinGlue(before, l.raw) + l.raw.trimStart();
+      const offset = current.length;
+      const join: OutlineJoin = { at: l.at, line: l.line, before: tail(trimmed), after: head(piece) };
+      parts.push(piece);
+      current.length += piece.length;
+      current.breaks.push({ join, offset });
       current.last = l;
-      joins++;
-      return;
+      joins.push(join);
+      continue;
     }
     flush();
-    current = { parts: [l.raw], line: index + 1, last: l };
-  });
+    current = { parts: [l.raw], length: l.raw.length, first: l, last: l, breaks: [] };
+  }
   flush();
-  if (joins > 0) warnings.push(warn.linesJoined(joins));
-  return out;
+  if (joins.length > 0) warnings.push(warn.linesJoined(joins.length));
+  return { paragraphs, joins };
 }
+
+function makeParagraph(text: string, first: Line): SourceParagraph {
+  const trimmed = text.trim();
+  const p: SourceParagraph = { text: trimmed, nt: normalizeForMatching(trimmed), line: first.line, breaks: [] };
+  if (first.auto) p.auto = first.auto;
+  if (first.outlineLevel !== undefined) p.outlineLevel = first.outlineLevel;
+  return p;
+}
+
+const tail = (s: string) => s.trimEnd().slice(-12);
+const head = (s: string) => s.trimStart().slice(0, 12);
 
 /**
  * Whether `line` continues the paragraph whose last line is `previous`: a hard-wrapped fragment, or
  * the text of a heading whose number PDF copy put on a line of its own (一、 / 存在的问题). A line
- * that starts with a heading marker always starts a paragraph.
+ * that starts with a heading marker, carries Word numbering or starts an indented paragraph always
+ * starts a paragraph.
  */
-function joinsPrevious(previous: Line, line: Line, wrapWidth: number | null): boolean {
-  if (startsWithHeadingMarker(line.norm)) return false;
-  if (isBareMarker(previous.norm)) return true;
-  return wrapWidth !== null && continuesOnNextLine(previous.norm, previous.width, wrapWidth);
+function joinsPrevious(previous: Line, line: Line, wrap: Wrap | null, indentMarks: number, first: boolean): boolean {
+  if (line.auto || line.outlineLevel !== undefined || startsWithHeadingMarker(line.norm)) return false;
+  if (isBareMarker(previous.norm) && !previous.auto) return true;
+  if (wrap === null || line.indent >= indentMarks || isOverlong(previous.width, wrap)) return false;
+  // The first line of a copy that reads like a title (…对照检查材料) was centred, not wrapped.
+  if (first && TITLE_END.test(previous.norm.trimEnd())) return false;
+  // Where indentation marks paragraphs, a full line followed by an unindented one continues even
+  // when it happens to end with 。 at the margin.
+  if (indentMarks !== Infinity && isFullLine(previous.width, wrap)) return true;
+  return isWrappedLine(previous.norm, previous.width, wrap);
 }
+
+const TITLE_END = /(?:材料|发言|发言提纲|报告|剖析|讲话)$/;
 
 function isBareMarker(norm: string): boolean {
   const t = norm.trim();
@@ -90,39 +174,15 @@ function isBareMarker(norm: string): boolean {
 
 // Furniture lines are dropped together with the blank lines around them, so a paragraph broken by
 // a page footer can be joined again.
-function markFurniture(lines: Line[], hardWrapped: boolean, warnings: OutlineWarning[]): void {
-  lines.forEach((l, index) => {
-    if (!isPageFurniture(l.raw, l.norm, hardWrapped)) return;
-    l.furniture = true;
-    warnings.push(warn.pageFurnitureRemoved(l.raw.trim(), { line: index + 1 }));
-  });
+function markFurniture(lines: Line[], wrap: Wrap | null, warnings: OutlineWarning[]): void {
+  for (const l of lines) {
+    if (!l.blank && !l.auto && isPageFurniture(l.raw, l.norm, wrap !== null)) l.furniture = true;
+  }
+  if (wrap !== null) for (const i of runningTitles(lines, (l) => isWrappedLine(l.norm, l.width, wrap))) lines[i].furniture = true;
+  for (const l of lines) if (l.furniture) warnings.push(warn.pageFurnitureRemoved(l.raw.trim(), { line: l.line }));
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].furniture) continue;
-    for (let j = i - 1; j >= 0 && !lines[j].furniture && lines[j].norm.trim() === ''; j--) lines[j].furniture = true;
-    for (let j = i + 1; j < lines.length && !lines[j].furniture && lines[j].norm.trim() === ''; j++) {
-      lines[j].furniture = true;
-    }
+    for (let j = i - 1; j >= 0 && !lines[j].furniture && lines[j].blank; j--) lines[j].furniture = true;
+    for (let j = i + 1; j < lines.length && !lines[j].furniture && lines[j].blank; j++) lines[j].furniture = true;
   }
-}
-
-export function paragraphsFromList(list: OutlineParagraph[], warnings: OutlineWarning[]): SourceParagraph[] {
-  const out: SourceParagraph[] = [];
-  list.forEach((p, index) => {
-    // A manual line break (Shift+Enter) is often used as a paragraph break; the first piece keeps
-    // the paragraph's numbering and outline level.
-    p.text.split(/\r\n|\r|\n/).forEach((piece, k) => {
-      const para = makeParagraph(piece, index + 1);
-      if (k === 0) {
-        if (p.numbering && p.numbering.text.trim() !== '') para.auto = p.numbering;
-        if (p.outlineLevel !== undefined && p.outlineLevel >= 0 && p.outlineLevel < 9) para.outlineLevel = p.outlineLevel;
-      }
-      if (para.text === '') return;
-      if (!para.auto && isPageFurniture(piece, para.nt.norm, false)) {
-        warnings.push(warn.pageFurnitureRemoved(para.text, { line: index + 1 }));
-        return;
-      }
-      out.push(para);
-    });
-  });
-  return out;
 }

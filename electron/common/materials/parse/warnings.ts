@@ -15,6 +15,12 @@ function at(where: At): At {
   return out;
 }
 
+/** The start of a text, to name it in a warning. */
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  return [...t].length > 18 ? `${[...t].slice(0, 18).join('')}……` : t;
+}
+
 export const warn = {
   emptyInput(): OutlineWarning {
     return {
@@ -101,6 +107,59 @@ export const warn = {
       message: {
         zh: `已删除页码或目录行“${text}”。`,
         en: `Removed a page number or table-of-contents line: “${text}”.`,
+      },
+      ...at(where),
+    };
+  },
+
+  guessLeadIn(text: string, where: At): OutlineWarning {
+    return {
+      code: 'guess-lead-in',
+      severity: 'warning',
+      guess: 'lead-in',
+      message: {
+        zh: `“${excerpt(text)}”没有编号，位于编号问题之前，已作为本方面的引言（不计入问题数）。如是一个问题，请点“作为问题”。`,
+        en: `“${excerpt(text)}” has no number and precedes numbered problems; it was kept as the block's lead-in (not counted as a problem). If it is a problem, choose “As a problem”.`,
+      },
+      ...at(where),
+    };
+  },
+
+  guessProblem(text: string, where: At): OutlineWarning {
+    return {
+      code: 'guess-problem',
+      severity: 'warning',
+      guess: 'problem',
+      message: {
+        zh: `“${excerpt(text)}”没有编号，已作为本方面的一个问题（计入问题数）。如只是引言或概述，请点“作为引言”。`,
+        en: `“${excerpt(text)}” has no number; it was counted as the block's one problem. If it only introduces the block, choose “As a lead-in”.`,
+      },
+      ...at(where),
+    };
+  },
+
+  guessRunIn(text: string, where: At): OutlineWarning {
+    return {
+      code: 'guess-run-in',
+      severity: 'warning',
+      guess: 'run-in',
+      message: {
+        zh: `标题中方面之后的“${excerpt(text)}”已作为标题的一部分（不计入问题数）。如是一个问题，请点“作为问题”。`,
+        en: `The text after the aspect in this heading, “${excerpt(text)}”, was kept in the heading (not counted). If it is a problem, choose “As a problem”.`,
+      },
+      ...at(where),
+    };
+  },
+
+  guessContinuation(text: string, part: number, where: At): OutlineWarning {
+    return {
+      code: 'guess-continuation',
+      severity: 'warning',
+      guess: 'continuation',
+      part,
+      message: {
+        zh: `“${excerpt(text)}”没有编号，已并入上一个问题。如是另一个问题，请点“作为问题”。`,
+        en: `“${excerpt(text)}” has no number and was added to the problem before it. If it is another problem, choose “As a problem”.`,
       },
       ...at(where),
     };
