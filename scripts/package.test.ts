@@ -71,6 +71,6 @@ describe('what the installer carries', () => {
 
   it('carries the built app and sets the fuses of build/electron-builder.yml', () => {
     for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) expect(report.entries.some((e) => e.path === file), file).toBe(true);
-    expect(report.fuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true, enableCookieEncryption: true });
+    expect(report.fuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true, enableCookieEncryption: true, grantFileProtocolExtraPrivileges: false });
   });
 });
