@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRealDate } from './dates';
+import { LONE_SURROGATE, LONG_TEXT_FORBIDDEN, SHORT_FIELD_FORBIDDEN } from './hiddenCharacters';
 
 /**
  * Building blocks for channel schemas. Each carries its Chinese and English message in `params`, so that main can
@@ -13,16 +14,6 @@ export interface Bilingual {
 const bi = (zh: string, en: string) => ({ params: { zh, en } as Bilingual, message: zh });
 
 export const id = () => z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-/** Half of a surrogate pair without the other half: not a character, and SQLite would store U+FFFD instead. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/**
- * In a short field (a name, a place): every control character but tab and line breaks, and the text-direction
- * embeddings, overrides, isolates and marks, which make text display in another order than it is stored.
- */
-const SHORT_FIELD_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
-/** In long text kept verbatim: NUL and the direction controls only (a stray U+0001 from a PDF is removed on export). */
-const LONG_TEXT_FORBIDDEN = /[\u0000\u202A-\u202E\u2066-\u2069]/;
 
 const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 

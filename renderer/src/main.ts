@@ -8,9 +8,11 @@ import './styles.css';
 import App from './App.vue';
 import { i18n } from './i18n';
 import { router } from './router';
+import { installPasteGuard } from './utils/paste';
 
 const app = createApp(App);
 app.use(createPinia());
 app.use(i18n);
 app.use(router);
 app.mount('#app');
+installPasteGuard();

@@ -20,6 +20,7 @@ const zh = {
     offline: '本应用完全离线运行，数据只保存在本机。',
     calendar: '选择日期',
     invalidDate: '不是有效日期，请按 2026-12-18 的格式填写',
+    pasteCleaned: '已去除粘贴内容中 {n} 个看不见的控制字符（如文字方向符），其余文字原样粘贴',
   },
   firstRun: {
     title: '欢迎使用镜鉴',
@@ -76,6 +77,7 @@ const en: typeof zh = {
     offline: 'This app runs fully offline; data stays on this computer.',
     calendar: 'Pick a date',
     invalidDate: 'Not a valid date; write it as 2026-12-18',
+    pasteCleaned: 'Removed {n} invisible control character(s) (such as text-direction marks) from the pasted text; the rest was pasted as it was',
   },
   firstRun: {
     title: 'Welcome to Jingjian',
