@@ -27,7 +27,7 @@ const confirm = (text: string) => cdp.send('Input.insertText', { text });
  */
 const KEYS: Record<string, { code: string; keyCode: number; key?: string }> = {
   F8: { code: 'F8', keyCode: 119 }, Enter: { code: 'Enter', keyCode: 13 }, Escape: { code: 'Escape', keyCode: 27 },
-  '1': { code: 'Digit1', keyCode: 49 }, '2': { code: 'Digit2', keyCode: 50 }, P: { code: 'KeyP', keyCode: 80, key: 'p' },
+  '1': { code: 'Digit1', keyCode: 49 }, '2': { code: 'Digit2', keyCode: 50 }, '3': { code: 'Digit3', keyCode: 51 }, P: { code: 'KeyP', keyCode: 80, key: 'p' },
 };
 async function pressComposing(chord: string) {
   const parts = chord.split('+');
@@ -40,7 +40,7 @@ async function pressComposing(chord: string) {
 }
 const isComposingNow = () => e.page.evaluate(() => (window as unknown as { __composing?: boolean }).__composing === true);
 
-interface Stored { entries: { text: string; type: string }[]; cursor: { speakerIndex: number } }
+interface Stored { entries: { text: string; type: string; fromMemberId: number | null }[]; cursor: { speakerIndex: number } }
 const stored = async () => ((await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), meetingId)) as { value: Stored }).value;
 
 async function openConsole() {
@@ -108,6 +108,9 @@ it('minutes composer: Alt+digit while composing leaves the entry type alone', as
 
 it('minutes composer: Alt+P while composing opens no pick mode (digits then go to the input method)', async () => {
   const before = await stored();
-  await typeThrough('深刻', ['Alt+P', '1', '2'], '剖析');
-  expect(added(before, await stored()).map((x) => x.text)).toEqual(['深刻剖析']);
+  // Out of composition Alt+P then 3 would name member 3 as the speaker of the entry; mid-composition it must not.
+  await typeThrough('深刻', ['Alt+P', '3'], '剖析');
+  const entries = added(before, await stored());
+  expect(entries.map((x) => x.text)).toEqual(['深刻剖析']);
+  expect(entries[0].fromMemberId).toBe(before.entries.filter((x) => x.text !== '').at(-1)?.fromMemberId);
 });
