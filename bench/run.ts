@@ -3,7 +3,7 @@
  * bench/results/latest.md. The large database (seeds/large.ts) is generated once and cached in the temp folder by
  * schema and generator version; a first run generates it (≈ 15 s).
  *
- *   npm run bench [-- --skip browser,open]      sections: write, search, lists, export, parse, open, browser, bundle
+ *   npm run bench [-- --skip browser,open]      sections: write, long, search, lists, export, parse, open, browser, bundle
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { encryptionRows } from './encryption';
 import { ensureLargeDatabase } from './largeDb';
 import { FeatureMissing, openBenchApp, type BenchApp } from './context';
 import { writePathRows } from './writePath';
+import { longMeetingRows } from './longMeeting';
 import { largeIds, listRows, searchRows, type LargeIds } from './queries';
 import { exportRows } from './exports';
 import { openRows, parseRows } from './openAndParse';
@@ -67,6 +68,7 @@ try {
   );
 
   await section('write', () => writePathRows(dir));
+  await section('long', () => longMeetingRows(dir));
 
   const largeCopy = path.join(dir, 'large.sqlite');
   fs.copyFileSync(large.file, largeCopy);

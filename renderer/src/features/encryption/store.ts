@@ -20,5 +20,4 @@ export function passphraseProblem(value: string): PassphraseProblem {
 /** Whether a refused call carries this error code. */
 export const hasCode = (error: unknown, code: string): boolean => error instanceof ApiCallError && error.body.code === code;
 
-/** Enter submits, except while an input method is composing (Enter then picks the candidate). */
-export const isSubmitKey = (event: KeyboardEvent): boolean => event.key === 'Enter' && !event.isComposing && event.keyCode !== 229;
+export { isSubmitKey } from '../../utils/ime';

@@ -23,6 +23,7 @@ import {
   type SectionKind,
 } from '../../../../electron/common/materials';
 import type { MaterialOpinion } from '../../../../electron/common/api/materials';
+import { isComposing } from '../../utils/ime';
 
 /**
  * Everything the node editors of one material share: the tree (edited in place; a deep watch saves it), the
@@ -159,7 +160,7 @@ export function useEditing(): MaterialEditing {
 /** Alt+↑/↓ move the node, Ctrl+Enter adds an item after it: bound on each node's fields. */
 export function nodeKeys(editing: MaterialEditing, id: NodeId, addAfter?: () => void) {
   return (event: KeyboardEvent) => {
-    if (editing.readonly.value) return;
+    if (editing.readonly.value || isComposing(event)) return;
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       editing.shift(id, event.key === 'ArrowUp' ? -1 : 1);
