@@ -9,6 +9,7 @@ import { saveExport, type SavedFile } from '../files';
 import { readSettings } from '../settings';
 import { computeStats } from './stats';
 import { getBoard } from './store';
+import { meetingName } from '../../common/meetings/name';
 
 const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 const DOCX = [{ name: 'Word 文档', extensions: ['docx'] }];
@@ -22,10 +23,10 @@ interface MeetingInfo {
 }
 
 async function meetingInfo(ctx: HandlerContext, meetingId: number): Promise<MeetingInfo> {
-  const m = await ctx.db.selectFrom('meetings').innerJoin('teams', 'teams.id', 'meetings.team_id').select(['meetings.id', 'meetings.year', 'meetings.kind', 'meetings.team_id', 'teams.name']).where('meetings.id', '=', meetingId).executeTakeFirstOrThrow();
+  const m = await ctx.db.selectFrom('meetings').innerJoin('teams', 'teams.id', 'meetings.team_id').select(['meetings.id', 'meetings.year', 'meetings.kind', 'meetings.trigger', 'meetings.team_id', 'teams.name']).where('meetings.id', '=', meetingId).executeTakeFirstOrThrow();
   const members = await ctx.db.selectFrom('members').select(['id', 'name']).where('team_id', '=', m.team_id).orderBy('sort_order').execute();
   const aspects = await ctx.db.selectFrom('meeting_aspects').select(['id', 'label']).where('meeting_id', '=', meetingId).orderBy('sort_order').execute();
-  const title = m.kind === 'annual' ? `${m.name}${m.year}年度民主生活会` : `${m.name}${m.year}年度专题民主生活会`;
+  const title = meetingName({ teamName: m.name, kind: m.kind, trigger: m.trigger, year: m.year }).full;
   return { id: m.id, title, teamName: m.name, members, aspects };
 }
 
