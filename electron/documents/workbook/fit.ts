@@ -38,21 +38,40 @@ export function chooseOrientation(columns: readonly ResolvedColumn[], chosen: 'l
 }
 
 /**
- * Narrows the wrapping columns, in proportion to what they have above MIN_WRAP_WIDTH, until the visible columns fit
- * the page's width. Columns that do not wrap (numbers, statuses, dates) keep their width.
+ * Brings the visible columns to the page's width when they are wider. First every wrapping column wider than its content (plus a
+ * margin) is narrowed to it, which loses nothing; then the wrapping columns give up width in proportion to what they
+ * have above their floor: MIN_WRAP_WIDTH, or the longest date or number-like token in the column, so
+ * 「2027年6月30日」 never wraps. Columns that do not wrap keep their width.
  */
-export function fitWidths(columns: readonly ResolvedColumn[], budget: number): ResolvedColumn[] {
-  const visible = columns.filter((c) => !c.hidden);
+export function fitWidths(columns: readonly ResolvedColumn[], budget: number, rows: readonly Readonly<Record<string, CellInput>>[] = []): ResolvedColumn[] {
+  const sample = rows.slice(0, 500);
+  // Widths that fit are the caller's to choose.
+  if (columns.filter((c) => !c.hidden).reduce((sum, c) => sum + c.width, 0) <= budget) return [...columns];
+  const tight = columns.map((c) => {
+    if (c.hidden || !(c.wrap ?? true)) return c;
+    const longest = sample.reduce((max, r) => Math.max(max, r[c.key] === null || r[c.key] === undefined ? 0 : displayWidth(chineseDateText(String(r[c.key])))), displayWidth(c.header));
+    return { ...c, width: Math.max(MIN_WRAP_WIDTH, Math.min(c.width, longest + 2)) };
+  });
+  const visible = tight.filter((c) => !c.hidden);
   const total = visible.reduce((sum, c) => sum + c.width, 0);
-  if (total <= budget) return [...columns];
-  const shrinkable = visible.filter((c) => (c.wrap ?? true) && c.width > MIN_WRAP_WIDTH);
-  const slack = shrinkable.reduce((sum, c) => sum + (c.width - MIN_WRAP_WIDTH), 0);
-  const excess = total - budget;
-  if (slack <= 0) return [...columns];
-  const ratio = Math.min(1, excess / slack);
-  return columns.map((c) =>
-    !c.hidden && shrinkable.includes(c) ? { ...c, width: Math.floor((MIN_WRAP_WIDTH + (c.width - MIN_WRAP_WIDTH) * (1 - ratio)) * 10) / 10 } : c,
-  );
+  if (total <= budget) return tight;
+  const floor = (c: ResolvedColumn) => Math.max(MIN_WRAP_WIDTH, tokenFloor(c, sample));
+  const shrinkable = visible.filter((c) => (c.wrap ?? true) && c.width > floor(c));
+  const slack = shrinkable.reduce((sum, c) => sum + (c.width - floor(c)), 0);
+  if (slack <= 0) return tight;
+  const ratio = Math.min(1, (total - budget) / slack);
+  return tight.map((c) => (shrinkable.includes(c) ? { ...c, width: Math.floor((floor(c) + (c.width - floor(c)) * (1 - ratio)) * 10) / 10 } : c));
+}
+
+/** Width of the longest date in the column (they must not wrap), plus a unit of cell padding. */
+function tokenFloor(column: ResolvedColumn, rows: readonly Readonly<Record<string, CellInput>>[]): number {
+  let widest = 0;
+  for (const r of rows) {
+    const value = r[column.key];
+    if (value === null || value === undefined) continue;
+    for (const m of chineseDateText(String(value)).matchAll(/\d{4}年\d{1,2}月\d{1,2}日/g)) widest = Math.max(widest, displayWidth(m[0]) + 1);
+  }
+  return widest;
 }
 
 /** Lines a text takes in a column of `width` units when wrapped (CJK characters count two units). */

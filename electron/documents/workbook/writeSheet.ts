@@ -87,7 +87,7 @@ export function writeSheet(workbook: Workbook, name: string, spec: SheetSpec, re
   const margins = { ...DEFAULT_MARGINS_MM, ...spec.print?.margins };
   const resolved = resolveColumns(spec);
   const orientation = chooseOrientation(resolved, spec.print?.orientation, margins);
-  const columns = fitWidths(resolved, printableUnits(orientation, margins, resolved.filter((c) => !c.hidden).length));
+  const columns = fitWidths(resolved, printableUnits(orientation, margins, resolved.filter((c) => !c.hidden).length), spec.rows);
   const span = visibleSpan(columns);
   const freeze = spec.freezeHeader ?? true;
 
