@@ -123,6 +123,13 @@ describe('every export as LibreOffice prints it', () => {
     }
   });
 
+  it('fills page 1 of the 征求意见通知 instead of moving a chain of headings to page 2', () => {
+    for (const name of ['demo-notice', 'stress-notice']) {
+      const file = get(name);
+      if (file.pages.length > 1) expect(bodyRows(file.pages[0]).length, `${name} p.1 lines`).toBeGreaterThanOrEqual(18);
+    }
+  });
+
   it('keeps the working 整改清单 of the demo (7 items) on at most 4 landscape pages', () => {
     const file = get('demo-rect-current-docx');
     expect(file.pages.every((p) => p.landscape)).toBe(true);

@@ -41,6 +41,11 @@ export interface ParagraphContext {
   readonly pageBreakBefore: boolean;
   /** Width between the margins, in twips: how many title characters fit a line. */
   readonly textWidth: number;
+  /**
+   * The next block is a heading of the same or a higher level without text of its own: this heading is an item of a
+   * list, not the head of text, and keeping it with the next one would chain the whole list to the next page.
+   */
+  readonly nextIsSibling?: boolean;
 }
 
 /** One 三号 character, the unit of GB/T 9704 indents (空二字 = 640 twips). */
@@ -128,7 +133,7 @@ function runInHeading(
 ): Paragraph {
   const hasBody = block.body !== undefined && block.body !== '';
   const runs = [...textRuns(block.heading, headingStyle), ...(hasBody ? textRuns(block.body ?? '', bodyStyle) : [])];
-  return paragraph(context, { indented: true, outlineLevel, keepNext: !hasBody }, runs);
+  return paragraph(context, { indented: true, outlineLevel, keepNext: !hasBody && !context.nextIsSibling }, runs);
 }
 
 interface ParagraphFormat {
