@@ -1,7 +1,7 @@
 /** Every file the opinions screen writes: template, 汇总表, counts, and the verbatim feedback to each member. */
 import type { OpinionBoard, RawOpinion, SavedExport } from '../../common/api/opinions';
 import { CHANNEL_LABELS, HANDLING_LABELS, OPINION_CHANNELS, TEAM_TARGET_LABEL } from '../../common/opinions/vocab';
-import { chineseNumeral, formatChineseDate, buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
+import { chineseNumeral, formatChineseDate, buildGbtDocument, minCharsFor, type DocumentBlock } from '../../documents/gbt9704';
 import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../documents/workbook';
 import { notFound } from '../../common/result';
 import { localDate, nowIso, type HandlerContext } from '../context';
@@ -115,6 +115,7 @@ export async function exportSummary(ctx: HandlerContext, meetingId: number, form
     });
     return done([await saveExport(ctx, { kind: 'opinions.summary', meetingId, suggestedName: `${title}.xlsx`, filters: XLSX, bytes })]);
   }
+  const cells = rows.map((r, i) => [String(i + 1), r.text, r.target, r.aspect, r.channel, String(r.merged), r.handling, r.note]);
   const blocks: DocumentBlock[] = [
     {
       kind: 'section',
@@ -125,8 +126,14 @@ export async function exportSummary(ctx: HandlerContext, meetingId: number, form
         {
           kind: 'table',
           fontSizePt: 12,
-          columns: SUMMARY_COLUMNS.map((c) => ({ title: c.header, widthPct: c.pct, align: c.key === 'no' || c.key === 'merged' ? 'center' : 'left' })),
-          rows: rows.map((r, i) => [String(i + 1), r.text, r.target, r.aspect, r.channel, String(r.merged), r.handling, r.note]),
+          columns: SUMMARY_COLUMNS.map((c, i) => ({
+            title: c.header,
+            widthPct: c.pct,
+            // Names, 「领导班子」, channels and handling stay whole on one line of their cell.
+            ...(WHOLE_CAPS[c.key] ? { minChars: minCharsFor(cells.map((r) => r[i]), WHOLE_CAPS[c.key]) } : {}),
+            align: c.key === 'no' || c.key === 'merged' ? 'center' : 'left',
+          })),
+          rows: cells,
         },
       ],
     },
@@ -134,6 +141,9 @@ export async function exportSummary(ctx: HandlerContext, meetingId: number, form
   const bytes = await buildGbtDocument({ blocks, settings: await pageSettings(ctx), meta: { title } });
   return done([await saveExport(ctx, { kind: 'opinions.summary', meetingId, suggestedName: `${title}.docx`, filters: DOCX, bytes })]);
 }
+
+/** Widest a whole-line column of the summary table may ask for, in characters. */
+const WHOLE_CAPS: Record<string, number> = { target: 5, channel: 5, handling: 5 };
 
 const plainCount = (c: { label: string; raw: number; consolidated: number }) => ({ label: c.label, raw: c.raw, consolidated: c.consolidated });
 
