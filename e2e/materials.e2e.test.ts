@@ -195,7 +195,7 @@ describe('self-examination materials', () => {
     await e.page.locator('.el-tabs__item:has-text("编辑")').click();
     await e.page.locator('[data-testid=export-docx]').click();
     await filesIn(e.exportDir, 1);
-    expect(fs.readdirSync(e.exportDir).filter((f) => f.endsWith('.docx'))).toEqual(['2026年度专题民主生活会孙丽娟对照检查材料.docx']);
+    expect(fs.readdirSync(e.exportDir).filter((f) => f.endsWith('.docx'))).toEqual(['巡察整改专题民主生活会孙丽娟对照检查材料.docx']);
 
     await e.page.locator('[data-testid=back-to-list]').click();
     await e.page.waitForSelector('[data-testid=materials-table]');

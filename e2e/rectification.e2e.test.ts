@@ -129,6 +129,15 @@ describe('rectification list', () => {
     for (const [n, kind] of ['export-xlsx', 'export-docx', 'export-csv', 'export-agreed-xlsx'].entries()) {
       await e.page.click('[data-testid=export]');
       await e.page.click(`[data-testid=${kind}]`);
+      if (kind === 'export-docx') {
+        // The working list asks which columns to print: drop 方面, add 整改目标; 序号 cannot be dropped.
+        await e.page.waitForSelector('[data-testid=docx-columns]');
+        expect(await e.page.locator('[data-testid=docx-column-seq] input').isDisabled()).toBe(true);
+        await e.page.click('[data-testid=docx-column-aspect]');
+        await e.page.click('[data-testid=docx-column-target]');
+        await e.shot('rectification-09-docx-columns');
+        await e.page.click('[data-testid=docx-columns-export]');
+      }
       // The success message of the previous export may still be showing: wait for this export's own file.
       await expect.poll(() => exported().length, { timeout: 20_000 }).toBe(before + n + 1);
     }

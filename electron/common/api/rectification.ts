@@ -4,6 +4,7 @@ import { id, isoDate, L, oneOf, text } from '../validation';
 import { CHANGE_FIELDS, DEADLINE_KINDS, ITEM_STATUSES, PROGRESS_KINDS, SOURCE_TYPES } from '../rectification/model';
 import type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, ProgressKind } from '../rectification/model';
 import type { ListStats } from '../rectification/stats';
+import { PRINT_COLUMN_KEYS } from '../rectification/printColumns';
 
 export interface ItemSource {
   type: ItemSourceType;
@@ -282,7 +283,16 @@ export const rectificationApi = {
   'rectification.carryItems': channel(z.object({ meetingId: id(), itemIds: z.array(id()).min(1).max(500) }).strict()).returns<RectificationList>(),
   'rectification.exportXlsx': channel(z.object({ meetingId: id(), version: exportVersion, scope }).strict()).returns<SavedExport>(),
   'rectification.exportDocx': channel(
-    z.object({ meetingId: id(), version: exportVersion, scope, attachmentLabel: text({ zh: '附件标识', en: 'Attachment label' }, 20).nullable() }).strict(),
+    z
+      .object({
+        meetingId: id(),
+        version: exportVersion,
+        scope,
+        attachmentLabel: text({ zh: '附件标识', en: 'Attachment label' }, 20).nullable(),
+        /** Columns the working version prints (序号 and 问题表现 always); the agreed version prints its fixed 11. */
+        columns: z.array(oneOf({ zh: '打印列', en: 'Printed column' }, PRINT_COLUMN_KEYS)).max(PRINT_COLUMN_KEYS.length).optional(),
+      })
+      .strict(),
   ).returns<SavedExport>(),
   'rectification.exportCsv': channel(z.object({ meetingId: id(), scope }).strict()).returns<SavedExport>(),
   /** The print HTML as an A4 landscape PDF (desktop app only; refused with rectification.pdfUnavailable elsewhere). */

@@ -3,3 +3,4 @@ export * from './overdue';
 export * from './stats';
 export * from './grouping';
 export * from './carryOver';
+export * from './printColumns';

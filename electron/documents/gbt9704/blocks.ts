@@ -89,21 +89,38 @@ export interface BlankLineBlock {
 }
 
 export interface TableColumn {
+  /** Header text; "\n" breaks it where a narrow column should (「责任\n领导」). */
   readonly title: string;
-  /** Share of the text width. Missing shares split what is left equally; all shares are scaled to fill 100 %. */
+  /**
+   * Share of the width left once every column has its minimum. Missing shares split what is left equally; all
+   * shares are scaled to fill 100 %.
+   */
   readonly widthPct?: number;
+  /**
+   * Narrowest the column may be, in characters of the table's size (a Latin letter or digit counts half): a name,
+   * a date or a status must sit whole on one line. See minCharsFor() to measure it from the cells. Columns without
+   * one only take their share.
+   */
+  readonly minChars?: number;
   /** Alignment of body cells; header cells are always centred. Default left. */
   readonly align?: 'left' | 'center' | 'right';
 }
 
 /**
+ * A cell: text, or parts stacked in the cell with a rule between them (责任领导 / 责任单位 / 具体责任人 in one column,
+ * as a 督导组 台账 prints them).
+ */
+export type TableCell = string | { readonly stack: readonly string[] };
+
+/**
  * A full-width table with a 黑体 header row. Rows shorter than the columns are padded with empty cells; a row with
- * more cells than columns is an error, since dropping text silently is never acceptable.
+ * more cells than columns is an error, since dropping text silently is never acceptable. Rows may break across
+ * pages, never leaving a single line of a cell alone on a page (widow and orphan control).
  */
 export interface TableBlock {
   readonly kind: 'table';
   readonly columns: readonly TableColumn[];
-  readonly rows: readonly (readonly string[])[];
+  readonly rows: readonly (readonly TableCell[])[];
   /** Repeat the header row at the top of every page (w:tblHeader). Default true. */
   readonly headerRepeat?: boolean;
   /** Default 16 (三号); 12 (小四) or 10.5 (五号) for dense tables such as the rectification list. */

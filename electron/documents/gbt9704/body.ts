@@ -15,10 +15,20 @@ export interface BodyContext {
   readonly textWidth: number;
 }
 
+const LEVEL: Partial<Record<BodyBlock['kind'], number>> = { heading1: 1, heading2: 2, heading3: 3, heading4: 4 };
+
+/** A heading without text of its own, followed by a heading of its own level or higher also without text: a list. */
+function isListItem(block: BodyBlock, next: BodyBlock | undefined): boolean {
+  const level = LEVEL[block.kind];
+  const nextLevel = next && LEVEL[next.kind];
+  if (level === undefined || level === 1 || nextLevel === undefined || nextLevel === 1 || nextLevel > level) return false;
+  return !(next && 'body' in next && next.body);
+}
+
 export function renderBody(blocks: readonly BodyBlock[], context: BodyContext): (Paragraph | TableXml)[] {
   const children: (Paragraph | TableXml)[] = [];
   let breakPending = false;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'pageBreak') {
       // A section already starts on a new page; a break there would leave a blank page.
       breakPending = children.length > 0;
@@ -31,7 +41,7 @@ export function renderBody(blocks: readonly BodyBlock[], context: BodyContext): 
       if (startsPage) children.push(hairline(context, true));
       children.push(renderTable(block, context));
     } else {
-      children.push(renderParagraphBlock(block, { ...context, pageBreakBefore: startsPage }));
+      children.push(renderParagraphBlock(block, { ...context, pageBreakBefore: startsPage, nextIsSibling: isListItem(block, blocks[index + 1]) }));
     }
   }
   if (children.length === 0) {

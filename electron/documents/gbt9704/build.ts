@@ -1,12 +1,12 @@
 /**
  * The single entry point for Word exports: blocks + settings → .docx bytes.
  */
-import { Document, DocumentGridType, LineRuleType, Packer, PageOrientation, SectionType, type ISectionOptions } from 'docx';
+import { Document, DocumentGridType, LineRuleType, Packer, PageOrientation, SectionType, type IParagraphStyleOptions, type ISectionOptions } from 'docx';
 import type { BodyBlock, DocumentBlock } from './blocks';
 import { renderBody } from './body';
 import { fontSetFor, runFonts, type FontSet } from './fonts';
 import { pageNumberFooters, usesEvenAndOddFooters } from './footer';
-import { sectionGeometry, type Orientation } from './layout';
+import { bodyCharacterSpacing, sectionGeometry, type Orientation } from './layout';
 import { normalizePageSettings, type PageSettings } from './settings';
 import { tableCellStyles } from './table';
 import { sanitizeText } from './text';
@@ -37,7 +37,7 @@ export async function buildGbtDocument(input: GbtDocumentInput): Promise<Buffer>
     creator,
     lastModifiedBy: creator,
     evenAndOddHeaderAndFooters: usesEvenAndOddFooters(settings.pageNumberStyle),
-    styles: { ...documentDefaults(settings, fonts), paragraphStyles: tableCellStyles(input.blocks, settings, fonts) },
+    styles: { ...documentDefaults(settings, fonts), paragraphStyles: [normalStyle(settings, fonts), ...tableCellStyles(input.blocks, settings, fonts)] },
     sections: splitSections(input.blocks).map((section, index) => sectionOptions(section, index, settings, fonts)),
   });
   return Packer.toBuffer(document);
@@ -86,10 +86,24 @@ function sectionOptions(section: SectionPlan, index: number, settings: PageSetti
         },
         margin: { ...geometry.margin, gutter: 0 },
       },
-      grid: { type: DocumentGridType.LINES_AND_CHARS, ...geometry.grid },
+      grid: { type: DocumentGridType.LINES, ...geometry.grid },
     },
     footers: footers.even ? { default: footers.default, even: footers.even } : { default: footers.default },
     children: renderBody(section.blocks, { settings, fonts, textWidth: geometry.textWidth }),
+  };
+}
+
+/**
+ * The Normal style repeats the body look (font, 三号, condensed spacing, exact lines): LibreOffice and WPS read
+ * several measures from Normal rather than from the document defaults, and text typed into Normal later matches.
+ */
+function normalStyle(settings: PageSettings, fonts: FontSet): IParagraphStyleOptions {
+  return {
+    id: 'Normal',
+    name: 'Normal',
+    quickFormat: true,
+    run: { font: runFonts(fonts.body), size: ptToHalfPoints(FONT_SIZE_PT.size3), characterSpacing: bodyCharacterSpacing(settings) },
+    paragraph: { spacing: { line: ptToTwips(settings.lineSpacingPt), lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
   };
 }
 
@@ -104,6 +118,7 @@ function documentDefaults(settings: PageSettings, fonts: FontSet) {
         run: {
           font: runFonts(fonts.body),
           size: ptToHalfPoints(FONT_SIZE_PT.size3),
+          characterSpacing: bodyCharacterSpacing(settings),
           language: { value: 'en-US', eastAsia: 'zh-CN' },
         },
         paragraph: {

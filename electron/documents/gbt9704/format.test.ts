@@ -180,6 +180,21 @@ describe('line spacing', () => {
 });
 
 describe('numbering and levels', () => {
+  it('keeps a heading with its text, but a list of headings without text does not chain itself to the next page', async () => {
+    const docx = await readDocx(
+      await buildGbtDocument({
+        blocks: [
+          { kind: 'heading1', text: '一、征求意见内容' },
+          ...['（一）在政治建设方面。', '（二）在履职尽责方面。', '（三）在作风建设方面。'].map((heading) => ({ kind: 'heading2' as const, heading })),
+          { kind: 'heading1', text: '二、征求意见方式' },
+          { kind: 'paragraph', text: '采取座谈会等方式进行。' },
+        ],
+        meta: { title: '测试' },
+      }),
+    );
+    expect(bodyParagraphs(docx.document).map((p) => hasParagraphProperty(p, 'w:keepNext'))).toEqual([true, false, false, true, true, false]);
+  });
+
   it('writes numbering as literal text and never uses Word auto-numbering', async () => {
     const { docx } = await material('gb2312');
     expect(findAll(docx.document, 'w:numPr')).toHaveLength(0);

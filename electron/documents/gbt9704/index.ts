@@ -18,6 +18,7 @@ export type {
   SectionBlock,
   SubtitleBlock,
   TableBlock,
+  TableCell,
   TableColumn,
   TextSpan,
   TitleBlock,
@@ -30,7 +31,9 @@ export {
   type PageNumberStyle,
   type PageSettings,
 } from './settings';
-export { GRID_CHARS_PER_LINE, GRID_LINES_PER_PAGE, type Orientation } from './layout';
+export { GRID_CHARS_PER_LINE, GRID_LINES_PER_PAGE, sectionGeometry, type Orientation } from './layout';
 export { chineseNumeral, formatChineseDate } from './chinese';
+export { minCharsFor, textWidthChars, TABLE_CELL_MARGIN_TWIPS } from './table';
+export { breakTitle } from './titleBreak';
 export { sanitizeText } from './text';
 export { FONT_SIZE_PT, mmToTwips } from './units';

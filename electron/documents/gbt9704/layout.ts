@@ -29,7 +29,7 @@ export interface SectionGeometry {
   };
   /** Width between the margins, which tables fill. */
   readonly textWidth: number;
-  readonly grid: { readonly linePitch: number; readonly charSpace: number };
+  readonly grid: { readonly linePitch: number };
 }
 
 export function sectionGeometry(settings: PageSettings, orientation: Orientation): SectionGeometry {
@@ -71,19 +71,31 @@ export function sectionGeometry(settings: PageSettings, orientation: Orientation
 }
 
 /**
- * w:docGrid values for a 22 × 28 grid over the portrait text block. linePitch is the line height that fits 22 lines;
- * charSpace is Word's encoding of the character pitch: (pitch − Normal font size) × 4096, with Normal at 三号. Exact
- * line spacing on each paragraph still wins over linePitch, which is what the standard's fixed 28 pt relies on.
- * Landscape sections reuse the same pitches so their characters line up with the rest of the document.
+ * The 22 × 28 grid, written so Word, WPS and LibreOffice lay out the same page.
+ *
+ * Lines: a line grid (w:docGrid type "lines") of the height that fits 22 lines in the text block (579 twips =
+ * 28.95 pt for 225 mm); the paragraphs' exact spacing (28 pt) still sets the line height, and 22 of them fit.
+ *
+ * Characters: 28 三号 characters need a pitch of 156 mm / 28 = 15.79 pt, a little less than the 16 pt a character is
+ * wide. Word honours a character grid (type "linesAndChars" with a negative charSpace) by squeezing each character
+ * into its cell, but LibreOffice only ever widens characters to a grid cell (a cell narrower than the font makes each
+ * character take two cells: 14 to 18 characters a line). So no character grid: instead every run is condensed by the
+ * few twips that make 28 characters fit (w:spacing -5 for the standard margins), which all three suites honour.
  */
-export function documentGrid(settings: PageSettings): { linePitch: number; charSpace: number } {
+export function documentGrid(settings: PageSettings): { linePitch: number } {
   const textHeight = A4_TWIPS.height - mmToTwips(settings.marginTopMm) - mmToTwips(settings.marginBottomMm);
+  return { linePitch: Math.floor(textHeight / GRID_LINES_PER_PAGE) };
+}
+
+/**
+ * Character spacing (twips, w:spacing on runs) that sets GRID_CHARS_PER_LINE 三号 characters on a line of the
+ * portrait text width: negative (condensed) when the width is a little short of 28 × 16 pt, as with the standard
+ * 156 mm. Clamped so an odd margin setting never squeezes or spreads text beyond a readable 2 pt.
+ */
+export function bodyCharacterSpacing(settings: PageSettings): number {
   const textWidth = A4_TWIPS.width - mmToTwips(settings.marginLeftMm) - mmToTwips(settings.marginRightMm);
-  const charPitchPt = textWidth / GRID_CHARS_PER_LINE / 20;
-  return {
-    linePitch: Math.floor(textHeight / GRID_LINES_PER_PAGE),
-    charSpace: Math.round((charPitchPt - FONT_SIZE_PT.size3) * 4096),
-  };
+  const spacing = Math.floor(textWidth / GRID_CHARS_PER_LINE) - ptToTwips(FONT_SIZE_PT.size3);
+  return Math.min(40, Math.max(-40, spacing));
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
 import type { FontSet } from './fonts';
 import { runProperties, textRuns, type RunStyle } from './runs';
 import type { PageSettings } from './settings';
+import { breakTitle } from './titleBreak';
 import { FONT_SIZE_PT, ptToTwips } from './units';
 
 export type ParagraphLikeBlock =
@@ -38,6 +39,13 @@ export interface ParagraphContext {
   readonly fonts: FontSet;
   /** Set when a pageBreak block (or an attachment label) asks this paragraph to open a new page. */
   readonly pageBreakBefore: boolean;
+  /** Width between the margins, in twips: how many title characters fit a line. */
+  readonly textWidth: number;
+  /**
+   * The next block is a heading of the same or a higher level without text of its own: this heading is an item of a
+   * list, not the head of text, and keeping it with the next one would chain the whole list to the next page.
+   */
+  readonly nextIsSibling?: boolean;
 }
 
 /** One 三号 character, the unit of GB/T 9704 indents (空二字 = 640 twips). */
@@ -60,8 +68,11 @@ export function renderParagraphBlock(block: ParagraphLikeBlock, context: Paragra
   const { fonts, settings } = context;
   const body: RunStyle = { font: fonts.body, sizePt: FONT_SIZE_PT.size3 };
   switch (block.kind) {
-    case 'title':
-      return paragraph(context, { align: 'center' }, textRuns(block.text, { font: fonts.title, sizePt: FONT_SIZE_PT.size2 }));
+    case 'title': {
+      const perLine = Math.floor(context.textWidth / ptToTwips(FONT_SIZE_PT.size2));
+      // Explicit breaks between words, lines balanced, kept together on one page.
+      return paragraph(context, { align: 'center', keepLines: true }, textRuns(breakTitle(block.text, perLine), { font: fonts.title, sizePt: FONT_SIZE_PT.size2 }));
+    }
     case 'subtitle':
     case 'author':
       return paragraph(context, { align: 'center' }, textRuns(block.text, { font: fonts.heading2, sizePt: FONT_SIZE_PT.size3 }));
@@ -122,7 +133,7 @@ function runInHeading(
 ): Paragraph {
   const hasBody = block.body !== undefined && block.body !== '';
   const runs = [...textRuns(block.heading, headingStyle), ...(hasBody ? textRuns(block.body ?? '', bodyStyle) : [])];
-  return paragraph(context, { indented: true, outlineLevel, keepNext: !hasBody }, runs);
+  return paragraph(context, { indented: true, outlineLevel, keepNext: !hasBody && !context.nextIsSibling }, runs);
 }
 
 interface ParagraphFormat {
@@ -133,6 +144,7 @@ interface ParagraphFormat {
   readonly rightIndent?: number;
   readonly outlineLevel?: number;
   readonly keepNext?: boolean;
+  readonly keepLines?: boolean;
 }
 
 function paragraph(context: ParagraphContext, format: ParagraphFormat, runs: TextRun[]): Paragraph {
@@ -145,6 +157,8 @@ function paragraph(context: ParagraphContext, format: ParagraphFormat, runs: Tex
   const options: IParagraphOptions = {
     children: runs,
     alignment: ALIGNMENT[format.align ?? 'justify'],
+    // No single line of a paragraph alone at the foot or the head of a page.
+    widowControl: true,
     spacing: { line: ptToTwips(settings.lineSpacingPt), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     // firstLineChars is what Word and WPS show as 「首行缩进 2 字符」 and keeps the indent on the character grid;
     // firstLine is the same indent in twips for readers that ignore the character form.
@@ -153,6 +167,7 @@ function paragraph(context: ParagraphContext, format: ParagraphFormat, runs: Tex
     run: runProperties({ font: fonts.body, sizePt: FONT_SIZE_PT.size3 }),
     ...(format.outlineLevel !== undefined ? { outlineLevel: format.outlineLevel } : {}),
     ...(format.keepNext ? { keepNext: true } : {}),
+    ...(format.keepLines ? { keepLines: true } : {}),
     ...(context.pageBreakBefore ? { pageBreakBefore: true } : {}),
   };
   return new Paragraph(options);

@@ -9,7 +9,7 @@
  * The style names every font slot with the eastAsia hint itself, so nothing falls back to the theme font.
  */
 import { AlignmentType, FileChild, LineRuleType, type IParagraphStyleOptions, type IXmlableObject } from 'docx';
-import type { DocumentBlock, TableBlock, TableColumn } from './blocks';
+import type { DocumentBlock, TableBlock, TableCell, TableColumn } from './blocks';
 import type { FontSet } from './fonts';
 import { runProperties, type RunStyle } from './runs';
 import { splitLinesAndTabs } from './text';
@@ -25,24 +25,43 @@ export interface TableContext {
 
 export function renderTable(block: TableBlock, context: TableContext): TableXml {
   if (block.columns.length === 0) throw new Error('a table needs at least one column');
-  const widths = columnWidths(block.columns, context.textWidth);
-  const { header: headerStyle, body: bodyStyle } = cellStyleIds(cellFormat(block, context.settings));
+  const format = cellFormat(block, context.settings);
+  const widths = columnWidths(block.columns, context.textWidth, format.sizePt);
+  const { header: headerStyle, body: bodyStyle } = cellStyleIds(format);
   const bodyAlignment = block.columns.map((column) => (column.align && column.align !== 'left' ? column.align : undefined));
   const attr = (values: Record<string, string | number>) => ({ _attr: values });
   const border = attr({ 'w:val': 'single', 'w:color': '000000', 'w:sz': 4 });
 
   // Text only: fonts, size and spacing come from the style. The header style is centred, the body style left-aligned.
-  const cell = (text: string, style: string, alignment: string | undefined, width: number): Xml => ({
-    'w:tc': [
-      { 'w:tcPr': [{ 'w:tcW': attr({ 'w:type': 'dxa', 'w:w': width }) }, { 'w:vAlign': attr({ 'w:val': 'center' }) }] },
+  const para = (text: string, style: string, alignment: string | undefined, ruleAbove: boolean): Xml => ({
+    'w:p': [
       {
-        'w:p': [
-          { 'w:pPr': [{ 'w:pStyle': attr({ 'w:val': style }) }, ...(alignment ? [{ 'w:jc': attr({ 'w:val': alignment }) }] : [])] },
-          ...(text === '' ? [] : cellRuns(text)),
+        'w:pPr': [
+          { 'w:pStyle': attr({ 'w:val': style }) },
+          // A cell that breaks across pages keeps at least two lines on each side.
+          { 'w:widowControl': {} },
+          // A stacked part opens with a rule across the cell, so 责任领导 / 责任单位 / 责任人 read as three boxes.
+          ...(ruleAbove ? [{ 'w:pBdr': [{ 'w:top': attr({ 'w:val': 'single', 'w:color': '000000', 'w:sz': 4, 'w:space': 1 }) }] }] : []),
+          // No extra space between Chinese and digits (「2027年6月30日」 stays as narrow as measured), and no snapping
+          // to the section's 28.95 pt line grid, which LibreOffice would apply to every line of a 五号 cell.
+          { 'w:autoSpaceDE': attr({ 'w:val': 0 }) },
+          { 'w:autoSpaceDN': attr({ 'w:val': 0 }) },
+          { 'w:snapToGrid': attr({ 'w:val': 0 }) },
+          ...(alignment ? [{ 'w:jc': attr({ 'w:val': alignment }) }] : []),
         ],
       },
+      ...(text === '' ? [] : cellRuns(text)),
     ],
   });
+  const cell = (content: TableCell, style: string, alignment: string | undefined, width: number): Xml => {
+    const parts = typeof content === 'string' ? [content] : content.stack.length > 0 ? content.stack : [''];
+    return {
+      'w:tc': [
+        { 'w:tcPr': [{ 'w:tcW': attr({ 'w:type': 'dxa', 'w:w': width }) }, { 'w:vAlign': attr({ 'w:val': 'center' }) }] },
+        ...parts.map((part, i) => para(part, style, alignment, i > 0)),
+      ],
+    };
+  };
 
   const header: Xml = {
     'w:tr': [
@@ -66,6 +85,12 @@ export function renderTable(block: TableBlock, context: TableContext): TableXml 
           { 'w:jc': attr({ 'w:val': 'center' }) },
           { 'w:tblBorders': ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'].map((side) => ({ [side]: border })) },
           { 'w:tblLayout': attr({ 'w:type': 'fixed' }) },
+          {
+            'w:tblCellMar': [
+              { 'w:left': attr({ 'w:w': TABLE_CELL_MARGIN_TWIPS, 'w:type': 'dxa' }) },
+              { 'w:right': attr({ 'w:w': TABLE_CELL_MARGIN_TWIPS, 'w:type': 'dxa' }) },
+            ],
+          },
         ],
       },
       { 'w:tblGrid': widths.map((width) => ({ 'w:gridCol': attr({ 'w:w': width }) })) },
@@ -143,7 +168,8 @@ export function tableCellStyles(blocks: readonly DocumentBlock[], settings: Page
         id,
         name,
         quickFormat: true,
-        run: runProperties(run),
+        // Cells are not on the body's 28-character line: no condensed spacing inherited from the defaults.
+        run: { ...runProperties(run), characterSpacing: 0 },
         paragraph: { alignment, spacing },
       });
       styles.set(ids.header, style(ids.header, `表头 ${format.sizePt}pt`, { font: fonts.heading1, sizePt: format.sizePt }, AlignmentType.CENTER));
@@ -154,23 +180,80 @@ export function tableCellStyles(blocks: readonly DocumentBlock[], settings: Page
   return [...styles.values()];
 }
 
+/** Left and right cell margin: 1 mm rather than Word's 1.9 mm, so dense lists keep their width for text. */
+export const TABLE_CELL_MARGIN_TWIPS = 57;
+const CELL_PADDING_TWIPS = 2 * TABLE_CELL_MARGIN_TWIPS;
+
 /**
- * Column widths in twips that add up exactly to the text width. Columns without a share split the rest equally;
- * shares are then scaled so callers may give weights that do not sum to 100. Rounding error goes to the last
- * column so the table's right border meets the margin.
+ * Column widths in twips that add up exactly to the text width. Every column first gets its minimum (minChars at
+ * the table's size, plus the cell margins); the width left is shared by the shares (widthPct, equal when missing).
+ * When the minimums alone exceed the width they are scaled down together. Rounding error goes to the last column
+ * so the table's right border meets the margin.
  */
-export function columnWidths(columns: readonly TableColumn[], textWidth: number): number[] {
-  const valid = (pct: number | undefined): pct is number => pct !== undefined && Number.isFinite(pct) && pct > 0;
+export function columnWidths(columns: readonly TableColumn[], textWidth: number, sizePt: number = FONT_SIZE_PT.size3): number[] {
+  const valid = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n) && n > 0;
   const given = columns.reduce((sum, column) => sum + (valid(column.widthPct) ? column.widthPct : 0), 0);
   const missing = columns.filter((column) => !valid(column.widthPct)).length;
   const remaining = 100 - given;
   // When the given shares already fill 100 %, columns without one still need room: give them an average width.
   const share = missing === 0 ? 0 : remaining > 0 ? remaining / missing : 100 / columns.length;
   const weights = columns.map((column) => (valid(column.widthPct) ? column.widthPct : share));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const widths = weights.map((weight) => Math.floor((weight / total) * textWidth));
+  const minimums = columns.map((column) => (valid(column.minChars) ? Math.ceil(column.minChars * ptToTwips(sizePt) + CELL_PADDING_TWIPS) : 0));
+  const minimumTotal = minimums.reduce((sum, w) => sum + w, 0);
+  let widths: number[];
+  if (minimumTotal >= textWidth) {
+    widths = minimums.map((w) => Math.floor((w / minimumTotal) * textWidth));
+  } else {
+    // Share out the width, then lift columns under their minimum and take it back from the others by weight.
+    widths = planShares(weights, minimums, textWidth);
+  }
   widths[widths.length - 1] += textWidth - widths.reduce((sum, width) => sum + width, 0);
   return widths;
+}
+
+function planShares(weights: number[], minimums: number[], textWidth: number): number[] {
+  const fixed = new Set<number>();
+  for (;;) {
+    const free = textWidth - [...fixed].reduce((sum, i) => sum + minimums[i], 0);
+    const weightTotal = weights.reduce((sum, w, i) => sum + (fixed.has(i) ? 0 : w), 0);
+    const widths = weights.map((w, i) => (fixed.has(i) ? minimums[i] : weightTotal > 0 ? Math.floor((w / weightTotal) * free) : 0));
+    const under = widths.findIndex((w, i) => !fixed.has(i) && w < minimums[i]);
+    if (under < 0) return widths;
+    // Fix every column under its minimum at once, then share again.
+    widths.forEach((w, i) => {
+      if (!fixed.has(i) && w < minimums[i]) fixed.add(i);
+    });
+  }
+}
+
+/**
+ * Width of text in characters of its size: CJK and full-width characters 1; Latin letters, digits and spaces a
+ * little over half (0.55 em in the common Chinese fonts' Latin glyphs); and a quarter for each change between the
+ * two, where office suites may add their automatic space (「2027 年 6 月」).
+ */
+export function textWidthChars(text: string): number {
+  let width = 0;
+  let previousWide: boolean | null = null;
+  for (const ch of text) {
+    const wide = (ch.codePointAt(0) ?? 0) >= 0x2e80;
+    width += wide ? 1 : 0.55;
+    if (previousWide !== null && previousWide !== wide && ch !== ' ') width += 0.25;
+    previousWide = wide;
+  }
+  return Math.round(width * 100) / 100;
+}
+
+/**
+ * The minChars that keeps every line of every given cell text whole (names, dates, statuses), at most `cap`: a
+ * longer line is allowed to wrap, as a long unit name would.
+ */
+export function minCharsFor(texts: readonly TableCell[], cap: number): number {
+  let widest = 0;
+  for (const cell of texts) {
+    const parts = typeof cell === 'string' ? [cell] : cell.stack;
+    for (const part of parts) for (const line of part.split('\n')) widest = Math.max(widest, textWidthChars(line));
+  }
+  return Math.min(cap, widest);
 }
 
 /** 三号 tables use the body spacing; smaller type would look lost in 28 pt lines, so it gets 1.5 lines. */

@@ -121,7 +121,7 @@ describe('buildWorkbook layout', () => {
   });
 
   it('prints on A4 landscape, one page wide, header row repeated, with page numbers', async () => {
-    const ws = (await load(await buildWorkbook({ sheets: [rectificationSheet()] }))).worksheets[0];
+    const ws = (await load(await buildWorkbook({ sheets: [rectificationSheet({ print: { orientation: 'landscape' } })] }))).worksheets[0];
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
@@ -134,6 +134,20 @@ describe('buildWorkbook layout', () => {
     expect(ws.pageSetup.margins?.left).toBeCloseTo(15 / 25.4, 2);
     expect(ws.pageSetup.margins?.top).toBeCloseTo(20 / 25.4, 2);
     expect(ws.headerFooter.oddFooter).toContain('&P');
+  });
+
+  it('turns to landscape when the columns are wider than a portrait page, and brings them to the page width', async () => {
+    const narrow = (await load(await buildWorkbook({ sheets: [{ name: 'a', title: 't', columns: [{ key: 'a', header: '甲', width: 20 }], rows: [] }] }))).worksheets[0];
+    expect(narrow.pageSetup.orientation).toBe('portrait');
+    const columns = Array.from({ length: 12 }, (_, i) => ({ key: `c${i}`, header: `第${i}列`, width: 30 }));
+    const wide = (await load(await buildWorkbook({ sheets: [{ name: 'b', title: 't', columns, rows: [{ c0: '长'.repeat(100) }] }] }))).worksheets[0];
+    expect(wide.pageSetup.orientation).toBe('landscape');
+    const total = columns.reduce((sum, _, i) => sum + (wide.getColumn(i + 1).width ?? 0), 0);
+    // 267 mm of A4 landscape less 15 + 15 mm margins, in 7 px units at 96 dpi, less 5 px of padding a column.
+    expect(total).toBeLessThanOrEqual(((297 - 30) / 25.4) * 96 / 7);
+    // The long cell wraps, and its row is as tall as its lines.
+    const width = wide.getColumn(1).width ?? 0;
+    expect(wide.getRow(3).height).toBeGreaterThanOrEqual(Math.ceil(200 / (width - 1)) * 14.5);
   });
 
   it('honours portrait orientation and custom margins', async () => {

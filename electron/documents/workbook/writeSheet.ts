@@ -3,8 +3,9 @@
  * print setup.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { resolveColumns, sheetLayout, type ResolvedColumn } from './layout';
-import { applyPrintSetup } from './print';
+import { chooseOrientation, fitWidths, printableUnits, rowHeight } from './fit';
+import { displayWidth, resolveColumns, sheetLayout, type ResolvedColumn } from './layout';
+import { applyPrintSetup, DEFAULT_MARGINS_MM } from './print';
 import {
   bodyFont,
   dataAlignment,
@@ -22,6 +23,10 @@ import {
 import type { SheetLayout, SheetSpec } from './types';
 import { addListValidation, type ListRegistry } from './validation';
 import { writeCellValue } from './writeCell';
+
+/** The title's 16 pt characters are this much wider than the 11 pt the width unit is measured in. */
+const TITLE_TO_BODY = 16 / 11;
+const TITLE_LINE_PT = 21;
 
 /** Writes a merged banner row (title or subtitle) over the visible columns. */
 function writeBanner(
@@ -47,6 +52,9 @@ function visibleSpan(columns: readonly ResolvedColumn[]): { first: number; last:
 }
 
 function writeHeader(sheet: Worksheet, columns: readonly ResolvedColumn[], layout: SheetLayout): void {
+  const visible = columns.filter((c) => !c.hidden);
+  // Header text wraps in narrow columns too; bold is a little wider, hence the extra points a line.
+  sheet.getRow(layout.headerRow).height = rowHeight(visible.map((c) => ({ text: c.header, width: c.width, wrap: true })), 15);
   for (const column of columns) {
     const cell = sheet.getCell(layout.headerRow, column.index);
     writeCellValue(cell, column.header);
@@ -61,6 +69,8 @@ function writeBody(sheet: Worksheet, spec: SheetSpec, columns: readonly Resolved
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     // Rows past the data are the blank fill-in rows: styled, empty.
     const data = spec.rows[r - layout.firstDataRow];
+    // Excel does not fit row heights to wrapped text when it opens a file: set them, or rows print one line high.
+    if (data) sheet.getRow(r).height = rowHeight(columns.filter((c) => !c.hidden).map((c) => ({ text: data[c.key], width: c.width, wrap: c.wrap ?? true })));
     for (const column of columns) {
       const cell = sheet.getCell(r, column.index);
       if (data) writeCellValue(cell, data[column.key]);
@@ -74,7 +84,10 @@ function writeBody(sheet: Worksheet, spec: SheetSpec, columns: readonly Resolved
 export function writeSheet(workbook: Workbook, name: string, spec: SheetSpec, registry: ListRegistry): Worksheet {
   if (spec.columns.length === 0) throw new Error(`buildWorkbook: sheet "${spec.name}" has no columns`);
   const layout = sheetLayout(spec);
-  const columns = resolveColumns(spec);
+  const margins = { ...DEFAULT_MARGINS_MM, ...spec.print?.margins };
+  const resolved = resolveColumns(spec);
+  const orientation = chooseOrientation(resolved, spec.print?.orientation, margins);
+  const columns = fitWidths(resolved, printableUnits(orientation, margins, resolved.filter((c) => !c.hidden).length), spec.rows);
   const span = visibleSpan(columns);
   const freeze = spec.freezeHeader ?? true;
 
@@ -90,10 +103,13 @@ export function writeSheet(workbook: Workbook, name: string, spec: SheetSpec, re
     if (column.hidden) col.hidden = true;
   }
 
+  // The title is merged across the table and wraps there: its row grows by a line for each line it needs.
+  const tableWidth = columns.filter((c) => !c.hidden).reduce((sum, c) => sum + c.width, 0);
+  const titleLines = Math.max(1, Math.ceil((displayWidth(spec.title) * TITLE_TO_BODY) / Math.max(1, tableWidth - 2)));
   writeBanner(sheet, layout.titleRow, spec.title, span, {
     font: titleFont,
     alignment: titleAlignment,
-    height: TITLE_ROW_HEIGHT,
+    height: TITLE_ROW_HEIGHT + (titleLines - 1) * TITLE_LINE_PT,
   });
   if (layout.subtitleRow !== null && spec.subtitle) {
     writeBanner(sheet, layout.subtitleRow, spec.subtitle, span, {
@@ -117,6 +133,6 @@ export function writeSheet(workbook: Workbook, name: string, spec: SheetSpec, re
       to: { row: layout.headerRow, column: span.last },
     };
   }
-  applyPrintSetup(sheet, spec.print, layout.headerRow);
+  applyPrintSetup(sheet, { ...spec.print, orientation }, layout.headerRow);
   return sheet;
 }

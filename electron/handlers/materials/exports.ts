@@ -8,6 +8,7 @@ import { saveExport, type SavedFile } from '../files';
 import { readSettings } from '../settings';
 import { materialBlocks } from './document';
 import { authorOf, MATERIAL, meetingInfo, parseContent, type MeetingInfo } from './store';
+import { meetingName } from '../../common/meetings/name';
 
 const FILTERS = {
   docx: [{ name: 'Word 文档', extensions: ['docx'] }],
@@ -62,7 +63,7 @@ function refuseForeign(id: number): never {
 }
 
 function fileTitle(meeting: MeetingInfo, author: string, team: boolean): string {
-  return `${meeting.year}年度${meeting.kind === 'special' ? '专题' : ''}民主生活会${team ? `${author}领导班子` : author}对照检查材料`;
+  return `${meetingName(meeting).short}${team ? `${author}领导班子` : author}对照检查材料`;
 }
 
 /** The day of the latest submission; today for a material never submitted. */

@@ -7,11 +7,12 @@ import { exportMaterials } from './exports';
 import { parseMaterial } from './importing';
 import { reopen, review, submit, withdraw } from './review';
 import { assertEditable, authorOf, getDetail, listSummaries, materialRow, meetingInfo, parseContent, syncProblems, type MeetingInfo } from './store';
+import { meetingName } from '../../common/meetings/name';
 
 /** The outline a member starts from: title for the meeting, the meeting's aspects as blocks, causes and measures. */
 function template(meeting: MeetingInfo, team: boolean): Material {
-  const kind = meeting.kind === 'special' ? '专题' : '';
-  const title = team ? `${meeting.teamName}领导班子${meeting.year}年度${kind}民主生活会对照检查材料` : `${meeting.year}年度${kind}民主生活会个人对照检查材料`;
+  const name = meetingName(meeting).short;
+  const title = team ? `${meeting.teamName}领导班子${name}对照检查材料` : `${name}个人对照检查材料`;
   return materialTemplate({ title, aspects: meeting.aspects.map((a) => a.label), newId: createIdGenerator() });
 }
 

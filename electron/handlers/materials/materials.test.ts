@@ -324,7 +324,7 @@ describe('export', () => {
 
   it('writes GB/T 9704: margins, fonts and sizes, indents, literal numbering, outline levels, page numbers', async () => {
     const { docx, paragraphs, byStart, saved } = await exported(5, SHORT);
-    expect(saved.files[0].fileName).toBe('2026年度专题民主生活会孙丽娟对照检查材料.docx');
+    expect(saved.files[0].fileName).toBe('巡察整改专题民主生活会孙丽娟对照检查材料.docx');
     const pgMar = findAll(docx.sections[0], 'w:pgMar')[0];
     expect(pgMar.attrs).toMatchObject({ 'w:top': '2098', 'w:left': '1588' });
 
@@ -390,7 +390,7 @@ describe('export', () => {
   it('keeps a title block that already names the author and the date, adding neither again', async () => {
     const { paragraphs } = await exported(5, fixture('county-head-2023.txt').replace('李明远', '孙丽娟'));
     const texts = paragraphs.map(textOf);
-    expect(texts.slice(0, 3)).toEqual(['云溪县县长孙丽娟2023年度民主生活会个人对照检查材料', '（2024年1月18日）', '']);
+    expect(texts.slice(0, 3)).toEqual(['云溪县县长孙丽娟2023年度民主生活会\n个人对照检查材料', '（2024年1月18日）', '']);
     expect(texts.filter((t) => t === '孙丽娟')).toEqual([]);
     expect(texts.at(-1)).toBe('以上是我的个人对照检查，不妥之处，恳请同志们批评指正。');
     expect(texts).toContain('（二）宗旨意识有所淡化。随着职务提升，深入群众的时间少了，与群众的感情有所疏远，对群众的所思所盼了解不够全面，以人民为中心的发展思想在具体工作中落实得不够到位。');

@@ -21,6 +21,7 @@ export interface MeetingInfo {
   teamName: string;
   year: number;
   kind: 'annual' | 'special';
+  trigger: 'central_inspection' | 'inspection' | 'audit' | 'discipline' | 'other' | null;
   date: string;
   theme: string;
   aspects: { id: number; label: string }[];
@@ -30,12 +31,12 @@ export async function meetingInfo(db: Db, meetingId: number): Promise<MeetingInf
   const m = await db
     .selectFrom('meetings')
     .innerJoin('teams', 'teams.id', 'meetings.team_id')
-    .select(['meetings.id', 'meetings.team_id', 'meetings.year', 'meetings.kind', 'meetings.date', 'meetings.theme', 'teams.name'])
+    .select(['meetings.id', 'meetings.team_id', 'meetings.year', 'meetings.kind', 'meetings.trigger', 'meetings.date', 'meetings.theme', 'teams.name'])
     .where('meetings.id', '=', meetingId)
     .executeTakeFirst();
   if (!m) throw notFound(MEETING, meetingId);
   const aspects = await db.selectFrom('meeting_aspects').select(['id', 'label']).where('meeting_id', '=', meetingId).orderBy('sort_order').execute();
-  return { id: m.id, teamId: m.team_id, teamName: m.name, year: m.year, kind: m.kind, date: m.date, theme: m.theme, aspects };
+  return { id: m.id, teamId: m.team_id, teamName: m.name, year: m.year, kind: m.kind, trigger: m.trigger, date: m.date, theme: m.theme, aspects };
 }
 
 export interface Author {

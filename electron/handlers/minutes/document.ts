@@ -5,12 +5,13 @@ import { clock } from '../../common/minutes/time';
 import { ENTRY_TYPE_ZH } from '../../common/minutes/types';
 import type { BodyBlock } from '../../documents/gbt9704';
 import { chineseNumeral, formatChineseDate } from '../../documents/gbt9704';
+import { meetingName } from '../../common/meetings/name';
 
 const REASON_ZH = { leave: '请假', business_trip: '出差', other: '其他' } as const;
 const TRIGGER_ZH = { central_inspection: '巡视', inspection: '巡察', audit: '审计', discipline: '纪律检查', other: '其他' } as const;
 
 export function minutesTitle(meeting: Meeting): string {
-  return meeting.kind === 'annual' ? `${meeting.teamName}${meeting.year}年度民主生活会会议记录` : `${meeting.teamName}${meeting.year}年专题民主生活会会议记录`;
+  return `${meetingName(meeting).full}会议记录`;
 }
 
 export interface AttendanceFacts {

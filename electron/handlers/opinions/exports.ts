@@ -1,7 +1,7 @@
 /** Every file the opinions screen writes: template, 汇总表, counts, and the verbatim feedback to each member. */
 import type { OpinionBoard, RawOpinion, SavedExport } from '../../common/api/opinions';
 import { CHANNEL_LABELS, HANDLING_LABELS, OPINION_CHANNELS, TEAM_TARGET_LABEL } from '../../common/opinions/vocab';
-import { chineseNumeral, formatChineseDate, buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
+import { chineseNumeral, formatChineseDate, buildGbtDocument, minCharsFor, type DocumentBlock } from '../../documents/gbt9704';
 import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../documents/workbook';
 import { notFound } from '../../common/result';
 import { localDate, nowIso, type HandlerContext } from '../context';
@@ -9,6 +9,7 @@ import { saveExport, type SavedFile } from '../files';
 import { readSettings } from '../settings';
 import { computeStats } from './stats';
 import { getBoard } from './store';
+import { meetingName } from '../../common/meetings/name';
 
 const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 const DOCX = [{ name: 'Word 文档', extensions: ['docx'] }];
@@ -22,10 +23,10 @@ interface MeetingInfo {
 }
 
 async function meetingInfo(ctx: HandlerContext, meetingId: number): Promise<MeetingInfo> {
-  const m = await ctx.db.selectFrom('meetings').innerJoin('teams', 'teams.id', 'meetings.team_id').select(['meetings.id', 'meetings.year', 'meetings.kind', 'meetings.team_id', 'teams.name']).where('meetings.id', '=', meetingId).executeTakeFirstOrThrow();
+  const m = await ctx.db.selectFrom('meetings').innerJoin('teams', 'teams.id', 'meetings.team_id').select(['meetings.id', 'meetings.year', 'meetings.kind', 'meetings.trigger', 'meetings.team_id', 'teams.name']).where('meetings.id', '=', meetingId).executeTakeFirstOrThrow();
   const members = await ctx.db.selectFrom('members').select(['id', 'name']).where('team_id', '=', m.team_id).orderBy('sort_order').execute();
   const aspects = await ctx.db.selectFrom('meeting_aspects').select(['id', 'label']).where('meeting_id', '=', meetingId).orderBy('sort_order').execute();
-  const title = m.kind === 'annual' ? `${m.name}${m.year}年度民主生活会` : `${m.name}${m.year}年度专题民主生活会`;
+  const title = meetingName({ teamName: m.name, kind: m.kind, trigger: m.trigger, year: m.year }).full;
   return { id: m.id, title, teamName: m.name, members, aspects };
 }
 
@@ -114,6 +115,7 @@ export async function exportSummary(ctx: HandlerContext, meetingId: number, form
     });
     return done([await saveExport(ctx, { kind: 'opinions.summary', meetingId, suggestedName: `${title}.xlsx`, filters: XLSX, bytes })]);
   }
+  const cells = rows.map((r, i) => [String(i + 1), r.text, r.target, r.aspect, r.channel, String(r.merged), r.handling, r.note]);
   const blocks: DocumentBlock[] = [
     {
       kind: 'section',
@@ -124,8 +126,14 @@ export async function exportSummary(ctx: HandlerContext, meetingId: number, form
         {
           kind: 'table',
           fontSizePt: 12,
-          columns: SUMMARY_COLUMNS.map((c) => ({ title: c.header, widthPct: c.pct, align: c.key === 'no' || c.key === 'merged' ? 'center' : 'left' })),
-          rows: rows.map((r, i) => [String(i + 1), r.text, r.target, r.aspect, r.channel, String(r.merged), r.handling, r.note]),
+          columns: SUMMARY_COLUMNS.map((c, i) => ({
+            title: c.header,
+            widthPct: c.pct,
+            // Names, 「领导班子」, channels and handling stay whole on one line of their cell.
+            ...(WHOLE_CAPS[c.key] ? { minChars: minCharsFor(cells.map((r) => r[i]), WHOLE_CAPS[c.key]) } : {}),
+            align: c.key === 'no' || c.key === 'merged' ? 'center' : 'left',
+          })),
+          rows: cells,
         },
       ],
     },
@@ -133,6 +141,9 @@ export async function exportSummary(ctx: HandlerContext, meetingId: number, form
   const bytes = await buildGbtDocument({ blocks, settings: await pageSettings(ctx), meta: { title } });
   return done([await saveExport(ctx, { kind: 'opinions.summary', meetingId, suggestedName: `${title}.docx`, filters: DOCX, bytes })]);
 }
+
+/** Widest a whole-line column of the summary table may ask for, in characters. */
+const WHOLE_CAPS: Record<string, number> = { target: 5, channel: 5, handling: 5 };
 
 const plainCount = (c: { label: string; raw: number; consolidated: number }) => ({ label: c.label, raw: c.raw, consolidated: c.consolidated });
 

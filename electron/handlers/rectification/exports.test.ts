@@ -73,6 +73,25 @@ describe('rectification exports', () => {
     expect(history.progress[0]).toMatchObject({ statusFrom: 'not_started', statusTo: 'closed', by: '郭文静' });
   });
 
+  it('reads a text-only formula saved without a result as its text, and refuses a row whose formula cannot be read instead of emptying it', async () => {
+    await seedAgreed();
+    const saved = await app.must('rectification.exportXlsx', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });
+    const { wb, ws, headerRow, col } = await sheetOf(saved.path!);
+    // As some programs save formulas: no cached result.
+    ws.getRow(headerRow + 1).getCell(col('整改进展')).value = { formula: '"已完成调研"&"3次"' } as never;
+    ws.getRow(headerRow + 2).getCell(col('整改进展')).value = { formula: 'VLOOKUP(A1,Sheet2!A:B,2,FALSE)' } as never;
+    const edited = new Uint8Array(await wb.xlsx.writeBuffer());
+    const before = app.counts();
+    const preview = await app.must('rectification.importPreview', { meetingId: app.ids.meetingId, file: edited });
+    expect(preview.rows.find((r) => r.seq === 1)?.changes).toEqual([{ field: 'progress', before: '', after: '已完成调研3次' }]);
+    const refused = preview.rows.find((r) => r.seq === 2);
+    expect(refused?.errors.join()).toMatch(/公式「=VLOOKUP.*没有保存计算结果/);
+    expect(refused?.errorsEn.join()).toMatch(/no saved result/);
+    const applied = await app.call('rectification.importApply', { meetingId: app.ids.meetingId, file: edited, by: '郭文静', date: '2027-03-21' });
+    expect(applied.ok).toBe(false);
+    expect(app.counts()).toEqual(before);
+  });
+
   it('refuses an import with a bad status or a foreign row id and writes nothing', async () => {
     await seedAgreed();
     const saved = await app.must('rectification.exportXlsx', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });

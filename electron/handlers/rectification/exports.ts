@@ -2,14 +2,16 @@
 import type { rectificationApi } from '../../common/api/rectification';
 import { AppError } from '../../common/result';
 import { ITEM_STATUSES, STATUS_ZH } from '../../common/rectification/model';
-import { buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
+import type { PrintColumnKey } from '../../common/rectification/printColumns';
+import { buildGbtDocument, normalizePageSettings, sectionGeometry, type DocumentBlock } from '../../documents/gbt9704';
 import { buildCsv, buildWorkbook, type ColumnSpec } from '../../documents/workbook';
 import { saveExport } from '../files';
 import { readSettings } from '../settings';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 import { printHtml } from './html';
-import { exportTable, printedCell, printedColumns, type ExportTable } from './table';
+import { exportTable, type ExportTable } from './table';
+import { rectificationWordTable } from './wordTable';
 
 type Api = typeof rectificationApi;
 const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
@@ -52,8 +54,9 @@ export async function xlsxBytes(ctx: HandlerContext, table: ExportTable): Promis
   });
 }
 
-export async function docxBytes(ctx: HandlerContext, table: ExportTable, attachmentLabel: string | null): Promise<Buffer> {
+export async function docxBytes(ctx: HandlerContext, table: ExportTable, attachmentLabel: string | null, columns?: readonly PrintColumnKey[]): Promise<Buffer> {
   const settings = await readSettings(ctx);
+  const textWidth = sectionGeometry(normalizePageSettings(settings.document), 'landscape').textWidth;
   const blocks: DocumentBlock[] = [
     {
       kind: 'section',
@@ -62,12 +65,7 @@ export async function docxBytes(ctx: HandlerContext, table: ExportTable, attachm
         ...(attachmentLabel ? [{ kind: 'attachmentLabel' as const, text: attachmentLabel }] : []),
         { kind: 'title', text: table.title },
         { kind: 'subtitle', text: table.subtitle },
-        {
-          kind: 'table',
-          fontSizePt: 10.5,
-          columns: printedColumns(table).map((c) => ({ title: c.printHeader ?? c.header, widthPct: c.share, align: c.center ? 'center' : 'left' })),
-          rows: table.rows.map((r) => printedColumns(table).map((c) => printedCell(r, c.key))),
-        },
+        rectificationWordTable(table, columns, textWidth),
       ],
     },
   ];
@@ -81,7 +79,7 @@ export const exportHandlers: Pick<HandlerMap<Api>, 'rectification.exportXlsx' | 
   },
   async 'rectification.exportDocx'(ctx, input) {
     const table = await exportTable(ctx, input.meetingId, input.version, input.scope);
-    return saveExport(ctx, { kind: 'rectification.docx', meetingId: input.meetingId, suggestedName: `${table.fileBase}.docx`, filters: DOCX, bytes: await docxBytes(ctx, table, input.attachmentLabel) });
+    return saveExport(ctx, { kind: 'rectification.docx', meetingId: input.meetingId, suggestedName: `${table.fileBase}.docx`, filters: DOCX, bytes: await docxBytes(ctx, table, input.attachmentLabel, input.columns) });
   },
   async 'rectification.exportCsv'(ctx, input) {
     const table = await exportTable(ctx, input.meetingId, 'current', input.scope);

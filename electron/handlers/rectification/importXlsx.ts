@@ -48,7 +48,10 @@ export async function importDiff(ctx: HandlerContext, meetingId: number, file: U
   }
   const list = await findList(ctx.db, meetingId);
   const items = new Map((await loadItems(ctx, meetingId, localDate(ctx.now()))).map((i) => [i.id, i]));
-  const sheet = book.sheets.map((s) => mapRows<Field>(s.rows, { headerAliases: ALIASES, requiredFields: ['id'], uniqueFields: ['id'] })).find((m) => m.headerRowNumber !== null && m.columns.id !== undefined);
+  const found = book.sheets
+    .map((s) => ({ notes: s.notes, mapped: mapRows<Field>(s.rows, { headerAliases: ALIASES, requiredFields: ['id'], uniqueFields: ['id'] }) }))
+    .find((m) => m.mapped.headerRowNumber !== null && m.mapped.columns.id !== undefined);
+  const sheet = found?.mapped;
   if (!sheet) {
     return {
       rows: [],
@@ -61,6 +64,12 @@ export async function importDiff(ctx: HandlerContext, meetingId: number, file: U
     const errors: string[] = mapped.errors.map((e) => e.message);
     const errorsEn: string[] = mapped.errors.map((e) => e.messageEn);
     const fail = (zh: string, en: string) => (errors.push(zh), errorsEn.push(en));
+    // A cell of the row that could not be read (a formula saved without its result, an error value) would read as
+    // empty and wipe what is stored: the row is refused with the reason instead.
+    const readColumns = new Set(Object.values(sheet.columns));
+    for (const note of found?.notes ?? []) {
+      if (note.rowNumber === mapped.rowNumber && readColumns.has(note.column)) fail(`第 ${mapped.rowNumber} 行：${note.message}`, `Row ${mapped.rowNumber}: ${note.messageEn}`);
+    }
     const rawId = mapped.values.id;
     const item = typeof rawId === 'number' || /^\d+$/.test(textOf(rawId)) ? items.get(Number(rawId)) : undefined;
     if (!item) {

@@ -52,9 +52,40 @@ function richTextToString(value: { richText: readonly { text?: unknown }[] }): s
 
 const formulaNoValue = (formula: string): CellNote => ({
   code: 'cell.formulaNoValue',
-  message: `公式「=${formula}」没有保存计算结果，已按空白处理。请在 Excel/WPS 中打开并保存后再导入。`,
-  messageEn: `The formula "=${formula}" has no saved result and was read as empty. Open and save the file in Excel/WPS, then import again.`,
+  message: `公式「=${formula}」没有保存计算结果，无法读取。请在 Excel/WPS 中打开并保存后再导入。`,
+  messageEn: `The formula "=${formula}" has no saved result and cannot be read. Open and save the file in Excel/WPS, then import again.`,
 });
+
+/**
+ * The text of a formula that is nothing but text (="…", or "…"&"…", CONCATENATE("…","…")), which a program may save
+ * without a cached result; null for anything that needs evaluating.
+ */
+export function literalFormulaText(formula: string): string | null {
+  const literal = /^\s*"((?:[^"]|"")*)"\s*$/;
+  const body = formula.trim().replace(/^=/, '');
+  const concat = /^CONCATENATE\((.*)\)$/i.exec(body);
+  const parts = concat ? splitArgs(concat[1], ',') : splitArgs(body, '&');
+  if (!parts) return null;
+  const texts = parts.map((p) => literal.exec(p)?.[1]);
+  return texts.every((t) => t !== undefined) ? texts.map((t) => (t as string).replace(/""/g, '"')).join('') : null;
+}
+
+/** Splits at `separator` outside double quotes; null when the quotes do not balance. */
+function splitArgs(text: string, separator: string): string[] | null {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === separator && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (quoted) return null;
+  parts.push(current);
+  return parts;
+}
 
 const cellError = (error: string): CellNote => ({
   code: 'cell.error',
@@ -85,7 +116,10 @@ export function toPlainCell(value: CellValue | undefined): PlainResult {
   if ('formula' in value || 'sharedFormula' in value) {
     const result = 'result' in value ? value.result : undefined;
     const formula = String(('formula' in value && value.formula) || ('sharedFormula' in value && value.sharedFormula) || '');
-    if (result === undefined || result === null) return { value: null, note: formulaNoValue(formula) };
+    if (result === undefined || result === null) {
+      const literal = literalFormulaText(formula);
+      return literal !== null ? { value: literal } : { value: null, note: formulaNoValue(formula) };
+    }
     return toPlainCell(result as CellValue);
   }
   if ('hyperlink' in value && 'text' in value) {
