@@ -60,4 +60,13 @@ describe('keyboard', () => {
     expect(await e.page.getAttribute('[data-testid=type-criticism]', 'aria-checked')).toBe('true');
     expect(await e.page.getAttribute('[data-testid=type-other]', 'aria-checked')).toBe('false');
   });
+
+  it('a search hit is a button: focused, Enter opens the record', async () => {
+    await e.page.goto(`${e.harness.url}/#/search?q=${encodeURIComponent('调查研究')}`);
+    const first = e.page.locator('[data-testid=search-hits] > li button').first();
+    await first.waitFor();
+    await first.focus();
+    await e.page.keyboard.press('Enter');
+    await e.page.waitForFunction(() => !location.hash.startsWith('#/search'));
+  });
 });
