@@ -65,6 +65,8 @@ export interface SourceOption extends ItemSource {
   memberId: number | null;
   /** Sequence numbers of the items already built from this source. */
   usedBy: number[];
+  /** Marked 转为整改事项 in the minutes console. */
+  promoted: boolean;
 }
 
 export interface ChangeEntry {

@@ -68,6 +68,16 @@ describe('rectification list', () => {
     expect(again.items[0].sources[0].text).toBe('班子成员下基层调研偏少 ');
   });
 
+  it('offers what the meeting marked 转为整改事项 first, flagged, whichever feature offers it', async () => {
+    offered = [
+      { type: 'opinion', id: 900031, text: '意见在前', aspectId: null, memberId: null, origin: '征求意见·座谈会' },
+      { type: 'criticism', id: 900032, text: '会上批评，未转', aspectId: null, memberId: null, origin: '周明华→林向东' },
+      { type: 'criticism', id: 900033, text: '会上批评，已转', aspectId: null, memberId: null, origin: '周明华→林向东', promoted: true },
+    ];
+    const options = (await app.must('rectification.sources', { meetingId: app.ids.meetingId })).filter((o) => o.id >= 900031 && o.id <= 900033);
+    expect(options.map((o) => [o.id, o.promoted])).toEqual([[900033, true], [900031, false], [900032, false]]);
+  });
+
   it('builds an item from a raw opinion, which its provider offers under a negative id', async () => {
     offered = [{ type: 'opinion', id: -125281983953407, text: '有的部署停留在转发文件', aspectId: null, memberId: null, origin: '征求意见·座谈会' }];
     const list = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item(), sources: [{ type: 'opinion', id: -125281983953407 }] });
