@@ -133,6 +133,26 @@ describe('rectification list', () => {
     expect(app.counts()).toEqual(before);
   });
 
+  it('refuses to agree an item without a measure or with its deadline not chosen (未定), naming the items, and writes nothing', async () => {
+    const [head] = await members();
+    const owners = { leaderIds: [head.id], ownerPerson: '张三' };
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item(owners), sources: [] });
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ ...owners, measures: [] }), sources: [] });
+    // A draft may hold 未定 (限期 without a date): built from sources, nothing is chosen for the secretary.
+    const draft = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ ...owners, deadline: { kind: 'date', date: null } }), sources: [] });
+    expect(draft.items[2].deadline).toEqual({ kind: 'date', date: null });
+    const before = app.counts();
+    const result = await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rectification.missingOwners' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain('第2项（缺整改措施）');
+      expect(result.error.message).toContain('第3项（缺整改时限）');
+      expect(result.error.message).not.toContain('第1项');
+      expect(result.error.messageEn).toContain('#3 (deadline)');
+    }
+    expect(app.counts()).toEqual(before);
+  });
+
   it('keeps the agreed version and logs who changed what and why afterwards', async () => {
     await agreedList();
     const list = await app.must('rectification.get', { meetingId: app.ids.meetingId });
@@ -191,7 +211,6 @@ describe('rectification list', () => {
   });
 
   it.each([
-    ['a dated deadline without its date', { deadline: { kind: 'date', date: null } }],
     ['an empty problem', { problem: '   ' }],
     ['a leader from another team', { leaderIds: [999999] }],
     ['an aspect of another meeting', { aspectId: 999999 }],
