@@ -69,4 +69,20 @@ describe('keyboard', () => {
     await e.page.keyboard.press('Enter');
     await e.page.waitForFunction(() => !location.hash.startsWith('#/search'));
   });
+
+  it('a day that does not exist is called that, once, and hints cannot be taken for values', async () => {
+    await e.page.goto(`${e.harness.url}/#/meetings/new`);
+    const date = e.page.locator('input[data-testid=meeting-date], [data-testid=meeting-date] input').first();
+    expect(await date.getAttribute('placeholder')).toBe('年-月-日');
+    expect(await e.page.locator('[data-testid=meeting-time]').textContent()).toContain('选择开始时间');
+    await date.fill('2026-02-30');
+    await date.press('Tab');
+    await expect.poll(() => e.page.locator('[data-testid=date-problem]').allTextContents()).toEqual(['日期不存在（该月没有这一天），请核对']);
+    await e.page.fill('input[data-testid=meeting-theme], [data-testid=meeting-theme] input', '测试主题');
+    await e.page.click('[data-testid=meeting-save]');
+    await e.page.waitForSelector('.el-form-item__error');
+    // The refusal under the field replaces the field's own note: one message there, not two.
+    const notes = await e.page.locator('.el-form-item:has([data-testid=meeting-date]) :is(.el-form-item__error, [data-testid=date-problem])').count();
+    expect(notes).toBe(1);
+  });
 });
