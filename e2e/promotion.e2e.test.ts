@@ -60,4 +60,13 @@ describe('minutes → 整改清单', () => {
     await expect.poll(async () => (await invoke<{ items: { problem: string }[] }>('rectification.get', { meetingId })).items.length).toBe(items + 1);
     await e.page.waitForSelector('[data-testid=ws-count-rectification]', { state: 'detached' });
   });
+
+  it('after the meeting ends, the composer says so instead of asking for F8', async () => {
+    await invoke('minutes.advance', { meetingId, to: { mode: 'end' } });
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/minutes`);
+    await e.page.waitForSelector('body[data-minutes-ready="1"]');
+    const hint = await e.page.getAttribute('[data-testid=composer-input] textarea', 'placeholder');
+    expect(hint).toContain('会议已结束');
+    expect(hint).not.toContain('F8');
+  });
 });

@@ -75,6 +75,9 @@ describe('rectification list', () => {
     await e.reload();
     await e.page.waitForSelector('[data-testid=item-1]');
     await e.page.click('[data-testid=agree]');
+    // 审议日期 is today, not the meeting's planned day; agreeing before the meeting is held is said to be so.
+    expect(await e.page.inputValue(field('agree-date'))).toBe(await e.page.evaluate(() => new Date().toLocaleDateString('sv-SE')));
+    expect(await e.page.textContent('[data-testid=agree-warning]')).toContain('还没有开');
     await e.page.fill(field('agree-by'), '林向东');
     await e.page.click('[data-testid=agree-confirm]');
     await e.page.waitForFunction(() => document.querySelector('[data-testid=list-status]')?.textContent?.includes('审议通过'));
