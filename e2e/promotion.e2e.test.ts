@@ -33,7 +33,9 @@ describe('minutes → 整改清单', () => {
     state = await invoke<MinutesConsole>('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     expect(state.cursor.speech?.role).toBe('criticism');
 
+    // A fresh load: the state was changed behind the page's back, through the channels.
     await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/minutes`);
+    await e.reload();
     await e.page.waitForSelector('body[data-minutes-ready="1"]');
     await e.page.click('[data-testid=composer-input] textarea');
     await e.page.keyboard.type('抓分管领域风险排查不够彻底，有的隐患发现不及时。');
@@ -63,7 +65,9 @@ describe('minutes → 整改清单', () => {
 
   it('after the meeting ends, the composer says so instead of asking for F8', async () => {
     await invoke('minutes.advance', { meetingId, to: { mode: 'end' } });
+    // A fresh load: the state was changed behind the page's back, through the channels.
     await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/minutes`);
+    await e.reload();
     await e.page.waitForSelector('body[data-minutes-ready="1"]');
     const hint = await e.page.getAttribute('[data-testid=composer-input] textarea', 'placeholder');
     expect(hint).toContain('会议已结束');
