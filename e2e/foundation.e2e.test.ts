@@ -60,7 +60,7 @@ describe('a secretary sets up the team and a meeting', () => {
     await e.page.click(field('meeting-date'));
     await e.page.keyboard.type('2026-02-30');
     await e.page.keyboard.press('Tab');
-    await e.page.waitForSelector('[data-testid=meeting-form] >> text=不是有效日期');
+    await e.page.waitForSelector('[data-testid=meeting-form] >> text=日期不存在');
     await e.page.click('[data-testid=meeting-save]');
     await e.page.waitForSelector('.el-message--error');
     await e.page.waitForSelector('[data-testid=meeting-form] >> text=会议日期不是有效日期');
@@ -91,7 +91,10 @@ describe('a secretary sets up the team and a meeting', () => {
     expect(await e.page.textContent('[data-testid=workspace-title]')).toBe('中共青山县人民政府党组2026年度民主生活会');
     expect(await e.page.textContent('[data-testid=step-plan]')).toContain('2026年12月3日');
     expect(await e.page.textContent('[data-testid=step-report]')).toContain('2027年1月2日');
-    expect(await e.page.textContent('[data-testid=attendance-summary]')).toContain('符合到会人数要求');
+    // Before the meeting there has been no roll call: no 实到 figure and no quorum verdict, only a word on when.
+    expect(await e.page.textContent('[data-testid=attendance-summary] .figures')).not.toContain('实到');
+    expect(await e.page.textContent('[data-testid=attendance-summary]')).not.toContain('符合到会人数要求');
+    expect(await e.page.textContent('[data-testid=no-roll-call]')).toContain('开会时点名后');
     await e.shot('05-dashboard');
   });
 

@@ -165,6 +165,10 @@ describe('self-examination materials', () => {
     await e.page.fill(field('review-comment'), '对营商环境问题的原因剖析不够深入，请补充。');
     await e.page.fill(field('review-deadline'), '2099-12-31');
     await e.page.locator('[data-testid=send-back]').click();
+    // Acts only once confirmed: the box names the member.
+    await e.page.waitForSelector('.el-message-box:has-text("退回修改")');
+    expect(await e.page.textContent('.el-message-box')).toContain('孙丽娟');
+    await e.page.locator('.el-message-box .el-button--primary').click();
     await e.page.waitForFunction(() => document.querySelector('[data-testid=material-status]')?.textContent === '退回修改');
     expect(await e.page.textContent('[data-testid=history]')).toContain('对营商环境问题的原因剖析不够深入');
 
@@ -188,7 +192,11 @@ describe('self-examination materials', () => {
 
     await e.page.fill(field('review-comment'), '同意。');
     await e.page.locator('[data-testid=approve]').click();
+    await e.page.waitForSelector('.el-message-box:has-text("审核通过")');
+    await e.page.locator('.el-message-box .el-button--primary').click();
     await e.page.waitForFunction(() => document.querySelector('[data-testid=material-status]')?.textContent === '审核通过');
+    // The 重新打开 box asks for its own reason, not for what to revise.
+    expect(await e.page.getAttribute(field('review-comment'), 'placeholder')).toBe('写明为什么重新打开（如：督导组要求补充）');
   });
 
   it('exports the material to Word, and every material of the meeting in one go', async () => {

@@ -47,6 +47,8 @@ describe('rectification list', () => {
     const message = e.page.locator('.el-message--error');
     await message.waitFor();
     expect(await message.textContent()).toContain('第3项（缺具体责任人）');
+    // Items built from sources carry no measure and no deadline chosen for the secretary: both are asked for.
+    expect(await message.textContent()).toMatch(/第6项（缺[^）]*整改措施、整改时限）/);
     await e.shot('rectification-03-agree-refused');
     await e.page.keyboard.press('Escape');
   });
@@ -60,10 +62,11 @@ describe('rectification list', () => {
     await e.page.press(field('edit-owner'), 'Control+Enter');
     await e.page.waitForSelector('[data-testid=item-editor]', { state: 'detached' });
     expect(await e.page.textContent('[data-testid=item-3]')).toContain('周婷');
-    // The two new items get owners the same way, through the channel the editor uses.
-    const list = (await invoke('rectification.get', { meetingId })).value as { items: { id: number; leaders: unknown[]; ownerPerson: string }[]; members: { id: number }[] };
-    for (const item of list.items.filter((i) => i.leaders.length === 0 || !i.ownerPerson)) {
-      const r = await invoke('rectification.updateItem', { itemId: item.id, patch: { leaderIds: [list.members[1].id], ownerPerson: '县财政局 李明' } });
+    // The two new items get owners, a measure and a deadline the same way, through the channel the editor uses.
+    const list = (await invoke('rectification.get', { meetingId })).value as { items: { id: number; leaders: unknown[]; ownerPerson: string; measures: string[] }[]; members: { id: number }[] };
+    for (const item of list.items.filter((i) => i.leaders.length === 0 || !i.ownerPerson || i.measures.length === 0)) {
+      const patch = { leaderIds: [list.members[1].id], ownerPerson: '县财政局 李明', measures: ['制定专项整改方案，逐项明确责任和时限'], deadline: { kind: 'date', date: '2027-06-30' } };
+      const r = await invoke('rectification.updateItem', { itemId: item.id, patch });
       expect(r.ok).toBe(true);
     }
   });
@@ -72,6 +75,9 @@ describe('rectification list', () => {
     await e.reload();
     await e.page.waitForSelector('[data-testid=item-1]');
     await e.page.click('[data-testid=agree]');
+    // 审议日期 is today, not the meeting's planned day; agreeing before the meeting is held is said to be so.
+    expect(await e.page.inputValue(field('agree-date'))).toBe(await e.page.evaluate(() => new Date().toLocaleDateString('sv-SE')));
+    expect(await e.page.textContent('[data-testid=agree-warning]')).toContain('还没有开');
     await e.page.fill(field('agree-by'), '林向东');
     await e.page.click('[data-testid=agree-confirm]');
     await e.page.waitForFunction(() => document.querySelector('[data-testid=list-status]')?.textContent?.includes('审议通过'));

@@ -60,7 +60,7 @@ describe('atomic exports', () => {
     vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
       throw new Error('EIO: i/o error');
     });
-    await expect(saveExport(app.ctx, { kind: 'test', meetingId: null, suggestedName: '导出.docx', filters: [], bytes: new Uint8Array(10) })).rejects.toThrow(/EIO/);
+    await expect(saveExport(app.ctx, { kind: 'report.docx', meetingId: null, suggestedName: '导出.docx', filters: [], bytes: new Uint8Array(10) })).rejects.toThrow(/EIO/);
     expect(await app.must('exportLog.list', {})).toEqual([]);
     expect(fs.existsSync(path.join(app.exportDir, '导出.docx'))).toBe(false);
     expect(leftovers(app.exportDir)).toEqual([]);

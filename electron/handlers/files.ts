@@ -5,6 +5,7 @@ import { renameDurably } from '../../db/durable';
 import { asDiskError } from '../../db/errors';
 import { rememberTempPlace } from '../../db/leftovers';
 import type { FileService, HandlerContext, SaveFilter } from './context';
+import type { ExportKind } from '../common/api/settings';
 
 const TEMP_MARK = '.jingjian-tmp-';
 
@@ -101,7 +102,7 @@ export interface SavedFile {
 /** The one way an export reaches the disk: ask where, write atomically, log what/when/where (never the content). */
 export async function saveExport(
   ctx: HandlerContext,
-  file: { kind: string; meetingId: number | null; suggestedName: string; filters: SaveFilter[]; bytes: Uint8Array; targetDir?: string },
+  file: { kind: ExportKind; meetingId: number | null; suggestedName: string; filters: SaveFilter[]; bytes: Uint8Array; targetDir?: string },
 ): Promise<SavedFile> {
   const name = sanitizeFileName(file.suggestedName);
   const target = file.targetDir ? path.join(file.targetDir, name) : await ctx.files.chooseSavePath(name, file.filters);

@@ -167,6 +167,8 @@ export const minutesApi = {
   'minutes.moveEntry': channel(z.object({ id: id(), direction: z.enum(['up', 'down']) }).strict()).returns<Entry[]>(),
   'minutes.deleteEntry': channel(z.object({ id: id() }).strict()).returns<{ deleted: boolean }>(),
   'minutes.promote': channel(z.object({ entryId: id(), promoted: z.boolean() }).strict()).returns<Entry>(),
+  /** Entries promoted in the console that no rectification item uses yet (the counter on 整改清单). */
+  'minutes.pendingPromotions': channel(meetingRef).returns<{ pending: number }>(),
   'minutes.dossier': channel(z.object({ meetingId: id(), memberId: id().nullable() }).strict()).returns<DossierView>(),
   'minutes.finalize': channel(
     z.object({ meetingId: id(), hostConfirmed: text(L.confirm, 50, { min: 1 }), recorderConfirmed: text(L.confirm, 50, { min: 1 }) }).strict(),

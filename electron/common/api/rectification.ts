@@ -66,6 +66,8 @@ export interface SourceOption extends ItemSource {
   memberId: number | null;
   /** Sequence numbers of the items already built from this source. */
   usedBy: number[];
+  /** Marked 转为整改事项 in the minutes console. */
+  promoted: boolean;
 }
 
 export interface ChangeEntry {
@@ -190,14 +192,8 @@ const LR = {
   kind: { zh: '记录类型', en: 'Entry type' },
 };
 
-const deadline = z
-  .object({ kind: oneOf(LR.deadline, DEADLINE_KINDS), date: isoDate(L.date).nullable() })
-  .strict()
-  .refine((d) => d.kind !== 'date' || d.date !== null, {
-    path: ['date'],
-    params: { zh: '限期整改须填写整改时限日期', en: 'A dated deadline needs its date' },
-    message: '限期整改须填写整改时限日期',
-  });
+// 限期 without a date is 未定 (not chosen yet): a draft may hold it, 审议通过 refuses it (see deadlineChosen).
+const deadline = z.object({ kind: oneOf(LR.deadline, DEADLINE_KINDS), date: isoDate(L.date).nullable() }).strict();
 
 const evidence = z.object({ name: text(LR.evidenceName, 200, { min: 1 }), path: text(LR.evidencePath, 1000) }).strict();
 /**

@@ -28,6 +28,28 @@ export const settingsPatch = z
   })
   .strict();
 
+/** What an export is, as the export log records it (the log shows each in words, never this code). */
+export const EXPORT_KINDS = [
+  'prep.plan',
+  'prep.opinionNotice',
+  'opinions.template',
+  'opinions.summary',
+  'opinions.stats',
+  'opinions.feedback',
+  'materials.docx',
+  'materials.txt',
+  'minutes.docx',
+  'minutes.txt',
+  'rectification.xlsx',
+  'rectification.docx',
+  'rectification.csv',
+  'rectification.pdf',
+  'report.docx',
+  'exchange',
+  'backup',
+] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
 export interface ExportLogEntry {
   id: number;
   at: string;

@@ -54,10 +54,18 @@ export interface Deadline {
   date: string | null;
 }
 
-/** 「2027年3月31日」「立行立改」「长期坚持」; a dated 立行立改 reads 「立行立改（2027年1月15日前）」. */
+/**
+ * A deadline not chosen yet (未定): 限期 without its date. Items built from sources start so, and a list cannot be
+ * agreed while one is left (a hurried secretary must not agree a default she never chose).
+ */
+export function deadlineChosen(deadline: Deadline): boolean {
+  return deadline.kind !== 'date' || deadline.date !== null;
+}
+
+/** 「2027年3月31日」「立行立改」「长期坚持」; a dated 立行立改 reads 「立行立改（2027年1月15日前）」; 「未定」 before it is chosen. */
 export function deadlineText(deadline: Deadline): string {
   const date = deadline.date ? chineseDate(deadline.date) : '';
-  if (deadline.kind === 'date') return date;
+  if (deadline.kind === 'date') return date || '未定';
   if (deadline.date) return `${DEADLINE_ZH[deadline.kind]}（${date}前）`;
   return DEADLINE_ZH[deadline.kind];
 }

@@ -14,6 +14,8 @@ export interface SourceCandidate {
   memberId: number | null;
   /** Short human label of where it is from, e.g. 「征求意见·座谈会」「林向东对照检查材料」「周明华→林向东」. */
   origin: string;
+  /** Marked 转为整改事项 during the meeting: offered first and pre-selected. */
+  promoted?: boolean;
 }
 
 /** One per feature that offers sources (opinions, materials, minutes, talks), listed in `providers.sources`. */

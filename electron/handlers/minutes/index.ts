@@ -11,6 +11,7 @@ import { deleteEntry, moveEntry, promote, saveEntry } from './entries';
 import { finalize, reopen } from './finalize';
 import { advance } from './flow';
 import { loadConsole } from './state';
+import { pendingPromotions } from './providers';
 
 export const minutesHandlers: HandlerMap<typeof minutesApi> = {
   async 'minutes.prepare'(ctx, input) {
@@ -31,6 +32,10 @@ export const minutesHandlers: HandlerMap<typeof minutesApi> = {
   'minutes.moveEntry': (ctx, input) => moveEntry(ctx, input.id, input.direction),
   'minutes.deleteEntry': (ctx, input) => deleteEntry(ctx, input.id),
   'minutes.promote': (ctx, input) => promote(ctx, input.entryId, input.promoted),
+  async 'minutes.pendingPromotions'(ctx, input) {
+    await getMeeting(ctx, input.meetingId);
+    return { pending: (await pendingPromotions(ctx, input.meetingId)).length };
+  },
   async 'minutes.dossier'(ctx, input) {
     await getMeeting(ctx, input.meetingId);
     return { memberId: input.memberId, sections: await collectDossier(ctx, input.meetingId, input.memberId) };

@@ -135,8 +135,13 @@ describe('minutes console', () => {
     const facts = await collectFacts(app.ctx, meetingId);
     expect(facts.minutes).toMatchObject({ criticisms: 2, finalized: false });
     const sources = (await collectSources(app.ctx, meetingId)).filter((s) => s.type === 'criticism');
-    expect(sources[0]).toMatchObject({ id: c1.id, text: '调查研究不够深入', origin: '林向东→陈晓燕' });
+    expect(sources[0]).toMatchObject({ id: c1.id, text: '调查研究不够深入', origin: '林向东→陈晓燕', promoted: true });
     expect(sources).toHaveLength(2);
+    // The counter on 整改清单: promoted and not yet in an item; building an item from it clears it.
+    expect(await app.must('minutes.pendingPromotions', { meetingId })).toEqual({ pending: 1 });
+    const item = { aspectId: null, memberId: null, problem: '调查研究不够深入', target: '', measures: ['每季度蹲点调研'], leaderIds: [], unit: '', ownerPerson: '', deadline: { kind: 'ongoing' as const, date: null }, note: '' };
+    await app.must('rectification.createItem', { meetingId, item, sources: [{ type: 'criticism', id: c1.id }] });
+    expect(await app.must('minutes.pendingPromotions', { meetingId })).toEqual({ pending: 0 });
   });
 
   it('finalises read-only, refuses writes, and reopens only with a recorded reason', async () => {

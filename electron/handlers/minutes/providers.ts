@@ -66,6 +66,7 @@ export const minutesSources: SourceProvider = async (ctx, meetingId) => {
       aspectId: e.aspectId,
       memberId: e.type === 'criticism' ? e.toMemberId : (e.fromMemberId ?? e.toMemberId),
       origin: e.type === 'criticism' ? `${from}→${to}` : `${from || to}·会上自我批评`,
+      promoted: e.promotedAt !== null,
     };
   });
 };

@@ -1,6 +1,7 @@
 /** 审议通过: the list is frozen as agreed (JSON snapshot); later changes are logged. Also the item history. */
 import type { AgreedItem, ItemHistory, RectificationItem, rectificationApi } from '../../common/api/rectification';
 import { AppError } from '../../common/result';
+import { deadlineChosen } from '../../common/rectification/model';
 import { nowIso, type HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 import { ensureList, findList, itemWithList, loadItems, loadList } from './store';
@@ -38,18 +39,26 @@ export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'recti
   async 'rectification.agree'(ctx, input) {
     const items = await loadItems(ctx, input.meetingId, input.agreedOn);
     if (items.length === 0) throw new AppError('rectification.empty', '整改清单还没有事项，不能审议通过', 'The list has no items yet and cannot be agreed');
-    const lacking = items.filter((i) => i.leaders.length === 0 || i.ownerPerson.trim() === '');
+    // Each item agreed must say who, what and by when: no default stands in for a choice.
+    const missing = (i: RectificationItem, en: boolean) =>
+      [
+        i.leaders.length === 0 ? (en ? 'responsible leader' : '责任领导') : '',
+        i.ownerPerson.trim() === '' ? (en ? 'person in charge' : '具体责任人') : '',
+        i.measures.length === 0 ? (en ? 'measures' : '整改措施') : '',
+        !deadlineChosen(i.deadline) ? (en ? 'deadline' : '整改时限') : '',
+      ].filter(Boolean);
+    const lacking = items.filter((i) => missing(i, false).length > 0);
     if (lacking.length > 0) {
       const describe = (i: RectificationItem, en: boolean) => {
-        const what = [i.leaders.length === 0 ? (en ? 'responsible leader' : '责任领导') : '', i.ownerPerson.trim() === '' ? (en ? 'person in charge' : '具体责任人') : ''].filter(Boolean);
+        const what = missing(i, en);
         return en ? `#${i.seq} (${what.join(', ')})` : `第${i.seq}项（缺${what.join('、')}）`;
       };
       const shown = lacking.slice(0, 30);
       const more = lacking.length > shown.length ? `等 ${lacking.length} 项` : '';
       throw new AppError(
         'rectification.missingOwners',
-        `每项整改事项须至少有一名责任领导和一名具体责任人，以下事项尚未填写：${shown.map((i) => describe(i, false)).join('；')}${more}。未作任何修改`,
-        `Every item needs at least one responsible leader and one person in charge. Missing: ${shown.map((i) => describe(i, true)).join('; ')}${lacking.length > shown.length ? ` and ${lacking.length - shown.length} more` : ''}. Nothing was changed`,
+        `每项整改事项须有责任领导、具体责任人、至少一条整改措施和选定的整改时限，以下事项尚未填写：${shown.map((i) => describe(i, false)).join('；')}${more}。未作任何修改`,
+        `Every item needs a responsible leader, a person in charge, at least one measure and a chosen deadline. Missing: ${shown.map((i) => describe(i, true)).join('; ')}${lacking.length > shown.length ? ` and ${lacking.length - shown.length} more` : ''}. Nothing was changed`,
       );
     }
     const snapshot = JSON.stringify(items.map(toAgreed));

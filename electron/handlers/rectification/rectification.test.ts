@@ -68,6 +68,16 @@ describe('rectification list', () => {
     expect(again.items[0].sources[0].text).toBe('班子成员下基层调研偏少 ');
   });
 
+  it('offers what the meeting marked 转为整改事项 first, flagged, whichever feature offers it', async () => {
+    offered = [
+      { type: 'opinion', id: 900031, text: '意见在前', aspectId: null, memberId: null, origin: '征求意见·座谈会' },
+      { type: 'criticism', id: 900032, text: '会上批评，未转', aspectId: null, memberId: null, origin: '周明华→林向东' },
+      { type: 'criticism', id: 900033, text: '会上批评，已转', aspectId: null, memberId: null, origin: '周明华→林向东', promoted: true },
+    ];
+    const options = (await app.must('rectification.sources', { meetingId: app.ids.meetingId })).filter((o) => o.id >= 900031 && o.id <= 900033);
+    expect(options.map((o) => [o.id, o.promoted])).toEqual([[900033, true], [900031, false], [900032, false]]);
+  });
+
   it('builds an item from a raw opinion, which its provider offers under a negative id', async () => {
     offered = [{ type: 'opinion', id: -125281983953407, text: '有的部署停留在转发文件', aspectId: null, memberId: null, origin: '征求意见·座谈会' }];
     const list = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item(), sources: [{ type: 'opinion', id: -125281983953407 }] });
@@ -119,6 +129,26 @@ describe('rectification list', () => {
     if (!result.ok) {
       expect(result.error.message).toContain('第2项（缺责任领导、具体责任人）');
       expect(result.error.message).not.toContain('第1项');
+    }
+    expect(app.counts()).toEqual(before);
+  });
+
+  it('refuses to agree an item without a measure or with its deadline not chosen (未定), naming the items, and writes nothing', async () => {
+    const [head] = await members();
+    const owners = { leaderIds: [head.id], ownerPerson: '张三' };
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item(owners), sources: [] });
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ ...owners, measures: [] }), sources: [] });
+    // A draft may hold 未定 (限期 without a date): built from sources, nothing is chosen for the secretary.
+    const draft = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ ...owners, deadline: { kind: 'date', date: null } }), sources: [] });
+    expect(draft.items[2].deadline).toEqual({ kind: 'date', date: null });
+    const before = app.counts();
+    const result = await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rectification.missingOwners' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain('第2项（缺整改措施）');
+      expect(result.error.message).toContain('第3项（缺整改时限）');
+      expect(result.error.message).not.toContain('第1项');
+      expect(result.error.messageEn).toContain('#3 (deadline)');
     }
     expect(app.counts()).toEqual(before);
   });
@@ -181,7 +211,6 @@ describe('rectification list', () => {
   });
 
   it.each([
-    ['a dated deadline without its date', { deadline: { kind: 'date', date: null } }],
     ['an empty problem', { problem: '   ' }],
     ['a leader from another team', { leaderIds: [999999] }],
     ['an aspect of another meeting', { aspectId: 999999 }],

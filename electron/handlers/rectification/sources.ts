@@ -47,7 +47,9 @@ export async function sourceOptions(ctx: HandlerContext, meetingId: number): Pro
     .execute();
   const usedBy = new Map<string, number[]>();
   for (const u of used) usedBy.set(`${u.source_type}:${u.source_id}`, [...(usedBy.get(`${u.source_type}:${u.source_id}`) ?? []), u.seq]);
-  return candidates.map((c) => ({ type: c.type, id: c.id, text: c.text, origin: c.origin, aspectId: c.aspectId, memberId: c.memberId, usedBy: usedBy.get(`${c.type}:${c.id}`) ?? [] }));
+  const options = candidates.map((c) => ({ type: c.type, id: c.id, text: c.text, origin: c.origin, aspectId: c.aspectId, memberId: c.memberId, usedBy: usedBy.get(`${c.type}:${c.id}`) ?? [], promoted: c.promoted === true }));
+  // What the meeting itself marked 转为整改事项 comes first (stable: each group keeps its order).
+  return [...options.filter((o) => o.promoted), ...options.filter((o) => !o.promoted)];
 }
 
 /** Resolves references against what is offered now; an unknown reference refuses the whole write. */

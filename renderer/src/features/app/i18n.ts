@@ -19,7 +19,10 @@ const zh = {
     errorTitle: '操作未完成',
     offline: '本应用完全离线运行，数据只保存在本机。',
     calendar: '选择日期',
-    invalidDate: '不是有效日期，请按 2026-12-18 的格式填写',
+    invalidDate: '不是日期的写法，请按 2026-12-18 的格式填写',
+    dateDoesNotExist: '日期不存在（该月没有这一天），请核对',
+    // A hint that cannot be taken for a date already set (a grey 2026-12-18 was).
+    datePlaceholder: '年-月-日',
     pasteCleaned: '已去除粘贴内容中 {n} 个看不见的控制字符（如文字方向符），其余文字原样粘贴',
   },
   firstRun: {
@@ -76,7 +79,9 @@ const en: typeof zh = {
     errorTitle: 'Not completed',
     offline: 'This app runs fully offline; data stays on this computer.',
     calendar: 'Pick a date',
-    invalidDate: 'Not a valid date; write it as 2026-12-18',
+    invalidDate: 'Not a date; write it as 2026-12-18',
+    dateDoesNotExist: 'This date does not exist (the month has no such day)',
+    datePlaceholder: 'yyyy-mm-dd',
     pasteCleaned: 'Removed {n} invisible control character(s) (such as text-direction marks) from the pasted text; the rest was pasted as it was',
   },
   firstRun: {

@@ -45,6 +45,7 @@ export const useAppStore = defineStore('app', () => {
 
   async function updateSettings(patch: Parameters<typeof call<'settings.update'>>[1]) {
     settings.value = await call('settings.update', patch);
+    return settings.value;
   }
 
   async function loadDemo() {

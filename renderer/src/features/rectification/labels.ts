@@ -6,7 +6,7 @@ type Translate = (key: string) => string;
 /** 「2027年6月30日」「立行立改」「长期坚持（2027年1月15日）」 in the interface language. */
 export function deadlineLabel(deadline: Deadline, t: Translate, locale: string): string {
   const date = displayDate(deadline.date, locale);
-  if (deadline.kind === 'date') return date;
+  if (deadline.kind === 'date') return date || t('rectification.deadlineUnset');
   return `${t(`rectification.deadlineKinds.${deadline.kind}`)}${date ? `（${date}）` : ''}`;
 }
 
