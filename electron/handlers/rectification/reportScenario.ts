@@ -160,7 +160,8 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
         memberId: null,
         problem: item.problem,
         target: '',
-        measures: item.measures,
+        // An agreed list needs at least one 整改措施 on every item (rectification.agree refuses it otherwise).
+        measures: spec.agree && item.measures.length === 0 ? ['制定专项学习计划，按月检查落实'] : item.measures,
         // An agreed list needs a leader and a person for every item; only the unit can still be missing then.
         leaderIds: item.owned || spec.agree ? [memberIds[0]] : [],
         unit: item.owned ? '办公室' : '',
