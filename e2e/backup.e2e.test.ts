@@ -50,7 +50,10 @@ describe('a secretary keeps the data safe', () => {
     await row.locator('[data-testid=backup-preview]').click();
     await e.page.waitForSelector('[data-testid=backup-contents]');
     expect(await e.page.textContent('[data-testid=preview-teams]')).toBe('0');
-    expect(await e.page.textContent('[data-testid=backup-contents]')).toContain('export_log');
+    // What the file holds, in words: never a table's SQLite name.
+    const contents = await e.page.textContent('[data-testid=backup-contents]');
+    expect(contents).toContain('导出记录');
+    expect(contents).not.toContain('export_log');
     await e.shot('backup-04-preview');
     await e.page.click('[data-testid=backup-restore]');
     await e.page.waitForSelector('.el-message-box >> text=恢复前');

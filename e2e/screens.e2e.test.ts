@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SCREENSHOT_DIR, startE2E, type E2E } from './fixture';
-import { axeFindings, harnessCall, layoutFaults, seedStress, type AxeFinding, type LayoutFault } from './screens';
+import { axeFindings, harnessCall, layoutFaults, seedStress, settled, type AxeFinding, type LayoutFault } from './screens';
 import { loadDemo } from '../seeds/demo';
 
 /**
@@ -111,6 +111,7 @@ describe('toasts', () => {
     for (let i = 0; i < 3; i++) await e.page.click('[data-testid=settings-save]');
     await e.page.waitForFunction(() => document.querySelectorAll('.el-message').length >= 3);
     expect(await e.page.$$eval('.el-message', (ms) => ms.map((m) => m.textContent?.trim()))).toEqual(['已保存', '已保存', '已保存']);
+    await settled(e.page); // where they come to rest, not where they slide in from
     const overlaps = await e.page.evaluate(() => {
       const bar = document.querySelector('.topbar')!.getBoundingClientRect();
       return [...document.querySelectorAll('.el-message')].map((m) => m.getBoundingClientRect()).filter((r) => r.top < bar.bottom).length;

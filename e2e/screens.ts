@@ -25,10 +25,25 @@ export interface AxeFinding {
   targets: string[];
 }
 
+/** Waits until every transition and animation on the page has ended; endless ones (a loading spinner) are not waited for. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** axe-core's serious and critical findings on the page as it is now (the script is injected past the page's CSP). */
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(`${axeScript()}\n;0`);
+  // Colours are judged as they settle: a radio button still fading from one choice to the other (the form filling in
+  // after its data arrived) is not a contrast fault.
+  await settled(page);
   return page.evaluate(async () => {
     interface AxeNode {
       target: unknown[];

@@ -44,6 +44,7 @@ const TABLES: Record<string, Words> = {
   rectification_evidence: { zh: '整改佐证材料', en: 'Evidence' },
   rectification_agreements: { zh: '整改清单审议通过版', en: 'Agreed versions of lists' },
   rectification_changes: { zh: '整改清单审议后变更', en: 'Changes after agreement' },
+  opinion_feedback: { zh: '意见反馈本人记录', en: 'Opinions fed back to members' },
   export_log: { zh: '导出记录', en: 'Export log' },
   settings: { zh: '设置', en: 'Settings' },
 };

@@ -84,6 +84,9 @@ export const useMinutesStore = defineStore('minutes', () => {
     return { meetingId: state.value.meetingId, key: d.key, revision: d.revision, agendaItemId: d.agendaItemId, type: d.type, fromMemberId: d.fromMemberId, fromGuest: d.fromGuest, toMemberId: d.type === 'criticism' ? (d.toMemberId ?? currentItem.value?.memberId ?? null) : d.toMemberId, aspectId: d.aspectId, text: d.text, draft: isDraft };
   }
 
+  /** The entry last recorded with Enter: what 转为整改事项 (Alt+R) means right after Enter, even while it is being saved. */
+  const lastRecordedKey = ref<string | null>(null);
+
   /** Called on every keystroke or field change in the composer. */
   function touchDraft() {
     if (readOnly.value || draft.agendaItemId === null) return;
@@ -99,6 +102,7 @@ export const useMinutesStore = defineStore('minutes', () => {
   /** Enter: the entry is recorded (saved now, no longer a draft) and the composer starts a new one. */
   async function commitDraft() {
     let recorded: string | null = null;
+    if (draft.key !== null && draft.text.trim() !== '') lastRecordedKey.value = draft.key;
     if (draft.key !== null) {
       draft.revision++;
       const payload = payloadOf(draft, false);
@@ -148,5 +152,5 @@ export const useMinutesStore = defineStore('minutes', () => {
     await saver.flush();
   }
 
-  return { state, draft, saveState, saver, currentItem, currentSpeaker, readOnly, matrix, memberName, load, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
+  return { state, draft, saveState, saver, lastRecordedKey, currentItem, currentSpeaker, readOnly, matrix, memberName, load, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
 });
