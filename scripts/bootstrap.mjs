@@ -143,6 +143,9 @@ function runQuiet(command, args, env) {
 
 async function carryOut(steps, facts) {
   const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+  // With no locale at all (a bare `env -i`, some service managers), Chromium cannot take a file whose name is Chinese
+  // (an upload of 孙丽娟对照检查材料.docx times out) and tools print '?'. A UTF-8 locale that every Linux has is given.
+  if (!IS_WINDOWS && !env.LC_ALL && !env.LC_CTYPE && !env.LANG) env.LANG = 'C.UTF-8';
   const total = steps.filter((s) => s.do !== 'note').length;
   let n = 0;
   for (const step of steps) {
