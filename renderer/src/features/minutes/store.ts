@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, reactive, ref } from 'vue';
+import { computed, reactive, ref, toRaw } from 'vue';
 import type { Entry, MinutesConsole } from '../../../../electron/common/api/minutes';
 import type { Input } from '../../../../electron/common/api';
 import { entryDefaults } from '../../../../electron/common/minutes/agenda';
@@ -19,6 +19,11 @@ export interface Draft {
   toMemberId: number | null;
   aspectId: number | null;
   text: string;
+}
+
+function sameEntry(a: Entry, b: Entry): boolean {
+  const keys = Object.keys(b) as (keyof Entry)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** The console's state: the meeting's minutes as loaded, the composer's draft, and the autosave status. */
@@ -127,15 +132,28 @@ export const useMinutesStore = defineStore('minutes', () => {
     }
   }
 
+  /**
+   * A fresh copy of the console from main (after F8, a move, a deletion) taken in, keeping every entry object that did
+   * not change: the stream (hundreds of entries in a long meeting) then sees the same entries and is not drawn again.
+   */
+  function adopt(next: MinutesConsole) {
+    const before = new Map((state.value?.entries ?? []).map((e) => [e.key, toRaw(e)]));
+    next.entries = next.entries.map((e) => {
+      const old = before.get(e.key);
+      return old && sameEntry(old, e) ? old : e;
+    });
+    state.value = next;
+  }
+
   async function refresh() {
     if (!state.value) return;
-    state.value = await call('minutes.console', { meetingId: state.value.meetingId });
+    adopt(await call('minutes.console', { meetingId: state.value.meetingId }));
   }
 
   async function advance(to: Input<'minutes.advance'>['to']) {
     if (!state.value) return;
     if (draft.text.trim() !== '' || draft.key !== null) await commitDraft();
-    state.value = await call('minutes.advance', { meetingId: state.value.meetingId, to });
+    adopt(await call('minutes.advance', { meetingId: state.value.meetingId, to }));
     // Words typed while the floor was changing are kept: they belong to the new speaker (same entry key, so the
     // autosave moves the entry rather than starting another). Only an untouched composer is simply reset.
     const typed = { key: draft.key, revision: draft.revision, text: draft.text };
@@ -152,5 +170,5 @@ export const useMinutesStore = defineStore('minutes', () => {
     await saver.flush();
   }
 
-  return { state, draft, saveState, saver, lastRecordedKey, currentItem, currentSpeaker, readOnly, matrix, memberName, load, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
+  return { state, draft, saveState, saver, lastRecordedKey, currentItem, currentSpeaker, readOnly, matrix, memberName, load, adopt, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
 });
