@@ -249,7 +249,7 @@ function installProbes(page: Page): Promise<void> {
 }
 
 /** Scrolls the entry list from one end to the other in steps of a third of its height per frame; frame intervals. */
-function scrollWhole(page: Page, direction: 'down' | 'up'): Promise<{ intervals: number[]; height: number }> {
+export function scrollWhole(page: Page, direction: 'down' | 'up'): Promise<{ intervals: number[]; height: number }> {
   return page.evaluate(async (dir) => {
     const list = document.querySelector('[data-testid=entry-stream]')!;
     list.scrollTop = dir === 'down' ? 0 : list.scrollHeight;
