@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { startHarness } from '../harness/server';
+import type { Page } from 'playwright-core';
+import { openBenchPage } from './browser';
 import { needChannels, openBenchApp } from './context';
 import { seedLongMeeting } from './longMeeting';
 import { median, ms, percentile, type Row } from './stats';
@@ -32,7 +32,6 @@ declare class MessageChannel {
   port2: { postMessage(message: unknown): void };
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FRAME_MS = 1000 / 60;
 
 /**
@@ -47,21 +46,11 @@ export async function longBrowserRows(dir: string, outDir: string): Promise<Row[
   const { meetingId, total } = await seedLongMeeting(app);
   await app.close();
 
-  const harness = await startHarness({ dbFile: file, staticDir: outDir, exportDir: path.join(dir, 'long-browser-exports') });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--lang=zh-CN'],
-  });
+  const { harness, browser, page } = await openBenchPage(file, outDir, path.join(dir, 'long-browser-exports'));
   const rows: Row[] = [];
   const group = 'long meeting (browser)';
   const twice = (a: boolean, b: boolean) => (a && b ? 'pass' : a || b ? 'noisy' : 'miss');
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await context.addInitScript({ content: 'window.__name = (f) => f;' });
-    const page = await context.newPage();
-    await page.goto(`${harness.url}/#/meetings`);
-    await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
     const consoleHash = `#/meetings/${meetingId}/minutes`;
     const composer = '[data-testid=composer] textarea';
 
