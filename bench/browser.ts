@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness } from '../harness/server';
 import { isChannelName } from '../electron/common/api';
 import { median, kb, ms, percentile, type Row } from './stats';
@@ -65,6 +65,23 @@ export function bundleRows(outDir: string): Row[] {
   ];
 }
 
+/** The harness on `file` and Chromium at its meetings page, ready (the same browser for every bench section). */
+export async function openBenchPage(file: string, outDir: string, exportDir: string): Promise<{ harness: Awaited<ReturnType<typeof startHarness>>; browser: Browser; page: Page }> {
+  const harness = await startHarness({ dbFile: file, staticDir: outDir, exportDir });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--lang=zh-CN'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  // tsx keeps function names with a helper (__name) that the functions sent to the page refer to.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const page = await context.newPage();
+  await page.goto(`${harness.url}/#/meetings`);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+  return { harness, browser, page };
+}
+
 /**
  * In Chromium through the harness, on a copy of the large database whose busiest meeting is given 2,000 opinions and
  * 2,000 minutes entries: the workspace's first render, the opinions table with 2,000 rows, and keystroke-to-screen in
@@ -98,20 +115,9 @@ export async function browserRows(dir: string, largeFile: string, outDir: string
   }
   await app.close();
 
-  const harness = await startHarness({ dbFile: file, staticDir: outDir, exportDir: path.join(dir, 'browser-exports') });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--lang=zh-CN'],
-  });
+  const { harness, browser, page } = await openBenchPage(file, outDir, path.join(dir, 'browser-exports'));
   const rows: Row[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    // tsx keeps function names with a helper (__name) that the functions sent to the page refer to.
-    await context.addInitScript({ content: 'window.__name = (f) => f;' });
-    const page = await context.newPage();
-    await page.goto(`${harness.url}/#/meetings`);
-    await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
 
     /** From a hash change to the frame after each selector matches at least `count` elements (measured in the page). */
     const timeTo = (hash: string, checks: [selector: string, count: number][]) =>

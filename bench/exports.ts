@@ -3,11 +3,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { FeatureMissing, needChannels, openBenchApp, teamAndMeeting, type BenchApp } from './context';
-import { median, ms, type Row } from './stats';
+import { median, ms, pairedRatio, ratioText, ratioVerdict, type Row } from './stats';
 import type { LargeIds } from './queries';
 
 const ITEMS = 1_000;
 const RUNS = 5;
+const XLSX_PAIRS = 15;
 
 type Cells = string[][];
 
@@ -27,7 +28,7 @@ async function bareDocx(file: string, headers: string[], rows: Cells): Promise<v
 }
 
 /** A meeting with 1,000 rectification items (measures, leaders) — one created through the channel, the rest bulk. */
-async function thousandItems(app: BenchApp): Promise<number> {
+export async function thousandItems(app: BenchApp): Promise<number> {
   const { meetingId, memberIds } = await teamAndMeeting(app);
   const item = {
     aspectId: null,
@@ -82,12 +83,28 @@ export async function exportRows(dir: string, large: { app: BenchApp; ids: Large
         }
         return median(out);
       };
-      const handlerXlsx = await time(() => app.call('rectification.exportXlsx', { meetingId, version: 'current', scope: 'all' }));
-      const bareX = await time(() => bareXlsx(path.join(dir, 'bare.xlsx'), headers, cells));
+      // xlsx: handler and bare exceljs alternate, so both see the same machine; the ratio is judged on 5 blocks.
+      const xlsxHandler: number[] = [];
+      const xlsxBare: number[] = [];
+      for (let i = -1; i < XLSX_PAIRS; i++) {
+        let t = performance.now();
+        await app.call('rectification.exportXlsx', { meetingId, version: 'current', scope: 'all' });
+        const h = performance.now() - t;
+        t = performance.now();
+        await bareXlsx(path.join(dir, 'bare.xlsx'), headers, cells);
+        const b = performance.now() - t;
+        if (i < 0) continue; // warm-up
+        xlsxHandler.push(h);
+        xlsxBare.push(b);
+      }
+      const handlerXlsx = median(xlsxHandler);
+      const bareX = median(xlsxBare);
+      const xlsxRatio = pairedRatio(xlsxHandler, xlsxBare);
       const handlerDocx = await time(() => app.call('rectification.exportDocx', { meetingId, version: 'current', scope: 'all', attachmentLabel: null }));
       const bareD = await time(() => bareDocx(path.join(dir, 'bare.docx'), headers, cells));
       rows.push(
-        { group: 'export', what: `${ITEMS.toLocaleString('en')}-item rectification list → xlsx (handler, median of ${RUNS})`, figure: ms(handlerXlsx), compare: `bare exceljs ${ms(bareX)}; ${(handlerXlsx / bareX).toFixed(2)}×`, target: '≤ 1 s', verdict: handlerXlsx <= 1000 ? 'pass' : 'miss' },
+        { group: 'export', what: `${ITEMS.toLocaleString('en')}-item rectification list → xlsx (handler, median of ${XLSX_PAIRS})`, figure: ms(handlerXlsx), compare: `bare exceljs ${ms(bareX)}`, target: '≤ 1 s', verdict: handlerXlsx <= 1000 ? 'pass' : 'miss' },
+        { group: 'export', what: `${ITEMS.toLocaleString('en')}-item list → xlsx, handler vs bare exceljs (${XLSX_PAIRS} alternating pairs)`, figure: ratioText(xlsxRatio), compare: `bare exceljs ${ms(bareX)}`, target: '≤ 1.5× bare (issue 20)', verdict: ratioVerdict(xlsxRatio, 1.5) },
         { group: 'export', what: `${ITEMS.toLocaleString('en')}-item rectification list → docx (handler, median of ${RUNS})`, figure: ms(handlerDocx), compare: `bare docx ${ms(bareD)}; ${(handlerDocx / bareD).toFixed(2)}×`, target: '≤ 1 s', verdict: handlerDocx <= 1000 ? 'pass' : 'miss' },
       );
     } finally {

@@ -3,7 +3,7 @@
  * bench/results/latest.md. The large database (seeds/large.ts) is generated once and cached in the temp folder by
  * schema and generator version; a first run generates it (≈ 15 s).
  *
- *   npm run bench [-- --skip browser,open]      sections: write, long, search, lists, export, parse, open, browser, bundle
+ *   npm run bench [-- --skip browser,open]      sections: write, long, search, lists, export, parse, open, browser, long-browser, bundle
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { largeIds, listRows, searchRows, type LargeIds } from './queries';
 import { exportRows } from './exports';
 import { openRows, parseRows } from './openAndParse';
 import { browserRows, buildRenderer, bundleRows } from './browser';
+import { longBrowserRows } from './longBrowser';
 import { markdownTable, textTable, type Row } from './stats';
 
 const skip = new Set((process.argv.find((a, i) => process.argv[i - 1] === '--skip') ?? '').split(',').filter(Boolean));
@@ -97,6 +98,10 @@ try {
   await section('browser', () => {
     build();
     return browserRows(dir, large.file, outDir);
+  });
+  await section('long-browser', () => {
+    build();
+    return longBrowserRows(dir, outDir);
   });
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -59,7 +59,7 @@ export async function writePathRows(dir: string): Promise<Row[]> {
       handlerSave.push(hs);
       bareSave.push(bs);
     }
-    const row = (what: string, handler: number[], bare: number[]): Row[] => {
+    const row = (what: string, handler: number[], bare: number[], limit: number): Row[] => {
       const ratio50 = pairedRatio(handler, bare);
       const ratio99 = percentile(handler, 99) / percentile(bare, 99);
       return [
@@ -68,14 +68,14 @@ export async function writePathRows(dir: string): Promise<Row[]> {
           what: `${what}: handler p50 / p99`,
           figure: `${ms(median(handler))} / ${ms(percentile(handler, 99))}`,
           compare: `bare ${ms(median(bare))} / ${ms(percentile(bare, 99))}; p50 ratio ${ratioText(ratio50)}; p99 ratio ${ratio99.toFixed(2)}×`,
-          target: 'p50 ≤ 1.5× bare',
-          verdict: ratioVerdict(ratio50, 1.5),
+          target: `p50 ≤ ${limit}× bare`,
+          verdict: ratioVerdict(ratio50, limit),
         },
       ];
     };
     return [
-      ...row(`minutes autosave (${ENTRIES_BEFORE.toLocaleString('en')} entries in the meeting)`, handlerSave, bareSave),
-      ...row('minutes new entry', handlerNew, bareNew),
+      ...row(`minutes autosave (${ENTRIES_BEFORE.toLocaleString('en')} entries in the meeting)`, handlerSave, bareSave, 1.3), // issue 20: 1.3× for the autosave
+      ...row('minutes new entry', handlerNew, bareNew, 1.5),
     ];
   } finally {
     await app.close();

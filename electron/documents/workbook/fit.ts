@@ -55,7 +55,8 @@ export function fitWidths(columns: readonly ResolvedColumn[], budget: number, ro
   const visible = tight.filter((c) => !c.hidden);
   const total = visible.reduce((sum, c) => sum + c.width, 0);
   if (total <= budget) return tight;
-  const floor = (c: ResolvedColumn) => Math.max(MIN_WRAP_WIDTH, tokenFloor(c, sample));
+  const floors = new Map(visible.map((c) => [c, Math.max(MIN_WRAP_WIDTH, tokenFloor(c, sample))]));
+  const floor = (c: ResolvedColumn) => floors.get(c) ?? MIN_WRAP_WIDTH;
   const shrinkable = visible.filter((c) => (c.wrap ?? true) && c.width > floor(c));
   const slack = shrinkable.reduce((sum, c) => sum + (c.width - floor(c)), 0);
   if (slack <= 0) return tight;

@@ -22,7 +22,8 @@ export function writeCellValue(cell: Cell, value: CellInput): void {
   const text = toXlsxText(chineseDateText(raw));
   // A plain JS string is always written as a string cell (t="s"), never as <f>; the format guards later edits.
   cell.value = text;
-  if (looksLikeFormula(raw) || looksLikeFormula(text)) cell.numFmt = TEXT_NUM_FMT;
+  // A copy of the style: the cell may share its style object with the rest of its column (writeSheet.ts).
+  if (looksLikeFormula(raw) || looksLikeFormula(text)) cell.style = { ...cell.style, numFmt: TEXT_NUM_FMT };
 }
 
 /**

@@ -2,7 +2,7 @@
  * Lays out one sheet: title, optional subtitle, header, data and fill-in rows, dropdowns, frozen header, filter and
  * print setup.
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Style, Workbook, Worksheet } from 'exceljs';
 import { chooseOrientation, fitWidths, printableUnits, rowHeight } from './fit';
 import { displayWidth, resolveColumns, sheetLayout, type ResolvedColumn } from './layout';
 import { applyPrintSetup, DEFAULT_MARGINS_MM } from './print';
@@ -66,18 +66,20 @@ function writeHeader(sheet: Worksheet, columns: readonly ResolvedColumn[], layou
 }
 
 function writeBody(sheet: Worksheet, spec: SheetSpec, columns: readonly ResolvedColumn[], layout: SheetLayout): void {
+  const styles: Partial<Style>[] = columns.map((column) => ({ font: bodyFont, border: thinBorders, alignment: dataAlignment(column.align ?? 'left', column.wrap ?? true) }));
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     // Rows past the data are the blank fill-in rows: styled, empty.
     const data = spec.rows[r - layout.firstDataRow];
     // Excel does not fit row heights to wrapped text when it opens a file: set them, or rows print one line high.
-    if (data) sheet.getRow(r).height = rowHeight(columns.filter((c) => !c.hidden).map((c) => ({ text: data[c.key], width: c.width, wrap: c.wrap ?? true })));
-    for (const column of columns) {
-      const cell = sheet.getCell(r, column.index);
+    const row = sheet.getRow(r);
+    if (data) row.height = rowHeight(columns.filter((c) => !c.hidden).map((c) => ({ text: data[c.key], width: c.width, wrap: c.wrap ?? true })));
+    columns.forEach((column, i) => {
+      const cell = row.getCell(column.index);
+      // One style object for the whole column: exceljs recognises a style it has seen by identity when it writes the
+      // file, instead of serialising the font, borders and alignment of each of thousands of cells to compare them.
+      cell.style = styles[i];
       if (data) writeCellValue(cell, data[column.key]);
-      cell.font = bodyFont;
-      cell.border = thinBorders;
-      cell.alignment = dataAlignment(column.align ?? 'left', column.wrap ?? true);
-    }
+    });
   }
 }
 

@@ -38,19 +38,32 @@ export function normalizeForMatching(original: string): NormalizedText {
   let map = new Int32Array(original.length + 8);
   let n = 0;
   let i = 0;
+  // Room for `count` more units and the closing map entry.
+  const reserve = (count: number) => {
+    if (n + count + 1 <= map.length) return;
+    const size = map.length * 2 + count;
+    const grownMap = new Int32Array(size);
+    grownMap.set(map);
+    map = grownMap;
+    const grownUnits = new Uint16Array(size);
+    grownUnits.set(units);
+    units = grownUnits;
+  };
   while (i < original.length) {
+    const unit = original.charCodeAt(i);
+    // Most of the text maps to itself or to a space (the first rules of normalizeCodePoint): written straight into
+    // the buffer, without a one-character string per character for the collector.
+    const same = (unit >= 0x20 && unit < 0x7f) || (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x2460 && unit <= 0x2473);
+    if (same || unit === 0x3000 || unit === 0xa0 || unit === 0x09) {
+      reserve(1);
+      units[n] = same ? unit : 0x20;
+      map[n++] = i++;
+      continue;
+    }
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const out = normalizeCodePoint(cp, width === 1 ? original[i] : original.slice(i, i + 2));
-    if (n + out.length + 1 > map.length) {
-      const size = map.length * 2 + out.length;
-      const grownMap = new Int32Array(size);
-      grownMap.set(map);
-      map = grownMap;
-      const grownUnits = new Uint16Array(size);
-      grownUnits.set(units);
-      units = grownUnits;
-    }
+    reserve(out.length);
     for (let k = 0; k < out.length; k++) {
       units[n] = out.charCodeAt(k);
       map[n++] = i;

@@ -71,4 +71,30 @@ describe('the minutes console store', () => {
     await store.advance({ mode: 'nextSpeaker' });
     expect(store.draft).toMatchObject({ key: null, text: '', fromMemberId: store.currentSpeaker?.memberId ?? null });
   });
+
+  it('keeps the entries that did not change when the console comes back from main (F8 does not redraw the stream)', async () => {
+    const store = useMinutesStore();
+    await store.load(app.ids.meetingId);
+    await store.advance({ mode: 'nextItem' });
+    for (const text of ['换人前记下的第一条', '换人前记下的第二条']) {
+      store.draft.text = text;
+      store.touchDraft();
+      await store.commitDraft();
+    }
+    const before = [...store.state!.entries];
+    expect(before.length).toBeGreaterThan(1);
+    await store.advance({ mode: 'nextSpeaker' });
+    const after = store.state!.entries;
+    expect(after.map((e) => e.key)).toEqual(before.map((e) => e.key));
+    after.forEach((e, i) => expect(e).toBe(before[i]));
+
+    // An entry changed in main (moved) comes back as a new object with the new order; the others stay.
+    const moved = before.at(-1)!;
+    await dispatch(app.ctx, 'minutes.moveEntry', { id: moved.id, direction: 'up' });
+    await store.refresh();
+    const changed = store.state!.entries.filter((e) => !before.includes(e));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.some((e) => e.key === moved.key)).toBe(true);
+    expect(store.state!.entries.length).toBe(before.length);
+  });
 });

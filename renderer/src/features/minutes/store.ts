@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, reactive, ref } from 'vue';
+import { computed, reactive, ref, toRaw } from 'vue';
 import type { Entry, MinutesConsole } from '../../../../electron/common/api/minutes';
 import type { Input } from '../../../../electron/common/api';
 import { entryDefaults } from '../../../../electron/common/minutes/agenda';
@@ -8,6 +8,7 @@ import type { EntryType } from '../../../../electron/common/minutes/types';
 import { call } from '../../api/client';
 import { i18n } from '../../i18n';
 import { EntrySaver, newEntryKey, type EntryPayload } from './saver';
+import { predictCursor } from './predict';
 
 export interface Draft {
   key: string | null;
@@ -19,6 +20,11 @@ export interface Draft {
   toMemberId: number | null;
   aspectId: number | null;
   text: string;
+}
+
+function sameEntry(a: Entry, b: Entry): boolean {
+  const keys = Object.keys(b) as (keyof Entry)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** The console's state: the meeting's minutes as loaded, the composer's draft, and the autosave status. */
@@ -43,11 +49,15 @@ export const useMinutesStore = defineStore('minutes', () => {
   const memberName = (id: number | null) => state.value?.members.find((m) => m.id === id)?.name ?? '';
   // Recounted when an entry changes (each autosave answer), but handed on only when a count really changed: typing
   // into an entry that is already counted does not re-render the matrix.
+  // Entries change in place (upsertLocal) or all at once (adopt, load); both bump this, and the matrix counts the raw
+  // entries after it rather than tracking each field of hundreds of entries.
+  const entriesVersion = ref(0);
   const matrix = computed((previous?: CriticismMatrix | null) => {
     const s = state.value;
     if (!s) return null;
+    void entriesVersion.value;
     const rounds = s.agenda.filter((a) => a.kind === 'member_round' && a.memberId !== null && s.members.find((m) => m.id === a.memberId)?.present);
-    const next = criticismMatrix(s.entries, rounds.map((a) => a.memberId as number));
+    const next = criticismMatrix(toRaw(s.entries), rounds.map((a) => a.memberId as number));
     return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
   });
 
@@ -58,6 +68,7 @@ export const useMinutesStore = defineStore('minutes', () => {
     if (existing) {
       // A stale answer (revision lower than what we show) must not roll the screen back.
       if (existing.revision > payload.revision) return;
+      entriesVersion.value++;
       Object.assign(existing, { id, text: payload.text, type: payload.type, fromMemberId: payload.fromMemberId, fromGuest: payload.fromGuest, toMemberId: payload.toMemberId, aspectId: payload.aspectId, revision: Math.max(revision, payload.revision), updatedAt, agendaItemId: payload.agendaItemId });
       return;
     }
@@ -71,6 +82,7 @@ export const useMinutesStore = defineStore('minutes', () => {
     const order = new Map(s.agenda.map((a, i) => [a.id, i]));
     const at = s.entries.findLastIndex((e) => (order.get(e.agendaItemId) ?? 0) <= (order.get(payload.agendaItemId) ?? 0));
     s.entries.splice(at + 1, 0, entry);
+    entriesVersion.value++;
   }
 
   function resetDraft() {
@@ -119,6 +131,7 @@ export const useMinutesStore = defineStore('minutes', () => {
 
   async function load(meetingId: number) {
     state.value = await call('minutes.prepare', { meetingId });
+    entriesVersion.value++;
     resetDraft();
     // After a crash: the entry being typed goes back into the composer.
     const pendingDraft = state.value.entries.find((e) => e.id === state.value?.cursor.draftEntryId);
@@ -127,15 +140,44 @@ export const useMinutesStore = defineStore('minutes', () => {
     }
   }
 
+  /**
+   * A fresh copy of the console from main (after F8, a move, a deletion) taken in, keeping every entry object that did
+   * not change: the stream (hundreds of entries in a long meeting) then sees the same entries and is not drawn again.
+   */
+  function adopt(next: MinutesConsole) {
+    const previous = state.value ? toRaw(state.value) : null;
+    const before = new Map((previous?.entries ?? []).map((e) => [e.key, e]));
+    next.entries = next.entries.map((e) => {
+      const old = before.get(e.key);
+      return old && sameEntry(old, e) ? old : e;
+    });
+    // The members and aspects rarely change during a meeting: kept as they were, the screens that show only them
+    // (the matrix, the names in the stream) are not redrawn by F8.
+    if (previous && JSON.stringify(previous.members) === JSON.stringify(next.members)) next.members = previous.members;
+    if (previous && JSON.stringify(previous.aspects) === JSON.stringify(next.aspects)) next.aspects = previous.aspects;
+    state.value = next;
+    entriesVersion.value++;
+  }
+
   async function refresh() {
     if (!state.value) return;
-    state.value = await call('minutes.console', { meetingId: state.value.meetingId });
+    adopt(await call('minutes.console', { meetingId: state.value.meetingId }));
   }
 
   async function advance(to: Input<'minutes.advance'>['to']) {
     if (!state.value) return;
     if (draft.text.trim() !== '' || draft.key !== null) await commitDraft();
-    state.value = await call('minutes.advance', { meetingId: state.value.meetingId, to });
+    // The banner moves at once to the speaker main will name (F8 must answer within a frame or two, and main's answer
+    // carries the whole record); a refusal puts the old speaker back.
+    const before = state.value.cursor;
+    const predicted = predictCursor(toRaw(state.value), to);
+    if (predicted) state.value.cursor = predicted;
+    try {
+      adopt(await call('minutes.advance', { meetingId: state.value.meetingId, to }));
+    } catch (error) {
+      if (predicted && state.value && toRaw(state.value.cursor) === predicted) state.value.cursor = before;
+      throw error;
+    }
     // Words typed while the floor was changing are kept: they belong to the new speaker (same entry key, so the
     // autosave moves the entry rather than starting another). Only an untouched composer is simply reset.
     const typed = { key: draft.key, revision: draft.revision, text: draft.text };
@@ -152,5 +194,5 @@ export const useMinutesStore = defineStore('minutes', () => {
     await saver.flush();
   }
 
-  return { state, draft, saveState, saver, lastRecordedKey, currentItem, currentSpeaker, readOnly, matrix, memberName, load, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
+  return { state, draft, saveState, saver, lastRecordedKey, currentItem, currentSpeaker, readOnly, matrix, memberName, load, adopt, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
 });
