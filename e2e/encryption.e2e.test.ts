@@ -204,8 +204,9 @@ describe('encryption at rest, as the secretary sees it', () => {
     await e.page.waitForSelector('.el-message--success >> text=已备份到');
     const saved = fs.readdirSync(e.exportDir).filter((n) => n.endsWith('.sqlite'));
     expect(saved).toHaveLength(1);
-    fs.mkdirSync(path.join(e.exportDir, 'imports'), { recursive: true });
-    fs.copyFileSync(path.join(e.exportDir, saved[0]), path.join(e.exportDir, 'imports', 'U盘备份.sqlite'));
+    const stick = path.join(e.dir, 'stick');
+    fs.mkdirSync(stick);
+    fs.copyFileSync(path.join(e.exportDir, saved[0]), path.join(stick, 'U盘备份.sqlite'));
 
     await e.restart(() => {
       fs.writeFileSync(dataFile(), Buffer.alloc(fs.statSync(dataFile()).size, 0x41));
@@ -223,7 +224,9 @@ describe('encryption at rest, as the secretary sees it', () => {
     await e.page.keyboard.press('Enter');
     await e.page.waitForSelector('[data-testid=backup-contents]');
 
-    await e.page.click('[data-testid=recovery-file]');
+    // Chosen with the browser's file picker.
+    const [chooser] = await Promise.all([e.page.waitForEvent('filechooser'), e.page.click('[data-testid=recovery-file]')]);
+    await chooser.setFiles(path.join(stick, 'U盘备份.sqlite'));
     await e.page.waitForSelector('[data-testid=recovery-chosen-file] >> text=U盘备份.sqlite');
     expect(Number(await text('[data-testid=preview-teams]'))).toBeGreaterThan(0);
     expect(await text('[data-testid=preview-encrypted]')).toBe('已加密');

@@ -24,19 +24,25 @@ describe('a secretary carries a meeting to another computer', () => {
     await e.page.click('.topnav a[href="#/backup"]');
     await e.page.waitForSelector('[data-testid=exchange-card]');
     await e.page.waitForFunction(() => document.querySelector('[data-testid=exchange-meeting] input')?.getAttribute('value') || document.querySelector('[data-testid=exchange-meeting]')?.textContent?.trim());
-    await e.page.click('[data-testid=exchange-export]');
+    // In the browser the export downloads, and is also kept in the exports folder.
+    const [download] = await Promise.all([e.page.waitForEvent('download'), e.page.click('[data-testid=exchange-export]')]);
     await e.page.waitForSelector('.el-message--success >> text=已导出到');
     const saved = fs.readdirSync(e.exportDir).filter((n) => n.endsWith('.json'));
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatch(/^镜鉴交换文件-.*\.json$/);
     exported = path.join(e.exportDir, saved[0]);
     expect(JSON.parse(fs.readFileSync(exported, 'utf8')).format).toBe('jingjian-exchange');
+    expect(download.suggestedFilename()).toBe(saved[0]);
+    const downloaded = await download.path();
+    expect(fs.readFileSync(downloaded).equals(fs.readFileSync(exported))).toBe(true);
     await e.shot('exchange-01-exported');
   });
 
   it('imports it back: sees the contents and the conflict first, then imports a copy', async () => {
     const before = await meetings();
-    await e.page.setInputFiles('[data-testid=exchange-file]', exported);
+    // 导入交换文件… opens the browser's file picker.
+    const [chooser] = await Promise.all([e.page.waitForEvent('filechooser'), e.page.click('[data-testid=exchange-import]')]);
+    await chooser.setFiles(exported);
     await e.page.waitForSelector('[data-testid=exchange-preview]');
     const text = await e.page.textContent('[data-testid=exchange-preview]');
     expect(text).toContain(before[0].theme);
@@ -69,12 +75,15 @@ describe('a secretary carries a meeting to another computer', () => {
     await e.page.click('[data-testid=backup-now]');
     await e.page.waitForSelector('.el-message--success >> text=已备份到');
     const backup = fs.readdirSync(e.exportDir).find((n) => n.endsWith('.sqlite'))!;
-    // The harness "chooses" the last file in exports/imports, as a USB stick would offer it.
-    fs.mkdirSync(path.join(e.exportDir, 'imports'), { recursive: true });
-    fs.copyFileSync(path.join(e.exportDir, backup), path.join(e.exportDir, 'imports', 'U盘备份.sqlite'));
+    // A backup on a USB stick, anywhere on the computer: chosen with the browser's file picker.
+    const stick = path.join(e.dir, 'stick');
+    fs.mkdirSync(stick);
+    fs.copyFileSync(path.join(e.exportDir, backup), path.join(stick, 'U盘备份.sqlite'));
     await e.page.evaluate(() => window.jingjian.invoke('teams.create', { name: '备份之后新建的党组', organ: 'party_group', unit: '' }));
     expect(await teams()).toHaveLength(teamCount + 1);
-    await e.page.click('[data-testid=restore-file]');
+    const [chooser] = await Promise.all([e.page.waitForEvent('filechooser'), e.page.click('[data-testid=restore-file]')]);
+    expect(chooser.isMultiple()).toBe(false);
+    await chooser.setFiles(path.join(stick, 'U盘备份.sqlite'));
     await e.page.waitForSelector('[data-testid=chosen-file] >> text=U盘备份.sqlite');
     await e.page.waitForSelector('[data-testid=backup-contents]');
     await e.shot('exchange-05-restore-file');

@@ -48,7 +48,7 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--lang=zh-CN'],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: false });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   const outsideRequests: string[] = [];
   const pageErrors: string[] = [];
   await context.route('**/*', (route) => {

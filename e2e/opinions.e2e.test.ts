@@ -20,7 +20,17 @@ describe('gathering opinions', () => {
   it('shows the demo opinions', async () => {
     await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/opinions`);
     await e.page.waitForSelector('[data-testid=raw-table]');
-    expect(await e.page.textContent('[data-testid=opinions-summary]')).toContain('共 20 条原始意见，梳理为 19 条');
+    // One source of counts: the header says what each number counts, and the tab and the lists agree with it.
+    const summary = (await e.page.textContent('[data-testid=opinions-summary]')) ?? '';
+    const [, consolidated, unsorted] = /^共 20 条原始意见：已梳理为 (\d+) 条梳理后意见，待梳理原始意见 (\d+) 条$/.exec(summary.trim()) ?? [];
+    expect(Number(unsorted)).toBeGreaterThan(0);
+    expect(await e.page.textContent('.el-tabs__item:has-text("梳理归类")')).toBe(`梳理归类（待梳理 ${unsorted}）`);
+    await e.page.click('.el-tabs__item:has-text("梳理归类")');
+    await e.page.waitForSelector('[data-testid=consolidated-list]');
+    expect(await e.page.textContent('[data-testid=consolidated-list] h3')).toBe(`梳理后意见（${consolidated}）`);
+    expect(await e.page.textContent('[data-testid=unsorted-list] h3')).toBe(`待梳理的原始意见（${unsorted}）`);
+    expect(await e.page.locator('[data-testid=consolidated-list] .item').count()).toBe(Number(consolidated));
+    await e.page.click('.el-tabs__item:has-text("意见录入")');
     expect(await rawRows().count()).toBe(20);
     await e.shot('opinions-01-list');
   });
@@ -89,12 +99,30 @@ describe('gathering opinions', () => {
     await e.page.click('[data-testid=merge-save]');
     await e.page.waitForSelector('[data-testid=consolidated-list] >> text=督查检查考核过多，基层台账材料负担较重');
     const list = await e.page.textContent('[data-testid=consolidated-list]');
-    expect(list).toContain('合并 2 条');
+    expect(list).toContain('由 2 条原始意见合并');
     for (const original of ['基层减负工作还有差距，督查检查考核事项多', '督查检查考核过多过频，基层迎检任务重']) {
       expect(cluster).toContain(original);
       expect(list).toContain(original);
     }
     await e.shot('opinions-05-merged');
+  });
+
+  it('merges opinions ticked in 梳理归类 itself, and calls one kept as written what it is', async () => {
+    const before = await e.page.locator('[data-testid=consolidated-list] .item').count();
+    const unsorted = await e.page.locator('[data-testid=unsorted-list] .pick').count();
+    await e.page.click('[data-testid=unsorted-0]');
+    expect(await e.page.isDisabled('[data-testid=merge-selected]')).toBe(true);
+    await e.page.click('[data-testid=unsorted-1]');
+    await e.page.waitForSelector('[data-testid=merge-selected]:has-text("合并所选（2 条）"):not([disabled])');
+    await e.page.click('[data-testid=merge-selected]');
+    await e.page.waitForSelector('[data-testid=merge-originals] li:nth-child(2)');
+    await e.page.fill(field('merge-text'), '在梳理归类页勾选合并的意见。');
+    await e.page.click('[data-testid=merge-save]');
+    await e.page.waitForSelector('[data-testid=consolidated-list] >> text=在梳理归类页勾选合并的意见。');
+    expect(await e.page.locator('[data-testid=consolidated-list] .item').count()).toBe(before + 1);
+    expect(await e.page.locator('[data-testid=unsorted-list] .pick').count()).toBe(unsorted - 2);
+    expect(await e.page.textContent('[data-testid=opinions-summary]')).toContain(`已梳理为 ${before + 1} 条梳理后意见，待梳理原始意见 ${unsorted - 2} 条`);
+    await e.shot('opinions-05b-merged-in-sorting');
   });
 
   it('shows the counts and the paragraph and exports feedback for every member into a folder', async () => {
@@ -222,6 +250,13 @@ describe('a meeting with 2,000 opinions', () => {
     await e.page.click('[data-testid=consolidated-pager] .btn-next');
     await e.page.waitForSelector('[data-testid=consolidated-50]');
     expect(await e.page.locator('[data-testid=consolidated-list] .item').count()).toBe(50);
+    // Each opinion confirmed on its own is kept as written, not "merged", and goes back to the unsorted ones, not "unmerged".
+    const board = (await e.page.evaluate((id) => window.jingjian.invoke('opinions.board', { meetingId: id }), meetingId)) as { value: { consolidated: { rawIds: number[] }[] } };
+    const single = board.value.consolidated.findIndex((c, i) => i >= 50 && i < 100 && c.rawIds.length === 1);
+    expect(single).toBeGreaterThanOrEqual(50);
+    expect(await e.page.textContent(`[data-testid=consolidated-origin-${single}]`)).toBe('原文照录 1 条原始意见');
+    expect(await e.page.textContent(`[data-testid=unmerge-${single}]`)).toBe('退回待梳理');
+    expect(await e.page.textContent('[data-testid=consolidated-list]')).not.toContain('由 1 条');
     await e.shot('opinions-09-sorting-paged');
   });
 });

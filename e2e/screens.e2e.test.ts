@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SCREENSHOT_DIR, startE2E, type E2E } from './fixture';
 import { axeFindings, harnessCall, layoutFaults, seedStress, settled, type AxeFinding, type LayoutFault } from './screens';
 import { loadDemo } from '../seeds/demo';
+import { NOT_ENGLISH, quotedChinese } from '../renderer/src/i18n/english';
 
 /**
  * Every screen, as a county secretary's 1366×768 office laptop and a 1920×1080 monitor show it, with the demo and
@@ -63,20 +64,26 @@ async function go(hash: string): Promise<void> {
 }
 
 async function visitAll(viewport: { width: number; height: number }): Promise<Visit[]> {
-  await e.page.setViewportSize(viewport);
   const visits: Visit[] = [];
+  await walk(viewport, async (name) => void visits.push(await check(name, viewport)));
+  return visits;
+}
+
+/** Every screen: each link of the top navigation, a new meeting, a search, and every section of two meetings. */
+async function walk(viewport: { width: number; height: number }, look: (name: string) => Promise<void>): Promise<void> {
+  await e.page.setViewportSize(viewport);
   // With data the home page is the meetings list (first run is checked by foundation.e2e).
   const links = await e.page.$$eval('.topnav a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
   expect(links.length).toBeGreaterThanOrEqual(5);
   for (const href of links) {
     await e.page.click(`.topnav a[href="${href}"]`);
     await e.page.waitForFunction((h) => location.hash.startsWith(h), href);
-    visits.push(await check(href.replace(/^#\//, '').replace(/\W+/g, '-'), viewport));
+    await look(href.replace(/^#\//, '').replace(/\W+/g, '-'));
   }
   await go('/meetings/new');
-  visits.push(await check('meeting-new', viewport));
+  await look('meeting-new');
   await go('/search?q=调查研究');
-  visits.push(await check('search', viewport));
+  await look('search');
   for (const [label, id] of [['demo', demoMeetingId], ['stress', stressMeetingId]] as const) {
     await go(`/meetings/${id}`);
     await e.page.waitForSelector('[data-testid=workspace-title]');
@@ -84,12 +91,11 @@ async function visitAll(viewport: { width: number; height: number }): Promise<Vi
     expect(sections.length).toBeGreaterThan(5);
     for (const section of sections) {
       await e.page.click(`[data-testid=${section}]`);
-      visits.push(await check(`${label}-${section.replace('ws-nav-', '')}`, viewport));
+      await look(`${label}-${section.replace('ws-nav-', '')}`);
     }
     await go(`/meetings/${id}/edit`);
-    visits.push(await check(`${label}-edit`, viewport));
+    await look(`${label}-edit`);
   }
-  return visits;
 }
 
 /** The dashboard's timeline is a table: each column (offset, name, count, date, status) starts at the same x. */
@@ -132,4 +138,75 @@ describe('every screen fits and can be used by keyboard and screen reader', () =
       expect(e.outsideRequests).toEqual([]);
     }, 600_000);
   }
+});
+
+/**
+ * Every text of the data file (names, themes, opinions, minutes…): what a screen may show in Chinese in English mode.
+ * The search index's own tables are left out (they hold the same text, cut into pieces).
+ */
+function dataTexts(): string[] {
+  const sqlite = e.harness.connection.sqlite;
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'").all() as { name: string }[]).map((t) => t.name);
+  const texts = new Set<string>();
+  for (const table of tables) {
+    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate() as Iterable<unknown[]>) {
+      for (const value of row) if (typeof value === 'string' && NOT_ENGLISH.test(value)) texts.add(value);
+    }
+  }
+  return [...texts];
+}
+
+/** The texts a reader meets on the screen: visible text nodes, and the hints and names of controls; Chinese documents (lang="zh-CN") are left out. */
+async function screenTexts(): Promise<string[]> {
+  return e.page.evaluate(() => {
+    const out = new Set<string>();
+    const shown = (el: Element | null) => el !== null && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest('[lang^="zh"], script, style') || !shown(parent)) continue;
+      out.add(text);
+    }
+    for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+      if (el.closest('[lang^="zh"]') || !shown(el)) continue;
+      for (const name of ['placeholder', 'aria-label', 'title']) {
+        const value = el.getAttribute(name)?.trim();
+        if (value) out.add(value);
+      }
+    }
+    return [...out];
+  });
+}
+
+/** The Chinese left in `text` once the data and the Chinese quoted on purpose are taken out, or null when none is left. */
+function leak(text: string, allowed: string[], blob: string): string | null {
+  if (!NOT_ENGLISH.test(text)) return null;
+  // Data shortened for display (「…」 at the end) is still data.
+  const bare = text.replace(/(…|\.\.\.)$/u, '');
+  if (blob.includes(bare)) return null;
+  let rest = bare;
+  for (const piece of allowed) if (rest.includes(piece)) rest = rest.split(piece).join(' ');
+  return NOT_ENGLISH.test(rest) ? rest : null;
+}
+
+describe('English', () => {
+  it('every screen in English shows no Chinese and no full-width punctuation outside the data and the Chinese documents', async () => {
+    const settings = await e.harness.host.dispatch('settings.update', { locale: 'en' });
+    expect(settings.ok).toBe(true);
+    await e.reload();
+    const allowed = [...dataTexts(), ...quotedChinese()].sort((a, b) => b.length - a.length);
+    const blob = allowed.join('\u0000');
+    const leaks: { screen: string; text: string; left: string }[] = [];
+    await walk(VIEWPORTS[0], async (name) => {
+      await settle();
+      await e.shot(`screens-en-${name}`);
+      for (const text of await screenTexts()) {
+        const left = leak(text, allowed, blob);
+        if (left !== null) leaks.push({ screen: name, text: text.slice(0, 120), left: left.trim().slice(0, 60) });
+      }
+    });
+    fs.writeFileSync(path.join(SCREENSHOT_DIR, 'screens-en-leaks.json'), JSON.stringify(leaks, null, 2));
+    expect(leaks).toEqual([]);
+  }, 600_000);
 });

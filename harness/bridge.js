@@ -16,7 +16,28 @@
   const reviver = (_key, value) =>
     value && typeof value === 'object' && typeof value.$bytes === 'string' && Object.keys(value).length === 1 ? fromBase64(value.$bytes) : value;
   const listeners = new Set();
+  // An export the harness saved in its exports folder is also offered here: fetched with the secret (another site's
+  // page cannot), then handed to the browser as a download under its own name.
+  const download = async ({ url, name }) => {
+    try {
+      const response = await fetch(url, { headers: { 'x-jingjian-token': token } });
+      if (!response.ok) return;
+      const href = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = href;
+      link.download = name;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    } catch {
+      // The file is still in the exports folder, which the message of the export names.
+    }
+  };
   window.jingjian = Object.freeze({
+    // Files are chosen with the browser's file picker and saved as downloads (Electron shows its own dialogs).
+    host: 'browser',
     async invoke(channel, input) {
       try {
         const response = await fetch('/__harness/invoke', {
@@ -25,7 +46,9 @@
           // No input travels as an empty body.
           body: input === undefined ? '' : JSON.stringify(input, replacer),
         });
-        return JSON.parse(await response.text(), reviver);
+        const { downloads, ...result } = JSON.parse(await response.text(), reviver);
+        if (Array.isArray(downloads)) for (const offer of downloads) await download(offer);
+        return result;
       } catch (error) {
         return { ok: false, error: { code: 'bridge', message: '无法连接后台服务：' + error, messageEn: 'Cannot reach the backend: ' + error } };
       }

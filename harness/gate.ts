@@ -79,6 +79,13 @@ export const refusals = {
     refusal(503, 'harness.busy', '后台正在接收其他大文件，请稍后再试，未作任何修改', 'The backend is receiving other large files; try again shortly. Nothing was changed'),
   badJson: () => refusal(400, 'harness.badJson', '请求内容不是有效的 JSON，未作任何修改', 'The request body is not valid JSON; nothing was changed'),
   notFound: () => refusal(404, 'harness.notFound', '没有这个地址', 'No such address'),
+  downloadGone: () =>
+    refusal(
+      404,
+      'harness.downloadGone',
+      '这个下载地址已用过或已过期；文件仍保存在导出文件夹中，可再导出一次',
+      'This download address was already used or has expired; the file is still in the exports folder, or export it again',
+    ),
 };
 
 const header = (req: http.IncomingMessage, name: string): string | undefined => {
@@ -125,6 +132,49 @@ export function checkCall(req: http.IncomingMessage, token: string): Refusal | n
   const limit = bodyLimitFor(header(req, CHANNEL_HEADER));
   if (Number(declared) > limit) return refusals.tooLarge(limit);
   return null;
+}
+
+/** Where the bridge fetches an exported file: the path ends with a one-time id of 256 random bits. */
+export const DOWNLOAD_PATH = '/__harness/download/';
+
+/**
+ * The checks on a download, all before the id is looked up: the page's own origin (Sec-Fetch-Site, and Origin when
+ * a browser sends one) and the start's secret in its header, which another site's page cannot set without a
+ * preflight that is never granted. A link opened in a new tab or typed in the address bar carries no secret and gets
+ * nothing either.
+ */
+export function checkDownload(req: http.IncomingMessage, token: string): Refusal | null {
+  const origin = header(req, 'origin');
+  if (origin !== undefined && origin !== `http://${header(req, 'host')}`) return refusals.foreignOrigin();
+  if (header(req, 'sec-fetch-site') !== undefined && header(req, 'sec-fetch-site') !== 'same-origin') return refusals.foreignOrigin();
+  if (!sameSecret(header(req, TOKEN_HEADER), token)) return refusals.token();
+  return null;
+}
+
+/** Exported files offered to the page for download, each under a new one-time id, for a few minutes. */
+export class Downloads {
+  private readonly offered = new Map<string, { file: string; name: string; until: number }>();
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly lifetimeMs = 10 * 60 * 1000,
+    private readonly max = 200,
+  ) {}
+
+  /** A new id for `file`, shown to the user as `name`. */
+  offer(file: string, name: string): string {
+    const id = crypto.randomBytes(32).toString('base64url');
+    this.offered.set(id, { file, name, until: this.now() + this.lifetimeMs });
+    // The oldest offers go first when too many are pending (Map keeps insertion order).
+    while (this.offered.size > this.max) this.offered.delete(this.offered.keys().next().value!);
+    return id;
+  }
+
+  /** The file under `id`, once: the id is forgotten whether or not it had expired. */
+  take(id: string): { file: string; name: string } | null {
+    const entry = this.offered.get(id);
+    this.offered.delete(id);
+    return entry && entry.until >= this.now() ? { file: entry.file, name: entry.name } : null;
+  }
 }
 
 /** Bytes of bodies being received or handled; a call reserves its declared length until its answer is sent. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentHash, isBilingualRefusal } from '../tests/fuzzKit';
 import { BODY_LIMIT, bodyLimitFor, FILE_BODY_LIMIT, FILE_CHANNELS, IN_FLIGHT_LIMIT, InFlight } from './gate';
-import { startHarness, type Harness } from './server';
+import { savedFiles, startHarness, type Harness } from './server';
 
 /**
  * The harness's API as a hostile client sees it, request by request over real HTTP: only the page it served (its
@@ -174,6 +174,69 @@ describe('refuses every call that is not from its own page, before reading the b
   });
 });
 
+describe('an export downloads, to its own page only', () => {
+  /** What the bridge sends for an offered download (see harness/bridge.js), with any header replaced or removed. */
+  const fetchDownload = (url: string, change: Record<string, string | undefined> = {}) =>
+    request(harness.url, { method: 'GET', path: url, headers: { host: new URL(harness.url).host, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'x-jingjian-token': token, ...change } });
+
+  async function exportBackup(): Promise<{ url: string; name: string; file: string }> {
+    const answer = (await call('backup.now', {})).json() as { ok: boolean; value: { path: string }; downloads?: { url: string; name: string }[] };
+    expect(answer.ok).toBe(true);
+    expect(answer.downloads).toHaveLength(1);
+    const [offer] = answer.downloads!;
+    // Kept in the exports folder, offered under its own name at an address of 256 random bits.
+    expect(path.dirname(answer.value.path)).toBe(path.join(dir, 'exports'));
+    expect(offer.name).toBe(path.basename(answer.value.path));
+    expect(offer.url).toMatch(/^\/__harness\/download\/[A-Za-z0-9_-]{43}$/);
+    return { ...offer, file: answer.value.path };
+  }
+
+  it('offers the saved file once, with the secret, from the same origin, and never to anyone else', async () => {
+    const offer = await exportBackup();
+    const port = Number(new URL(harness.url).port);
+    // Another site's page (by Sec-Fetch-Site or by Origin), a link opened without the secret, a wrong secret, another start's.
+    const refused: [Record<string, string | undefined>, number, string][] = [
+      [{ 'sec-fetch-site': 'cross-site' }, 403, 'harness.foreignOrigin'],
+      [{ 'sec-fetch-site': 'same-site' }, 403, 'harness.foreignOrigin'],
+      [{ 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate' }, 403, 'harness.foreignOrigin'],
+      [{ origin: 'http://evil.example' }, 403, 'harness.foreignOrigin'],
+      [{ origin: `http://127.0.0.1:${port + 1}` }, 403, 'harness.foreignOrigin'],
+      [{ 'x-jingjian-token': undefined }, 403, 'harness.token'],
+      [{ 'x-jingjian-token': `${token}x` }, 403, 'harness.token'],
+      [{ 'x-jingjian-token': otherToken }, 403, 'harness.token'],
+    ];
+    for (const [change, status, code] of refused) {
+      const answer = await fetchDownload(offer.url, change);
+      expectRefusal(answer, status, code);
+      expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    // A refusal does not use the offer up; a guessed address gets nothing.
+    expectRefusal(await fetchDownload(`/__harness/download/${'A'.repeat(43)}`), 404, 'harness.downloadGone');
+    const got = await fetchDownload(offer.url);
+    expect(got.status).toBe(200);
+    expect(got.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(offer.name)}`);
+    expect(got.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(got.headers['cache-control']).toBe('no-store');
+    expect(Buffer.from(got.text, 'latin1').length).toBeGreaterThan(0);
+    expect(Number(got.headers['content-length'])).toBe(fs.statSync(offer.file).size);
+    // Once only; the file stays in the exports folder.
+    expectRefusal(await fetchDownload(offer.url), 404, 'harness.downloadGone');
+    expect(fs.existsSync(offer.file)).toBe(true);
+    // Another start does not know it.
+    const second = await exportBackup();
+    expectRefusal(await request(other.url, { method: 'GET', path: second.url, headers: { host: new URL(other.url).host, 'sec-fetch-site': 'same-origin', 'x-jingjian-token': otherToken } }), 404, 'harness.downloadGone');
+  });
+
+  it('offers nothing for a refused call or for a file outside the exports folder', async () => {
+    const refused = (await call('backup.preview', { name: 'jingjian-daily-20260101-000000.sqlite' })).json() as { ok: boolean; downloads?: unknown };
+    expect(refused.ok).toBe(false);
+    expect(refused.downloads).toBeUndefined();
+    expect(savedFiles({ saved: true, path: path.join(dir, 'a.sqlite') }, path.join(dir, 'exports'))).toEqual([]);
+    expect(savedFiles({ saved: true, path: path.join(dir, 'exports', '..', 'a.sqlite') }, path.join(dir, 'exports'))).toEqual([]);
+    expect(savedFiles({ saved: false, path: path.join(dir, 'exports', 'x') }, path.join(dir, 'exports'))).toEqual([]);
+  });
+});
+
 describe('any body: a clear refusal, never a crash', () => {
   it('null, arrays, numbers, strings, a channel object with a toString, deep nesting, broken JSON or UTF-8', async () => {
     const before = hash();
@@ -207,6 +270,8 @@ describe('bounded memory', () => {
   it('gives the large limit to the import channels only (read from the contract)', () => {
     expect([...FILE_CHANNELS].sort()).toEqual(
       [
+        'backup.previewFile',
+        'recovery.previewFile',
         'exchange.import',
         'exchange.importMaterial',
         'exchange.preview',

@@ -6,7 +6,7 @@ import type { FileService } from '../electron/handlers/context';
 import { cleanTempFiles, folderFiles } from '../electron/handlers/files';
 import { openHost, type Host } from '../electron/handlers/backup/host';
 import { CONTENT_SECURITY_POLICY } from '../electron/common/security';
-import { allowedHost, CHANNEL_HEADER, checkCall, fromForeignPage, InFlight, newToken, refusals, TOKEN_META, type Refusal } from './gate';
+import { allowedHost, CHANNEL_HEADER, checkCall, checkDownload, DOWNLOAD_PATH, Downloads, fromForeignPage, InFlight, newToken, refusals, TOKEN_META, type Refusal } from './gate';
 import { loadDemo } from '../seeds/demo';
 
 export interface HarnessOptions {
@@ -56,6 +56,20 @@ function replaceBytes(_key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * The files an answer says were saved (`{ saved: true, path }`, or `{ saved: true, files: [{ path, fileName }] }` for
+ * one file per member), kept only when they are inside the exports folder and exist: what the browser downloads.
+ */
+export function savedFiles(value: unknown, exportDir: string): { file: string; name: string }[] {
+  if (!value || typeof value !== 'object' || (value as { saved?: unknown }).saved !== true) return [];
+  const { path: one, files } = value as { path?: unknown; files?: unknown };
+  const candidates: unknown[] = typeof one === 'string' ? [one] : Array.isArray(files) ? files.map((f) => (f && typeof f === 'object' ? (f as { path?: unknown }).path : null)) : [];
+  const base = path.resolve(exportDir) + path.sep;
+  return candidates
+    .filter((file): file is string => typeof file === 'string' && path.resolve(file).startsWith(base) && fs.existsSync(file) && fs.statSync(file).isFile())
+    .map((file) => ({ file: path.resolve(file), name: path.basename(file) }));
+}
+
 /** Resolves a URL path inside the static folder; anything that escapes it is refused. */
 export function resolveStatic(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -92,6 +106,32 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const apiHost = await openHost({ dataFile: options.dbFile, files: options.files ?? folderFiles(options.exportDir), appVersion: 'harness', now: options.now, loadDemo });
   const token = newToken();
   const inFlight = new InFlight();
+  const downloads = new Downloads();
+
+  /** Sends an offered export (see bridge.js): the page's own fetch with the secret, once. */
+  function download(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const refused = checkDownload(req, token);
+    if (refused) {
+      refuse(res, refused);
+      return;
+    }
+    const offered = downloads.take((req.url ?? '').slice(DOWNLOAD_PATH.length));
+    if (!offered || !fs.existsSync(offered.file)) {
+      refuse(res, refusals.downloadGone());
+      return;
+    }
+    const bytes = fs.readFileSync(offered.file);
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': String(bytes.byteLength),
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(offered.name)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      // Another site's page cannot even embed it (no-cors <img>/<script>).
+      'cross-origin-resource-policy': 'same-origin',
+    });
+    res.end(bytes);
+  }
 
   function invoke(req: http.IncomingMessage, res: http.ServerResponse): void {
     const refused = checkCall(req, token);
@@ -124,7 +164,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       apiHost
         .dispatch(req.headers[CHANNEL_HEADER], input)
         .then((result) => {
-          const text = JSON.stringify(result, replaceBytes);
+          // A saved export is also offered for download: the bridge fetches it and the browser saves it.
+          const offers = result.ok ? savedFiles(result.value, options.exportDir).map(({ file, name }) => ({ url: DOWNLOAD_PATH + downloads.offer(file, name), name })) : [];
+          const text = JSON.stringify(offers.length ? { ...result, downloads: offers } : result, replaceBytes);
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
           res.end(text);
         })
@@ -149,6 +191,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     if (req.method !== 'GET') {
       refuse(res, refusals.method(), true);
+      return;
+    }
+    if (req.url?.startsWith(DOWNLOAD_PATH)) {
+      download(req, res);
       return;
     }
     if (req.url === '/__harness/bridge.js') {

@@ -6,6 +6,11 @@ export interface Bridge {
   invoke<C extends ChannelName>(channel: C, input: Input<C>): Promise<ApiResult<Output<C>>>;
   /** Events from main (menu commands such as "back up now"); returns an unsubscribe function. */
   onCommand(listener: (command: string) => void): () => void;
+  /**
+   * 'browser' in the browser harness: files are chosen with the page's file picker (their bytes sent to the channel)
+   * and exports arrive as downloads. Absent in Electron, where main shows the native dialogs.
+   */
+  readonly host?: 'browser';
 }
 
 export const BRIDGE_KEY = 'jingjian';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { text } from '../validation';
 
 export const BACKUP_KINDS = ['daily', 'premigration', 'prerestore', 'manual'] as const;
 export type BackupKindName = (typeof BACKUP_KINDS)[number];
@@ -131,6 +132,26 @@ const chosenToken = z
     message: '所选文件已失效，请重新选择',
   });
 const byName = z.object({ name: backupName }).strict();
+/** The largest data file the browser's file picker may send (its base64 must fit the harness's 64 MB body limit). */
+export const MAX_PICKED_BACKUP_BYTES = 45 * 1024 * 1024;
+/**
+ * A data file chosen with the browser's file picker (the harness has no native dialog): its name and bytes. Without
+ * it, main asks with its own dialog.
+ */
+const pickedFile = z
+  .object({
+    file: z
+      .object({
+        name: text({ zh: '文件名', en: 'File name' }, 200, { min: 1 }),
+        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_PICKED_BACKUP_BYTES, {
+          params: { zh: '文件为空或超过 45 MB', en: 'The file is empty or larger than 45 MB' },
+          message: '文件为空或超过 45 MB',
+        }),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 export const backupApi = {
   'backup.list': channel(empty).returns<BackupOverview>(),
@@ -140,7 +161,7 @@ export const backupApi = {
   /** Replaces the open data with a backup, after a verified safety copy of the current data. */
   'backup.restore': channel(byName).returns<RestoreResult>(),
   /** Asks for a data file anywhere (e.g. a backup on a USB stick) and previews it; refuses damaged, foreign or newer files. */
-  'backup.previewFile': channel(empty).returns<ChosenBackup>(),
+  'backup.previewFile': channel(pickedFile).returns<ChosenBackup>(),
   /** Restores the file chosen in backup.previewFile, after the same verified safety copy as backup.restore. */
   'backup.restoreFile': channel(z.object({ token: chosenToken }).strict()).returns<RestoreResult>(),
   'backup.setPolicy': channel(z.object({ daily: z.number().int().min(1).max(60), weekly: z.number().int().min(0).max(52) }).strict()).returns<BackupOverview>(),
@@ -152,7 +173,7 @@ export const backupApi = {
   'recovery.preview': channel(byName).returns<BackupContents>(),
   'recovery.restore': channel(byName).returns<RestoreResult>(),
   /** In recovery: asks for a data file anywhere (a backup on a USB stick) and previews it, as backup.previewFile. */
-  'recovery.previewFile': channel(empty).returns<ChosenBackup>(),
+  'recovery.previewFile': channel(pickedFile).returns<ChosenBackup>(),
   /** In recovery: restores the file chosen in recovery.previewFile; the damaged file is set aside first. */
   'recovery.restoreFile': channel(z.object({ token: chosenToken }).strict()).returns<RestoreResult>(),
   /** In recovery: reads every intact row of the damaged file (with its WAL) into a new file and shows what it holds. */

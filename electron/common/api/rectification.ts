@@ -155,6 +155,9 @@ export interface ReportSection {
 export interface ReportMissing {
   claim: string;
   why: string;
+  /** The same in English, for the English interface (the Word report is Chinese only). */
+  claimEn: string;
+  whyEn: string;
 }
 
 export interface ReportDraft {

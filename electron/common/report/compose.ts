@@ -126,20 +126,20 @@ const groupLabel = (label: string | null): string => stop(label === null || labe
 
 function opening(f: ReportFacts, missing: ReportMissing[]): string[] {
   if (!f.meeting.held) {
-    missing.push({ claim: '会议召开时间、地点和出席情况', why: '会议尚未标记为已召开，会议记录也未开始' });
+    missing.push({ claim: '会议召开时间、地点和出席情况', claimEn: 'When and where the meeting was held, and who attended', why: '会议尚未标记为已召开，会议记录也未开始', whyEn: 'The meeting is not marked as held and its minutes have not started' });
     return [];
   }
   const m = f.meeting;
   const sentences: string[] = [];
   sentences.push(`${chineseDate(m.date)}${clockText(m.startTime)}，${f.team}${m.place ? `在${m.place}` : ''}召开${f.kindName}${m.host ? `，${m.host}同志主持会议` : ''}。`);
-  if (!m.place) missing.push({ claim: '会议地点', why: '会议信息中未填写地点' });
-  if (!m.host) missing.push({ claim: '主持人', why: '会议信息中未指定主持人' });
+  if (!m.place) missing.push({ claim: '会议地点', claimEn: 'Place of the meeting', why: '会议信息中未填写地点', whyEn: 'No place is given in the meeting details' });
+  if (!m.host) missing.push({ claim: '主持人', claimEn: 'Chair', why: '会议信息中未指定主持人', whyEn: 'No chair is named in the meeting details' });
   const theme = m.theme.trim();
   if (theme && !f.kindName.includes(theme)) sentences.push(`会议主题是“${stop(theme)}”。`);
   if (f.attendance.known) {
     const absent = f.attendance.absent.map((a) => `${a.name}${because(a.reason)}缺席`).join('，');
     sentences.push(`班子成员应到${f.attendance.expected}人，实到${f.attendance.present}人${absent ? `，${absent}` : ''}。`);
-  } else missing.push({ claim: '应到、实到人数', why: '未登记出席情况，会议记录也未开始' });
+  } else missing.push({ claim: '应到、实到人数', claimEn: 'Members expected and present', why: '未登记出席情况，会议记录也未开始', whyEn: 'No attendance was recorded and the minutes have not started' });
   const guests = [f.supervisors.length ? `${guestList(f.supervisors)}到会督导` : '', f.attendees.length ? `${guestList(f.attendees)}列席会议` : ''].filter(Boolean);
   if (guests.length) sentences.push(`${guests.join('，')}。`);
   sentences.push('现将有关情况报告如下。');
@@ -151,7 +151,7 @@ function preparation(f: ReportFacts, missing: ReportMissing[]): string[] {
   const study = f.study;
   if (study?.sessions) out.push(`会前，班子开展集中学习研讨${study.sessions}次${study.selfStudy ? `，班子成员个人自学${study.selfStudy}次` : ''}。`);
   else if (study?.selfStudy) out.push(`会前，班子成员个人自学${study.selfStudy}次。`);
-  if (!study?.sessions) missing.push({ claim: '学习研讨次数', why: study?.selfStudy ? '只登记了个人自学，没有集中学习研讨' : '本次会议未登记学习研讨' });
+  if (!study?.sessions) missing.push({ claim: '学习研讨次数', claimEn: 'Number of group study sessions', why: study?.selfStudy ? '只登记了个人自学，没有集中学习研讨' : '本次会议未登记学习研讨', whyEn: study?.selfStudy ? 'Only individual self-study was recorded, no group study session' : 'No study session was recorded for this meeting' });
 
   const o = f.opinions;
   if (o?.raw) {
@@ -166,7 +166,7 @@ function preparation(f: ReportFacts, missing: ReportMissing[]): string[] {
     } else {
       const parts = split(o.rawToTeam, o.rawToMembers);
       if (parts) figures += `，其中${parts}`;
-      missing.push({ claim: '梳理归纳后的意见条数', why: `尚有${o.unsorted}条意见未梳理归纳` });
+      missing.push({ claim: '梳理归纳后的意见条数', claimEn: 'Number of consolidated opinions', why: `尚有${o.unsorted}条意见未梳理归纳`, whyEn: `${o.unsorted} opinions are not sorted yet` });
     }
     out.push(`广泛征求意见${ways ? `，${ways}` : ''}，${forms}${figures}。`);
     const due = o.membersWithOpinions.length;
@@ -174,11 +174,11 @@ function preparation(f: ReportFacts, missing: ReportMissing[]): string[] {
     const fed = due - left.length;
     if (due > 0 && left.length === 0) out.push('对班子成员个人的意见均已原汁原味反馈本人。');
     else if (fed > 0) out.push(`已向${fed}名班子成员原汁原味反馈对其本人的意见。`);
-    if (left.length > 0) missing.push({ claim: '意见反馈本人', why: `对${left.join('、')}的意见尚未导出反馈（已反馈${fed}人，共${due}人）` });
-  } else missing.push({ claim: '征求意见条数', why: '本次会议未登记征求到的意见' });
+    if (left.length > 0) missing.push({ claim: '意见反馈本人', claimEn: 'Opinions fed back to each member', why: `对${left.join('、')}的意见尚未导出反馈（已反馈${fed}人，共${due}人）`, whyEn: `The opinions on ${left.join(', ')} have not been exported as feedback yet (${fed} of ${due} members done)` });
+  } else missing.push({ claim: '征求意见条数', claimEn: 'Number of opinions gathered', why: '本次会议未登记征求到的意见', whyEn: 'No opinions were recorded for this meeting' });
 
   if (f.talks?.personTimes) out.push(`开展谈心谈话${f.talks.personTimes}人次。`);
-  else missing.push({ claim: '谈心谈话人次', why: '本次会议未登记谈心谈话' });
+  else missing.push({ claim: '谈心谈话人次', claimEn: 'Heart-to-heart talks held', why: '本次会议未登记谈心谈话', whyEn: 'No talks were recorded for this meeting' });
 
   const mat = f.materials;
   if (mat?.submitted) {
@@ -187,25 +187,25 @@ function preparation(f: ReportFacts, missing: ReportMissing[]): string[] {
     const resubmitted = mat.resubmitted > 0 ? `，其中${mat.resubmitted}份经退回修改后重新提交` : '';
     const approved = mat.approved > 0 ? `，经审核通过${mat.approved}份` : '';
     out.push(`撰写并提交${parts}${resubmitted}${approved}。`);
-    if (mat.approved === 0) missing.push({ claim: '对照检查材料审核通过份数', why: '尚无审核通过的材料' });
-  } else missing.push({ claim: '对照检查材料份数', why: mat ? '材料尚未提交' : '本次会议尚无对照检查材料' });
+    if (mat.approved === 0) missing.push({ claim: '对照检查材料审核通过份数', claimEn: 'Self-examination materials approved', why: '尚无审核通过的材料', whyEn: 'No material has been approved yet' });
+  } else missing.push({ claim: '对照检查材料份数', claimEn: 'Self-examination materials submitted', why: mat ? '材料尚未提交' : '本次会议尚无对照检查材料', whyEn: mat ? 'No material has been submitted yet' : 'This meeting has no self-examination materials yet' });
   return out;
 }
 
 function proceedings(f: ReportFacts, missing: ReportMissing[]): string[] {
   const mn = f.minutes;
   if (!mn) {
-    missing.push({ claim: '会议议程、自我批评和批评意见', why: '本次会议尚无会议记录' });
+    missing.push({ claim: '会议议程、自我批评和批评意见', claimEn: 'Agenda, self-criticism and criticism', why: '本次会议尚无会议记录', whyEn: 'This meeting has no minutes yet' });
     return [];
   }
   const sentences: string[] = [];
   if (mn.heldItems.length) sentences.push(`会议主要议程：${enumerate(mn.heldItems)}。`);
-  else missing.push({ claim: '会议议程', why: '会议记录中尚无任何议程的记录内容' });
+  else missing.push({ claim: '会议议程', claimEn: 'Agenda', why: '会议记录中尚无任何议程的记录内容', whyEn: 'The minutes record nothing under any agenda item yet' });
   if (mn.selfCritics.length) sentences.push(`${mn.selfCritics.join('、')}${mn.selfCritics.length}名同志作个人对照检查发言，开展自我批评。`);
-  else missing.push({ claim: '自我批评人数', why: '会议记录中尚无出席班子成员的自我批评' });
+  else missing.push({ claim: '自我批评人数', claimEn: 'Members who made self-criticism', why: '会议记录中尚无出席班子成员的自我批评', whyEn: 'The minutes record no self-criticism by a member present yet' });
   if (mn.criticisms > 0) sentences.push(`班子成员相互提出批评意见${mn.criticisms}条。`);
   else if (mn.finalized || mn.roundsHeld > 0) sentences.push('会议记录未记载相互批评意见。');
-  else missing.push({ claim: '批评意见条数', why: '会议记录尚未定稿，也没有个人对照检查发言环节的记录' });
+  else missing.push({ claim: '批评意见条数', claimEn: 'Number of criticisms', why: '会议记录尚未定稿，也没有个人对照检查发言环节的记录', whyEn: 'The minutes are not finalised and record no self-examination round' });
   return sentences.length ? [sentences.join('')] : [];
 }
 
@@ -213,7 +213,7 @@ function problems(f: ReportFacts, missing: ReportMissing[]): { problems: string[
   const r = f.rectification;
   const items = r?.groups.flatMap((g) => g.items) ?? [];
   if (!r || items.length === 0) {
-    missing.push({ claim: '查摆问题和整改措施', why: '整改清单尚未建立' });
+    missing.push({ claim: '查摆问题和整改措施', claimEn: 'Problems found and rectification measures', why: '整改清单尚未建立', whyEn: 'The rectification list has not been drawn up' });
     return { problems: [], measures: [] };
   }
   const problemParagraphs = [`班子共查摆问题${items.length}个，主要是：`];
@@ -221,7 +221,7 @@ function problems(f: ReportFacts, missing: ReportMissing[]): { problems: string[
   const measureCount = items.reduce((n, i) => n + i.measures.length, 0);
   const measures: string[] = [];
   const agreed = r.agreedOn ? `，经${chineseDate(r.agreedOn)}班子会议审议通过` : '';
-  if (!r.agreedOn) missing.push({ claim: '整改清单审议通过', why: '整改清单尚未审议通过（草稿）' });
+  if (!r.agreedOn) missing.push({ claim: '整改清单审议通过', claimEn: 'Agreement of the rectification list', why: '整改清单尚未审议通过（草稿）', whyEn: 'The rectification list is not agreed yet (draft)' });
   const owned = items.every((i) => i.owned) ? '，每项均明确责任领导、责任单位和具体责任人' : '';
   measures.push(`制定整改清单${agreed}，明确整改事项${items.length}项、整改措施${measureCount}条${owned}。`);
   if (r.agreedOn) {
@@ -239,7 +239,7 @@ function problems(f: ReportFacts, missing: ReportMissing[]): { problems: string[
 export function composeReport(f: ReportFacts): ReportDraft {
   const missing: ReportMissing[] = [];
   const addressee = f.addressee.trim();
-  if (!addressee) missing.push({ claim: '主送机关', why: '尚未填写主送机关（上级党组织）' });
+  if (!addressee) missing.push({ claim: '主送机关', claimEn: 'Addressee', why: '尚未填写主送机关（上级党组织）', whyEn: 'No addressee (the Party organisation above) is filled in yet' });
   const open = opening(f, missing);
   const prep = preparation(f, missing);
   const held = proceedings(f, missing);

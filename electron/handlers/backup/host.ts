@@ -239,7 +239,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
       if (error instanceof DbError && error.code === 'backup.encrypted') chosenEncrypted = file;
       throw error;
     }
-  });
+  }, options.dataFile);
 
   async function restoreChosen(token: string): Promise<RestoreResult> {
     const file = chosen.take(token);
@@ -325,7 +325,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
     'recovery.list': () => backupItems(options.dataFile),
     'recovery.preview': ({ name }) => contentsOf(options.dataFile, name, key),
     'recovery.restore': ({ name }) => recoverFrom(name),
-    'recovery.previewFile': () => chosen.choose(options.files),
+    'recovery.previewFile': ({ file }) => chosen.choose(options.files, file),
     'recovery.restoreFile': ({ token }) => restoreChosen(token),
     'recovery.salvagePreview': () => salvagePreview(),
     'recovery.salvage': () => salvageInstall(),

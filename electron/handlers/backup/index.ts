@@ -29,7 +29,7 @@ function chosenFor(ctx: HandlerContext): ChosenFile {
   let chosen = chosenFiles.get(ctx);
   if (!chosen) {
     const sameFile = () => new AppError('backup.sameFile', '所选文件就是正在使用的数据文件，无需恢复', 'The chosen file is the data file in use; there is nothing to restore');
-    chosen = new ChosenFile((file) => checkChosen(file, ctx.dataFile, ctx.connection.key, sameFile));
+    chosen = new ChosenFile((file) => checkChosen(file, ctx.dataFile, ctx.connection.key, sameFile), ctx.dataFile);
     chosenFiles.set(ctx, chosen);
   }
   return chosen;
@@ -77,7 +77,7 @@ export const backupHandlers: HandlerMap<typeof backupApi> = {
   },
   'backup.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name, ctx.connection.key),
   'backup.restore': (ctx, input) => restore(ctx, input.name),
-  'backup.previewFile': (ctx) => chosenFor(ctx).choose(ctx.files),
+  'backup.previewFile': (ctx, input) => chosenFor(ctx).choose(ctx.files, input.file),
   'backup.restoreFile': (ctx, input) => restoreChosen(ctx, input.token),
   'backup.setPolicy'(ctx, policy) {
     writePolicy(ctx.sqlite, policy);

@@ -5,6 +5,7 @@ import { backupDir, listBackups, previewFile } from '../../../db/backup';
 import { latestVersion } from '../../../db/migrations';
 import type { BackupContents, BackupItem, ChosenBackup } from '../../common/api/backup';
 import type { FileService } from '../context';
+import { sanitizeFileName, writeFileAtomic } from '../files';
 import { AppError } from '../../common/result';
 
 /** Backups of a data file as the renderer sees them: names, never paths. */
@@ -72,15 +73,38 @@ export function checkChosen(file: string, dataFile: string, key: Buffer | null, 
 export class ChosenFile {
   private current: { token: string; file: string } | null = null;
 
-  constructor(private readonly check: (file: string) => BackupContents) {}
+  /**
+   * `stageDir`: where a file picked in the page (the browser harness sends its bytes) is kept until it is restored or
+   * another is chosen; the data file's folder is noted for temporary leftovers.
+   */
+  constructor(
+    private readonly check: (file: string) => BackupContents,
+    private readonly dataFile: string,
+  ) {}
 
-  async choose(files: FileService): Promise<ChosenBackup> {
+  private get stageDir(): string {
+    return path.join(path.dirname(this.dataFile), 'chosen-files');
+  }
+
+  /** The file asked for with the host's dialog, or the picked one written to the staging folder under its own name. */
+  private async locate(files: FileService, picked?: { name: string; bytes: Uint8Array }): Promise<string | null> {
+    fs.rmSync(this.stageDir, { recursive: true, force: true });
+    if (!picked) return files.chooseOpenPath([{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite', 'db'] }]);
+    const file = path.join(this.stageDir, crypto.randomBytes(8).toString('hex'), sanitizeFileName(picked.name));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, picked.bytes, path.dirname(this.dataFile));
+    return file;
+  }
+
+  async choose(files: FileService, picked?: { name: string; bytes: Uint8Array }): Promise<ChosenBackup> {
     this.current = null;
-    const file = await files.chooseOpenPath([{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite', 'db'] }]);
+    const file = await this.locate(files, picked);
     if (!file) return { chosen: false, token: null, path: null, contents: null };
+    // A refused picked file stays staged until the next choice: in recovery, the passphrase asked next may be its own.
     const contents = this.check(file);
     this.current = { token: crypto.randomBytes(16).toString('hex'), file };
-    return { chosen: true, token: this.current.token, path: file, contents };
+    // A picked file is shown by its own name: where it was on the user's disk is the browser's secret.
+    return { chosen: true, token: this.current.token, path: picked ? picked.name : file, contents };
   }
 
   /** The file chosen under `token`, checked again; refused when the token is stale or the file is gone. */
@@ -93,7 +117,9 @@ export class ChosenFile {
     return chosen.file;
   }
 
+  /** Forgets the chosen file (after a restore, which installed a copy of it), with a picked file's staged copy. */
   clear(): void {
     this.current = null;
+    fs.rmSync(this.stageDir, { recursive: true, force: true });
   }
 }

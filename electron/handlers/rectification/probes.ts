@@ -10,7 +10,7 @@ export const rectificationProbe: StepProbe = async (ctx, meetingId) => {
   if (!list) return {};
   const count = await ctx.db.selectFrom('rectification_items').select((eb) => eb.fn.countAll<number>().as('n')).where('list_id', '=', list.id).executeTakeFirst();
   const agreed = list.status === 'agreed';
-  return { rectification: { done: agreed, doneOn: agreed ? list.agreed_on : null, progress: agreed ? null : `${Number(count?.n ?? 0)}项` } };
+  return { rectification: { done: agreed, doneOn: agreed ? list.agreed_on : null, progress: agreed ? null : String(Number(count?.n ?? 0)) } };
 };
 
 export const rectificationFacts: FactsProvider = async (ctx: HandlerContext, meetingId) => {

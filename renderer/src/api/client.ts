@@ -29,3 +29,11 @@ export async function call<C extends ChannelName>(channel: C, input: Input<C>): 
 export function onCommand(listener: (command: string) => void): () => void {
   return window.jingjian?.onCommand(listener) ?? (() => undefined);
 }
+
+/**
+ * Whether files are chosen in the page (the browser harness: an <input type=file>, the bytes sent with the call)
+ * rather than by main's native dialog (Electron).
+ */
+export function choosesFilesInPage(): boolean {
+  return window.jingjian?.host === 'browser';
+}

@@ -1,5 +1,10 @@
 const zh = {
   app: {
+    // Punctuation that differs between Chinese and English text (a label's colon, a list of names, a count in brackets).
+    colon: '：',
+    comma: '，',
+    listSep: '、',
+    paren: '（{x}）',
     name: '镜鉴',
     tagline: '民主生活会全流程工作台',
     nav: { meetings: '会议', teams: '班子与成员', settings: '设置', exportLog: '导出记录' },
@@ -60,6 +65,10 @@ const zh = {
 
 const en: typeof zh = {
   app: {
+    colon: ': ',
+    comma: ', ',
+    listSep: ', ',
+    paren: ' ({x})',
     name: 'Jingjian',
     tagline: 'Democratic life meeting workbench',
     nav: { meetings: 'Meetings', teams: 'Team & members', settings: 'Settings', exportLog: 'Export log' },

@@ -26,5 +26,13 @@ export const useOpinionsStore = defineStore('opinions', () => {
   const memberName = (id: number | null) => members.value.find((m) => m.id === id)?.name ?? '';
   const aspectLabel = (id: number | null) => meeting.value?.aspects.find((a) => a.id === id)?.label ?? '';
   const rawById = computed(() => new Map(board.value.opinions.map((o) => [o.id, o])));
-  return { meeting, board, members, stats, focus, open, refresh, memberName, aspectLabel, rawById };
+  /** The raw opinions not yet in a consolidated one. */
+  const unsorted = computed(() => board.value.opinions.filter((o) => o.consolidatedId === null));
+  /**
+   * The counts every heading, tab and button shows, all from the one board: raw opinions, consolidated opinions as
+   * listed under 梳理后意见, and raw opinions not sorted yet. (stats.consolidated counts each unsorted one as an
+   * item too, for the report; it is not what the lists show.)
+   */
+  const counts = computed(() => ({ raw: board.value.opinions.length, consolidated: board.value.consolidated.length, unsorted: unsorted.value.length }));
+  return { meeting, board, members, stats, focus, open, refresh, memberName, aspectLabel, rawById, unsorted, counts };
 });

@@ -7,7 +7,7 @@ type Translate = (key: string) => string;
 export function deadlineLabel(deadline: Deadline, t: Translate, locale: string): string {
   const date = displayDate(deadline.date, locale);
   if (deadline.kind === 'date') return date || t('rectification.deadlineUnset');
-  return `${t(`rectification.deadlineKinds.${deadline.kind}`)}${date ? `（${date}）` : ''}`;
+  return `${t(`rectification.deadlineKinds.${deadline.kind}`)}${date ? (locale === 'en' ? ` (${date})` : `（${date}）`) : ''}`;
 }
 
 /** The origin without its type when it starts with it (「座谈会」 for 「征求意见·座谈会」). */
