@@ -111,6 +111,19 @@ export const field = (testId: string): string =>
   `:is(input,textarea)[data-testid="${testId}"], [data-testid="${testId}"] :is(input,textarea)`;
 
 /** Loads the demo through the page's own API, as the first-run button does, and returns the demo meeting's id. */
+/**
+ * Accepts, by keyboard, the confirmation asked before recording a fact for a meeting whose date has not come (the
+ * demo meeting is twelve days ahead); returns its message, which names the date.
+ */
+export async function confirmFutureMeeting(e: E2E): Promise<string> {
+  const box = e.page.locator('.future-confirm');
+  await box.waitFor();
+  const message = (await box.locator('.el-message-box__message').textContent()) ?? '';
+  await box.locator('.el-button--primary').click();
+  await box.waitFor({ state: 'hidden' });
+  return message;
+}
+
 export async function loadDemoMeeting(e: E2E): Promise<number> {
   const result = (await e.page.evaluate(() => window.jingjian.invoke('app.loadDemo', {}))) as { ok: boolean; value?: { meetingId: number }; error?: { message: string } };
   if (!result.ok || !result.value) throw new Error(`demo not loaded: ${result.error?.message ?? 'unknown'}`);
