@@ -37,7 +37,7 @@ export interface E2E {
  * A fresh profile: a new SQLite file in a temp folder, the harness on a random loopback port, a new Chromium.
  * Waits for the app's explicit ready signal (body[data-ready]) instead of sleeping.
  */
-export async function startE2E(options: { seed?: (harness: Harness) => Promise<void>; now?: () => Date } = {}): Promise<E2E> {
+export async function startE2E(options: { seed?: (harness: Harness) => Promise<void>; now?: () => Date; timezoneId?: string } = {}): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jingjian-e2e-'));
   const exportDir = path.join(dir, 'exports');
   const harnessOptions = { dbFile: path.join(dir, 'jingjian.sqlite'), staticDir: path.resolve(process.env.JJ_OUT ?? 'out/renderer'), exportDir, now: options.now };
@@ -48,7 +48,7 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--lang=zh-CN'],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: false });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: false, timezoneId: options.timezoneId });
   const outsideRequests: string[] = [];
   const pageErrors: string[] = [];
   await context.route('**/*', (route) => {
@@ -112,7 +112,7 @@ export const field = (testId: string): string =>
 
 /** Loads the demo through the page's own API, as the first-run button does, and returns the demo meeting's id. */
 /**
- * Accepts, by keyboard, the confirmation asked before recording a fact for a meeting whose date has not come (the
+ * Accepts the confirmation asked before recording a fact for a meeting whose date has not come (the
  * demo meeting is twelve days ahead); returns its message, which names the date.
  */
 export async function confirmFutureMeeting(e: E2E): Promise<string> {

@@ -52,7 +52,7 @@ const zh = {
     heldToday: '今天已召开',
     inProgress: '会议进行中',
     unrecorded: '会议日期已过 {n} 天，尚未记录召开',
-    recordedAhead: '{status}，但会议日期为{date}，尚未到来',
+    recordedAhead: '{status}，会议日期{date}未到',
     futureConfirm: {
       title: '会议日期尚未到来',
       start: '会议日期为{date}，尚未到来。现在开始记录，会议将记为已开始。确定现在开始会议记录吗？',
@@ -151,7 +151,7 @@ const en: typeof zh = {
     heldToday: 'Held today',
     inProgress: 'Meeting in progress',
     unrecorded: 'The date passed {n} days ago; the meeting is not recorded as held',
-    recordedAhead: '{status}, but the meeting date {date} has not come yet',
+    recordedAhead: '{status}; meeting date {date} not yet come',
     futureConfirm: {
       title: 'The meeting date has not come',
       start: 'The meeting is dated {date}, which has not come yet. Starting the minutes marks the meeting as started. Start now?',
