@@ -73,6 +73,8 @@ describe('what the composer says the entry will be', () => {
 
   it('a criticism reads 批评人 → 被批评人; a self-criticism, a report and the host’s words name the speaker only', () => {
     expect(say({ type: 'criticism', fromMemberId: 10, fromGuest: '', toMemberId: 12 })).toEqual(['from:林向东', 'to:王建国']);
+    // Nobody criticises himself: the chip asks for the 被批评人 instead.
+    expect(say({ type: 'criticism', fromMemberId: 12, fromGuest: '', toMemberId: 12 })).toEqual(['from:王建国', 'to:choose']);
     expect(say({ type: 'self_criticism', fromMemberId: 12, fromGuest: '', toMemberId: 12 })).toEqual(['selfCritic:王建国']);
     expect(say({ type: 'report', fromMemberId: 10, fromGuest: '', toMemberId: null }, { kind: 'last_year', memberId: null })).toEqual(['reporter:林向东']);
     expect(say({ type: 'host', fromMemberId: 10, fromGuest: '', toMemberId: null }, { kind: 'opening', memberId: null })).toEqual(['host:林向东']);

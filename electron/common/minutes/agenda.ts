@@ -120,8 +120,8 @@ export interface AddressPart {
   role: 'from' | 'speaker' | 'host' | 'reporter' | 'selfCritic' | 'responder' | 'commenter' | 'to' | 'answers' | 'about';
   /** A member's or guest's name; empty with `what` when the part names something else. */
   name: string;
-  /** What a response answers when it is not a person: the criticisms of the round ('round'), or the team ('team'). */
-  what?: 'round' | 'team' | 'none';
+  /** What fills the part when no person does: the criticisms of the round ('round'), a 被批评人 still to choose ('choose'). */
+  what?: 'round' | 'choose' | 'none';
 }
 
 /**
@@ -138,7 +138,8 @@ export function entryAddress(
   const to = entry.toMemberId !== null && entry.toMemberId !== entry.fromMemberId ? nameOf(entry.toMemberId) : '';
   switch (entry.type) {
     case 'criticism':
-      return [{ role: 'from', name: from }, to ? { role: 'to', name: to } : { role: 'to', name: '', what: entry.toMemberId === null ? 'team' : 'none' }];
+      // No 被批评人, or the speaker himself: the channel refuses it, so the chip asks for one instead of naming one.
+      return [{ role: 'from', name: from }, to ? { role: 'to', name: to } : { role: 'to', name: '', what: 'choose' }];
     case 'self_criticism':
       return [{ role: 'selfCritic', name: from }];
     case 'response': {
