@@ -28,7 +28,8 @@ export const settingsPatch = z
       .optional(),
     timeZone: z
       .string()
-      .refine(isTimeZone, { params: { zh: '时区无效（须为 Asia/Shanghai 这样的时区名称）', en: 'Invalid time zone (a name such as Asia/Shanghai is expected)' }, message: '时区无效' })
+      // '' = not reported yet (main's own zone), as stored before the renderer reports one.
+      .refine((zone) => zone === '' || isTimeZone(zone), { params: { zh: '时区无效（须为 Asia/Shanghai 这样的时区名称）', en: 'Invalid time zone (a name such as Asia/Shanghai is expected)' }, message: '时区无效' })
       .optional(),
   })
   .strict();
