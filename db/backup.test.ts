@@ -77,7 +77,7 @@ describe('online backups', () => {
 });
 
 describe('rotation', () => {
-  const entry = (kind: BackupEntry['kind'], day: string, time = '08:00:00'): BackupEntry => ({ file: `/b/${kind}-${day}-${time}`, name: `${kind}-${day}`, kind, takenAt: `${day} ${time}`, bytes: 1, encrypted: false });
+  const entry = (kind: BackupEntry['kind'], day: string, time = '08:00:00'): BackupEntry => ({ file: `/b/${kind}-${day}-${time}`, name: `${kind}-${day}`, kind, takenAt: `${day} ${time}`, at: `${day}T${time}Z`, bytes: 1, encrypted: false });
 
   it('keeps 7 daily and 4 weekly by default, and the newest of each day', () => {
     const entries: BackupEntry[] = [];

@@ -38,8 +38,10 @@ export interface BackupEntry {
   file: string;
   name: string;
   kind: BackupKind;
-  /** Local wall-clock time the backup was taken, yyyy-mm-dd hh:mm:ss. */
+  /** Main's wall-clock time the backup was taken, yyyy-mm-dd hh:mm:ss (as in its name; rotation counts days by it). */
   takenAt: string;
+  /** The same moment as a UTC ISO instant: what the user is shown, in the user's own time zone. */
+  at: string;
   bytes: number;
   /** Encrypted (no plain SQLite header). */
   encrypted: boolean;
@@ -189,6 +191,8 @@ export function listBackups(dir: string): BackupEntry[] {
       name,
       kind: kind as BackupKind,
       takenAt: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}`,
+      // The name holds main's wall clock (stamp() below): read back in the same zone, it is the instant it was taken.
+      at: new Date(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6)), Number(time.slice(0, 2)), Number(time.slice(2, 4)), Number(time.slice(4))).toISOString(),
       bytes: fs.statSync(file).size,
       encrypted: fileKind(file) === 'encrypted',
     });

@@ -37,7 +37,7 @@ export interface E2E {
  * A fresh profile: a new SQLite file in a temp folder, the harness on a random loopback port, a new Chromium.
  * Waits for the app's explicit ready signal (body[data-ready]) instead of sleeping.
  */
-export async function startE2E(options: { seed?: (harness: Harness) => Promise<void>; now?: () => Date } = {}): Promise<E2E> {
+export async function startE2E(options: { seed?: (harness: Harness) => Promise<void>; now?: () => Date; timezoneId?: string } = {}): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jingjian-e2e-'));
   const exportDir = path.join(dir, 'exports');
   const harnessOptions = { dbFile: path.join(dir, 'jingjian.sqlite'), staticDir: path.resolve(process.env.JJ_OUT ?? 'out/renderer'), exportDir, now: options.now };
@@ -48,7 +48,7 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--lang=zh-CN'],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, timezoneId: options.timezoneId });
   const outsideRequests: string[] = [];
   const pageErrors: string[] = [];
   await context.route('**/*', (route) => {
@@ -111,6 +111,19 @@ export const field = (testId: string): string =>
   `:is(input,textarea)[data-testid="${testId}"], [data-testid="${testId}"] :is(input,textarea)`;
 
 /** Loads the demo through the page's own API, as the first-run button does, and returns the demo meeting's id. */
+/**
+ * Accepts the confirmation asked before recording a fact for a meeting whose date has not come (the
+ * demo meeting is twelve days ahead); returns its message, which names the date.
+ */
+export async function confirmFutureMeeting(e: E2E): Promise<string> {
+  const box = e.page.locator('.future-confirm');
+  await box.waitFor();
+  const message = (await box.locator('.el-message-box__message').textContent()) ?? '';
+  await box.locator('.el-button--primary').click();
+  await box.waitFor({ state: 'hidden' });
+  return message;
+}
+
 export async function loadDemoMeeting(e: E2E): Promise<number> {
   const result = (await e.page.evaluate(() => window.jingjian.invoke('app.loadDemo', {}))) as { ok: boolean; value?: { meetingId: number }; error?: { message: string } };
   if (!result.ok || !result.value) throw new Error(`demo not loaded: ${result.error?.message ?? 'unknown'}`);

@@ -1,6 +1,6 @@
 import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { confirmFutureMeeting, loadDemoMeeting, startE2E, type E2E } from './fixture';
 
 // Chinese input methods, driven through Chromium's own composition machinery (DevTools protocol), not through
 // hand-set isComposing flags: while a composition is open every key belongs to the input method.
@@ -47,6 +47,7 @@ async function openConsole() {
   await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/minutes`);
   await e.page.waitForSelector('body[data-minutes-ready="1"] [data-testid=att-row-0]');
   await e.page.keyboard.press('F8');
+  await confirmFutureMeeting(e);
   await e.page.waitForFunction(() => document.querySelector('[data-testid=current-speaker]')?.textContent?.includes('林向东'));
   await e.page.waitForSelector('[data-testid=composer] textarea:focus');
   // Track the composition as the page sees it, to prove the keys below really arrive mid-composition.

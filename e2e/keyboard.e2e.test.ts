@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { confirmFutureMeeting, loadDemoMeeting, startE2E, type E2E } from './fixture';
 
 /**
  * A secretary who works by keyboard: dialogs open on their first field, a leader is chosen by typing the name and
@@ -53,8 +53,9 @@ describe('keyboard', () => {
     // Before the meeting, the roll call has the keyboard: its first row, reached by a template ref, not a timer.
     await e.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'att-row-0');
     await e.page.keyboard.press('F8');
+    await confirmFutureMeeting(e);
     const radios = e.page.locator('[data-testid=composer] [role=radiogroup] [role=radio]');
-    await expect.poll(() => radios.count()).toBe(6);
+    await expect.poll(() => radios.count()).toBe(7);
     expect(await e.page.locator('[data-testid=composer] [role=radiogroup]').getAttribute('aria-label')).toBe('发言类型');
     await e.page.click('[data-testid=type-criticism]');
     expect(await e.page.getAttribute('[data-testid=type-criticism]', 'aria-checked')).toBe('true');

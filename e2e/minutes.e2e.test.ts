@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { confirmFutureMeeting, loadDemoMeeting, startE2E, type E2E } from './fixture';
+
+// One time zone, the user's: main (the harness, in this process) runs in UTC while the browser is in Beijing; the
+// Word minutes and the backup list must read the times the screen shows.
+process.env.TZ = 'UTC';
+const USER_ZONE = 'Asia/Shanghai';
 
 let e: E2E;
 let meetingId: number;
 beforeAll(async () => {
-  e = await startE2E();
+  e = await startE2E({ timezoneId: USER_ZONE });
   meetingId = await loadDemoMeeting(e);
 });
 afterAll(async () => {
@@ -47,8 +52,14 @@ describe('the secretary records a whole short meeting by keyboard', () => {
   });
 
   it('starts with F8 and moves to the first round item by item with Ctrl+F8', async () => {
+    // The demo meeting is twelve days ahead: starting its minutes is asked first, naming the date.
+    expect(await text('countdown')).toMatch(/^距会议 1[12] 天$/);
     await kb().press('F8');
+    expect(await confirmFutureMeeting(e)).toMatch(/^会议日期为\d{4}年\d{1,2}月\d{1,2}日，尚未到来/);
     await waitText('current-speaker', '林向东');
+    // The host's words are typed 主持 and the chips say so: 主持人：林向东.
+    expect(await e.page.getAttribute('[data-testid=type-host]', 'aria-checked')).toBe('true');
+    expect(await text('draft-from')).toBe('主持人：林向东');
     await say('主持人宣布会议开始，应到8人，实到7人，赵立新同志出差请假。');
     for (let i = 0; i < 4; i++) await kb().press('Control+F8');
     await waitText('current-item', '林向东同志（书记）');
@@ -73,6 +84,15 @@ describe('the secretary records a whole short meeting by keyboard', () => {
 
     await kb().press('Control+F8');
     await waitText('current-item', '周明华同志个人对照检查');
+    // Back to the end of 林向东's round: his response answers the criticisms of his round, he does not criticise himself.
+    await kb().press('Shift+F8');
+    await waitText('draft-from', '表态人：林向东');
+    expect(await text('draft-to')).toBe('回应：本轮收到的批评意见');
+    expect(await text('composer')).not.toContain('被批评人');
+    await e.shot('minutes-02b-response-chips');
+    await kb().press('F8');
+    await waitText('current-speaker', '周明华');
+    await waitText('draft-from', '对照检查人：周明华');
     await say('我在防范化解地方债务风险上办法不多。');
     await kb().press('F8');
     await waitText('current-speaker', '林向东');
@@ -133,7 +153,9 @@ describe('the secretary records a whole short meeting by keyboard', () => {
     await e.page.waitForSelector('[data-testid=confirm-host] input:focus, input[data-testid=confirm-host]:focus');
     expect(await e.page.inputValue('[data-testid=confirm-recorder] input, input[data-testid=confirm-recorder]')).toBe('郭文静');
     await kb().press('Enter');
+    expect(await confirmFutureMeeting(e)).toContain('确定现在定稿吗');
     await e.page.waitForSelector('[data-testid=finalized-note]');
+    expect(await text('console-state')).toBe('会议记录已定稿');
     expect(await text('save-state')).toContain('只读');
     expect((await consoleState()).status).toBe('held');
     await kb().press('Alt+e');
@@ -145,7 +167,48 @@ describe('the secretary records a whole short meeting by keyboard', () => {
     const content = fs.readFileSync(path.join(e.exportDir, txt), 'utf8');
     expect(content).toContain('相互提出批评意见7条');
     expect(content).toContain('周明华→林向东：对巡察反馈问题整改的跟踪问效还不够紧。');
+    expect(content).toContain('林向东（主持）：主持人宣布会议开始');
+    expect(content).not.toContain('（其他）');
+
+    // The times: the document's 会议时间 and item times are the user's wall clock, as the console shows them.
+    const times = (await e.page.evaluate(async (id) => {
+      const r = (await window.jingjian.invoke('minutes.console', { meetingId: id })) as { value: { startedAt: string; agenda: { startedAt: string | null }[]; entries: { createdAt: string; text: string }[] } };
+      const fmt = (iso: string, timeZone?: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+      const first = r.value.entries.find((x) => x.text.startsWith('主持人宣布'))!;
+      return { start: fmt(r.value.startedAt), startUtc: fmt(r.value.startedAt, 'UTC'), item: fmt(r.value.agenda[0].startedAt!), entry: fmt(first.createdAt) };
+    }, meetingId)) as { start: string; startUtc: string; item: string; entry: string };
+    expect(times.start).not.toBe(times.startUtc); // Beijing is eight hours from UTC: the test can tell them apart
+    expect(content).toMatch(new RegExp(`会议时间：\\d{4}年\\d{1,2}月\\d{1,2}日 ${times.start}—`));
+    expect(content).toContain(`（一）主持人宣布会议开始，说明会议主要任务和出席、列席情况（${times.item}—`);
+    expect(content).not.toContain(`日 ${times.startUtc}—`);
+    // The entry stream shows the host's words at the browser's time too.
+    expect(await e.page.textContent('[data-testid=entry-stream]')).toContain(times.entry);
+
+    // Finalised ahead of its date: the list and the header say the same, and neither pretends the date has passed.
+    await waitText('countdown', '已召开');
+    const header = await text('countdown');
+    expect(header).toMatch(/^已召开，会议日期\d{4}年\d{1,2}月\d{1,2}日未到$/);
     await e.shot('minutes-04-finalised');
+    await e.page.goto(`${e.harness.url}/#/meetings`);
+    await e.page.waitForSelector('[data-testid=meeting-phase]');
+    expect(await e.page.locator('[data-testid=meeting-phase]').allTextContents()).toContain(header);
     expect(e.pageErrors).toEqual([]);
+  });
+
+  it('lists backups at the user’s time, not the server’s', async () => {
+    const list = (await e.page.evaluate(async () => ((await window.jingjian.invoke('backup.list', {})) as { value: { backups: { at: string; takenAt: string }[] } }).value.backups)) as { at: string; takenAt: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    await e.page.goto(`${e.harness.url}/#/backup`);
+    await e.page.waitForSelector('[data-testid=backup-at]');
+    const shown = await e.page.locator('[data-testid=backup-at]').first().textContent();
+    const expected = await e.page.evaluate((iso) => {
+      const d = new Date(iso);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    }, list[0].at);
+    expect(shown).toBe(expected);
+    // The name of the file holds the server's (UTC) wall clock, eight hours off: not what the user is shown.
+    expect(shown).not.toContain(list[0].takenAt.slice(11, 16));
+    await e.shot('minutes-05-backup-times');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { confirmFutureMeeting, loadDemoMeeting, startE2E, type E2E } from './fixture';
 
 let e: E2E;
 let meetingId: number;
@@ -15,6 +15,7 @@ it('keeps every sentence of a secretary who types on without waiting for the sav
   await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/minutes`);
   await e.page.waitForSelector('[data-testid=att-row-0]:focus');
   await e.page.keyboard.press('F8');
+  await confirmFutureMeeting(e); // the demo meeting's date is ahead
   await e.page.waitForFunction(() => document.querySelector('[data-testid=current-speaker]')?.textContent?.includes('林向东'));
   await e.page.waitForSelector('[data-testid=composer] textarea:focus');
   const sentences = ['第一句话记录完毕。', '第二句紧接着输入，不等保存。', '第三句也不等。', '第四句。'];

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { field, loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { confirmFutureMeeting, field, loadDemoMeeting, startE2E, type E2E } from './fixture';
 
 let e: E2E;
 let meetingId: number;
@@ -44,6 +44,8 @@ describe('rectification list', () => {
     await e.page.click('[data-testid=agree]');
     await e.page.fill(field('agree-by'), '林向东');
     await e.page.click('[data-testid=agree-confirm]');
+    // The demo meeting is ahead: agreeing its list is asked first, naming the date.
+    expect(await confirmFutureMeeting(e)).toMatch(/^会议日期为\d{4}年\d{1,2}月\d{1,2}日，尚未到来/);
     const message = e.page.locator('.el-message--error');
     await message.waitFor();
     expect(await message.textContent()).toContain('第3项（缺具体责任人）');
@@ -80,6 +82,7 @@ describe('rectification list', () => {
     expect(await e.page.textContent('[data-testid=agree-warning]')).toContain('还没有开');
     await e.page.fill(field('agree-by'), '林向东');
     await e.page.click('[data-testid=agree-confirm]');
+    await confirmFutureMeeting(e);
     await e.page.waitForFunction(() => document.querySelector('[data-testid=list-status]')?.textContent?.includes('审议通过'));
     await e.shot('rectification-05-agreed');
   });

@@ -53,7 +53,8 @@ const materialDocs = (where: string) => `SELECT x.id * 8 + 4, 'material', x.id, 
         WHERE j.type = 'text' AND j.key IN ('title', 'opening', 'heading', 'text') AND j.value <> ''), '') || ${SEARCH_PAD}
     FROM materials x WHERE ${where}`;
 // An entry is about the member it addresses (被批评人) or, failing that, its speaker; the speaker is kept as member2.
-const minutesDocs = (where: string) => `SELECT e.id * 8 + 5, 'minutes', e.id, e.meeting_id, coalesce(e.to_member_id, e.from_member_id), e.from_member_id, e.aspect_id,
+// Exported for 012, which rebuilds minutes_entries and must put back the same triggers.
+export const minutesDocs = (where: string) => `SELECT e.id * 8 + 5, 'minutes', e.id, e.meeting_id, coalesce(e.to_member_id, e.from_member_id), e.from_member_id, e.aspect_id,
       e.text || ${SEARCH_PAD}
     FROM minutes_entries e WHERE ${where}`;
 // An item: problem, target, measures (in order), progress and note. Its 责任领导 are found through rectification_item_leaders.

@@ -2,7 +2,7 @@
 import type { Generated } from 'kysely';
 
 export type MinutesAgendaKind = 'opening' | 'last_year' | 'opinions' | 'inquiries' | 'team_check' | 'member_round' | 'supervisor' | 'pledge' | 'summary' | 'other';
-export type MinutesEntryType = 'self_criticism' | 'criticism' | 'response' | 'comment' | 'report' | 'other';
+export type MinutesEntryType = 'self_criticism' | 'criticism' | 'response' | 'comment' | 'report' | 'host' | 'other';
 export type MinutesSpeakerRole = 'host' | 'report' | 'self' | 'criticism' | 'response' | 'comment' | 'other';
 
 export interface MinutesAgendaItemsTable {

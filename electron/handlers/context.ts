@@ -5,6 +5,7 @@ import { openDatabase, type Connection } from '../../db/connection';
 import type { StartupReport } from '../common/api/backup';
 import type { ChannelName, Contract, Input } from '../common/api';
 import type { ApiResult } from '../common/result';
+import { wallClock } from '../common/time/zone';
 import type { DossierProvider } from './meetings/dossier';
 import type { FactsProvider } from './meetings/facts';
 import type { SourceProvider } from './meetings/sources';
@@ -82,8 +83,12 @@ export type ChannelCaller = <C extends ChannelName>(channel: C, input: Input<C>)
 /** The demo loader a host passes in (seeds/demo `loadDemo`). */
 export type DemoLoader = (call: ChannelCaller) => Promise<{ teamId: number; meetingId: number }>;
 
-/** The local calendar date (yyyy-mm-dd) of `now`, as a secretary's wall calendar shows it. */
-export function localDate(now: Date): string {
+/**
+ * The calendar date (yyyy-mm-dd) of `now`, as a secretary's wall calendar shows it: in `timeZone` (the user's, see
+ * `userToday` in settings) or, without one, in main's own zone.
+ */
+export function localDate(now: Date, timeZone?: string): string {
+  if (timeZone) return wallClock(now, timeZone).date;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

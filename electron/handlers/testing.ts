@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Connection } from '../../db/connection';
+import type { Migration } from '../../db/migrations';
 import type { ChannelName, Input, Output } from '../common/api';
 import type { ApiResult } from '../common/result';
 import { loadDemo, type DemoIds } from '../../seeds/demo';
@@ -27,10 +28,14 @@ export interface TestApp {
 
 export const FIXED_TODAY = '2026-11-27';
 
-export async function openTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jj-test-'));
+/**
+ * `dir` reopens the file of an earlier app (closed with `connection.close()`), `migrations` stops at an older data
+ * version: together they test a migration on data written by the channels of the version before.
+ */
+export async function openTestApp(options: { now?: () => Date; dir?: string; migrations?: readonly Migration[] } = {}): Promise<TestApp> {
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jj-test-'));
   const exportDir = path.join(dir, 'exports');
-  const connection = await openDatabase({ file: path.join(dir, 'test.sqlite') });
+  const connection = await openDatabase({ file: path.join(dir, 'test.sqlite'), migrations: options.migrations });
   const ctx = createContext(connection, { files: folderFiles(exportDir), appVersion: 'test', loadDemo: (call) => loadDemo(call, { today: FIXED_TODAY }), now: options.now ?? (() => new Date(`${FIXED_TODAY}T09:00:00+08:00`)) });
   const call = <C extends ChannelName>(channel: C, input: Input<C>) => dispatch(ctx, channel, input) as Promise<ApiResult<Output<C>>>;
   return {

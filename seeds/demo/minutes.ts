@@ -1,5 +1,6 @@
 import { addDays } from '../../electron/common/meetings/steps';
 import type { MinutesConsole } from '../../electron/common/api/minutes';
+import type { EntryType } from '../../electron/common/minutes/types';
 import { must } from './call';
 import type { DemoPart } from './index';
 import { DEMO_GUESTS } from './team';
@@ -58,7 +59,7 @@ export const minutesDemo: DemoPart = async (call, ids) => {
   let state = await must(call, 'minutes.prepare', { meetingId: meeting.id });
   const names = new Map(state.members.map((m) => [m.id, m.name]));
   let n = 0;
-  const entry = async (s: MinutesConsole, type: 'self_criticism' | 'criticism' | 'response' | 'comment' | 'report' | 'other', text: string, fromMemberId: number | null, toMemberId: number | null, fromGuest = '') =>
+  const entry = async (s: MinutesConsole, type: EntryType, text: string, fromMemberId: number | null, toMemberId: number | null, fromGuest = '') =>
     must(call, 'minutes.saveEntry', {
       meetingId: meeting.id, key: `demo${meeting.id}n${String(n++).padStart(5, '0')}`, revision: 1, agendaItemId: s.cursor.itemId as number,
       type, fromMemberId, fromGuest, toMemberId, aspectId: type === 'criticism' ? meeting.aspects[n % meeting.aspects.length].id : null, text, draft: false,
@@ -73,7 +74,7 @@ export const minutesDemo: DemoPart = async (call, ids) => {
     const target = item.memberId;
     switch (item.kind) {
       case 'opening':
-        await entry(state, 'other', `主持人宣布会议开始。本次会议应到${state.members.length}人，实到${state.members.filter((m) => m.present).length}人，刘志强同志因病请假。市委第一督导组到会指导。`, who, null);
+        await entry(state, 'host', `主持人宣布会议开始。本次会议应到${state.members.length}人，实到${state.members.filter((m) => m.present).length}人，刘志强同志因病请假。市委第一督导组到会指导。`, who, null);
         break;
       case 'last_year':
         await entry(state, 'report', '上年度民主生活会查摆的5个方面23个问题，已完成整改20个，3个需长期坚持的问题正在持续推进。', who, null);
@@ -88,12 +89,12 @@ export const minutesDemo: DemoPart = async (call, ids) => {
         await entry(state, 'self_criticism', '代表县政府党组作对照检查：班子在推动高质量发展上办法不多、在落实全面从严治党责任上压力传导不够、在服务群众上还有差距。', who, null);
         break;
       case 'member_round':
-        if (speech.role === 'self') await entry(state, 'self_criticism', SELF[names.get(who as number) ?? ''] ?? '作个人对照检查发言。', who, target);
+        if (speech.role === 'self') await entry(state, 'self_criticism', SELF[names.get(who as number) ?? ''] ?? '作个人对照检查发言。', who, null);
         else if (speech.role === 'criticism') {
           const saved = await entry(state, 'criticism', CRITICISMS[(step * 7) % CRITICISMS.length], who, target);
           if (step % 5 === 0) await entry(state, 'criticism', CRITICISMS[(step * 3 + 1) % CRITICISMS.length], who, target);
           if (promoted.length < 3 && step % 4 === 0) promoted.push(saved.id);
-        } else await entry(state, 'response', RESPONSE, who, target);
+        } else await entry(state, 'response', RESPONSE, who, null);
         break;
       case 'supervisor':
         await entry(state, 'comment', '这次民主生活会准备充分、主题鲜明，批评和自我批评开门见山、直指问题，达到了红红脸、出出汗、咬咬耳朵、扯扯袖子的效果。', null, null, speech.guestName);
@@ -102,7 +103,7 @@ export const minutesDemo: DemoPart = async (call, ids) => {
         await entry(state, 'response', '对照检查发言和同志们的批评意见，将逐条列入整改清单，以实际行动抓好整改落实。', who, null);
         break;
       case 'summary':
-        await entry(state, 'other', '会议开得严肃认真，达到了预期目的。会后要抓好整改落实，确保件件有着落、事事有回音。', who, null);
+        await entry(state, 'host', '会议开得严肃认真，达到了预期目的。会后要抓好整改落实，确保件件有着落、事事有回音。', who, null);
         break;
       default:
         break;

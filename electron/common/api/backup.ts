@@ -9,7 +9,10 @@ export type BackupKindName = (typeof BACKUP_KINDS)[number];
 export interface BackupItem {
   name: string;
   kind: BackupKindName;
+  /** Main's wall clock, as in the file name: not for display (main's zone may not be the user's). */
   takenAt: string;
+  /** When it was taken, a UTC ISO instant: shown in the user's time zone. */
+  at: string;
   bytes: number;
   /** Encrypted with the data's passphrase (backups of an encrypted database always are). */
   encrypted: boolean;

@@ -135,6 +135,11 @@ export const entryFields = z
     path: ['toMemberId'],
     params: { zh: '批评意见须注明被批评人', en: 'A criticism needs the member it is addressed to' },
     message: '批评意见须注明被批评人',
+  })
+  .refine((e) => e.type !== 'criticism' || e.fromMemberId === null || e.toMemberId !== e.fromMemberId, {
+    path: ['toMemberId'],
+    params: { zh: '批评人和被批评人不能是同一人：本人的检查请记为“自我批评”，对批评的回应请记为“回应表态”', en: 'A member cannot criticise himself or herself: record it as a self-criticism, or as a response' },
+    message: '批评人和被批评人不能是同一人',
   });
 
 const agendaItemInput = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { isTimeZone } from '../time/zone';
 import { STEP_KEYS, type StepKey } from '../meetings/steps';
 import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_SETTINGS, LOCALES, type DocumentSettings, type Locale, type Settings } from '../settings/defaults';
 
@@ -24,6 +25,11 @@ export const settingsPatch = z
       })
       .partial()
       .strict()
+      .optional(),
+    timeZone: z
+      .string()
+      // '' = not reported yet (main's own zone), as stored before the renderer reports one.
+      .refine((zone) => zone === '' || isTimeZone(zone), { params: { zh: '时区无效（须为 Asia/Shanghai 这样的时区名称）', en: 'Invalid time zone (a name such as Asia/Shanghai is expected)' }, message: '时区无效' })
       .optional(),
   })
   .strict();

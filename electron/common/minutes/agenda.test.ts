@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryDefaults, generateAgenda, plannedSpeakers } from './agenda';
+import { entryAddress, entryDefaults, generateAgenda, plannedSpeakers } from './agenda';
 import { criticismMatrix } from './matrix';
 import type { MinutesMember } from './types';
 
@@ -44,6 +44,41 @@ describe('speaker flow', () => {
   it('defaults a criticism to the current round target', () => {
     const speaker = plannedSpeakers({ kind: 'member_round', memberId: 12 }, context)[1];
     expect(entryDefaults({ kind: 'member_round', memberId: 12 }, speaker)).toEqual({ type: 'criticism', fromMemberId: 10, fromGuest: '', toMemberId: 12 });
+  });
+
+  it('types the host’s opening and summary 主持, and addresses nobody with a self-criticism or a response', () => {
+    for (const kind of ['opening', 'summary'] as const) {
+      const [host] = plannedSpeakers({ kind, memberId: null }, context);
+      expect(entryDefaults({ kind, memberId: null }, host)).toEqual({ type: 'host', fromMemberId: 10, fromGuest: '', toMemberId: null });
+    }
+    const round = plannedSpeakers({ kind: 'member_round', memberId: 12 }, context);
+    expect(entryDefaults({ kind: 'member_round', memberId: 12 }, round[0])).toMatchObject({ type: 'self_criticism', fromMemberId: 12, toMemberId: null });
+    expect(entryDefaults({ kind: 'member_round', memberId: 12 }, round.at(-1)!)).toMatchObject({ type: 'response', fromMemberId: 12, toMemberId: null });
+  });
+});
+
+describe('what the composer says the entry will be', () => {
+  const names: Record<number, string> = { 10: '林向东', 11: '周明华', 12: '王建国' };
+  const nameOf = (id: number | null) => (id === null ? '' : (names[id] ?? ''));
+  const round = { kind: 'member_round' as const, memberId: 12 };
+  const say = (entry: Parameters<typeof entryAddress>[0], item: Parameters<typeof entryAddress>[1] = round) =>
+    entryAddress(entry, item, nameOf).map((p) => `${p.role}:${p.name || p.what}`);
+
+  it('a response names the responder and the criticisms of his round, never 被批评人 himself', () => {
+    expect(say({ type: 'response', fromMemberId: 12, fromGuest: '', toMemberId: null })).toEqual(['responder:王建国', 'answers:round']);
+    // Entries stored before data version 12 addressed the response to the responder: still not a person criticising himself.
+    expect(say({ type: 'response', fromMemberId: 12, fromGuest: '', toMemberId: 12 })).toEqual(['responder:王建国', 'answers:round']);
+    expect(say({ type: 'response', fromMemberId: 11, fromGuest: '', toMemberId: null }, { kind: 'pledge', memberId: null })).toEqual(['responder:周明华']);
+  });
+
+  it('a criticism reads 批评人 → 被批评人; a self-criticism, a report and the host’s words name the speaker only', () => {
+    expect(say({ type: 'criticism', fromMemberId: 10, fromGuest: '', toMemberId: 12 })).toEqual(['from:林向东', 'to:王建国']);
+    // Nobody criticises himself: the chip asks for the 被批评人 instead.
+    expect(say({ type: 'criticism', fromMemberId: 12, fromGuest: '', toMemberId: 12 })).toEqual(['from:王建国', 'to:choose']);
+    expect(say({ type: 'self_criticism', fromMemberId: 12, fromGuest: '', toMemberId: 12 })).toEqual(['selfCritic:王建国']);
+    expect(say({ type: 'report', fromMemberId: 10, fromGuest: '', toMemberId: null }, { kind: 'last_year', memberId: null })).toEqual(['reporter:林向东']);
+    expect(say({ type: 'host', fromMemberId: 10, fromGuest: '', toMemberId: null }, { kind: 'opening', memberId: null })).toEqual(['host:林向东']);
+    expect(say({ type: 'comment', fromMemberId: null, fromGuest: '吴国平', toMemberId: 12 })).toEqual(['commenter:吴国平', 'about:王建国']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AgendaItemDraft, AgendaKind, MinutesMember, Speaker } from './types';
+import type { AgendaItemDraft, AgendaKind, EntryType, MinutesMember, Speaker } from './types';
 
 export interface AgendaInput {
   kind: 'annual' | 'special';
@@ -90,22 +90,70 @@ export function plannedSpeakers(item: { kind: AgendaKind; memberId: number | nul
   }
 }
 
-/** The entry a speaker's words default to: type and 批评人 → 被批评人. */
+/**
+ * The entry a speaker's words default to: type and 批评人 → 被批评人. Only a criticism addresses another member: a
+ * self-criticism and a response are the speaker's own words (the round says whose), the host's words are 主持.
+ */
 export function entryDefaults(item: { kind: AgendaKind; memberId: number | null }, speaker: Speaker | null) {
   const from = { fromMemberId: speaker?.memberId ?? null, fromGuest: speaker?.guestName ?? '' };
   const roundTarget = item.kind === 'member_round' ? item.memberId : null;
   switch (speaker?.role) {
     case 'self':
-      return { type: 'self_criticism' as const, ...from, toMemberId: roundTarget };
+      return { type: 'self_criticism' as const, ...from, toMemberId: null };
     case 'criticism':
       return { type: 'criticism' as const, ...from, toMemberId: roundTarget };
     case 'response':
-      return { type: 'response' as const, ...from, toMemberId: roundTarget };
+      return { type: 'response' as const, ...from, toMemberId: null };
     case 'comment':
       return { type: 'comment' as const, ...from, toMemberId: roundTarget };
     case 'report':
       return { type: 'report' as const, ...from, toMemberId: null };
+    case 'host':
+      return { type: 'host' as const, ...from, toMemberId: null };
     default:
-      return { type: 'other' as const, ...from, toMemberId: roundTarget };
+      return { type: 'other' as const, ...from, toMemberId: roundTarget === from.fromMemberId ? null : roundTarget };
+  }
+}
+
+/** One part of what the composer says the entry will be: a role (批评人, 回应…) and who or what fills it. */
+export interface AddressPart {
+  role: 'from' | 'speaker' | 'host' | 'reporter' | 'selfCritic' | 'responder' | 'commenter' | 'to' | 'answers' | 'about';
+  /** A member's or guest's name; empty with `what` when the part names something else. */
+  name: string;
+  /** What fills the part when no person does: the criticisms of the round ('round'), a 被批评人 still to choose ('choose'). */
+  what?: 'round' | 'choose' | 'none';
+}
+
+/**
+ * What the composer's chips say about the entry it is about to record: who speaks, in what capacity, and whom or what
+ * the words address. A criticism reads 批评人 → 被批评人; a response reads 表态人 → 回应 the criticisms of the round
+ * (never 被批评人: nobody criticises himself); a self-criticism, a report or the host's words name the speaker only.
+ */
+export function entryAddress(
+  entry: { type: EntryType; fromMemberId: number | null; fromGuest: string; toMemberId: number | null },
+  item: { kind: AgendaKind; memberId: number | null } | null,
+  nameOf: (memberId: number | null) => string,
+): AddressPart[] {
+  const from = nameOf(entry.fromMemberId) || entry.fromGuest;
+  const to = entry.toMemberId !== null && entry.toMemberId !== entry.fromMemberId ? nameOf(entry.toMemberId) : '';
+  switch (entry.type) {
+    case 'criticism':
+      // No 被批评人, or the speaker himself: the channel refuses it, so the chip asks for one instead of naming one.
+      return [{ role: 'from', name: from }, to ? { role: 'to', name: to } : { role: 'to', name: '', what: 'choose' }];
+    case 'self_criticism':
+      return [{ role: 'selfCritic', name: from }];
+    case 'response': {
+      const ownRound = item?.kind === 'member_round' && item.memberId !== null && item.memberId === entry.fromMemberId;
+      if (to) return [{ role: 'responder', name: from }, { role: 'answers', name: to }];
+      return [{ role: 'responder', name: from }, ...(ownRound ? [{ role: 'answers' as const, name: '', what: 'round' as const }] : [])];
+    }
+    case 'comment':
+      return [{ role: 'commenter', name: from }, ...(to ? [{ role: 'about' as const, name: to }] : [])];
+    case 'report':
+      return [{ role: 'reporter', name: from }];
+    case 'host':
+      return [{ role: 'host', name: from }];
+    case 'other':
+      return [{ role: 'speaker', name: from }, ...(to ? [{ role: 'about' as const, name: to }] : [])];
   }
 }

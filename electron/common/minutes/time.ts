@@ -1,3 +1,5 @@
+import { wallClock } from '../time/zone';
+
 /** Duration between two ISO instants as 「12分30秒」/「1小时5分」 (zh) or 12:30 style (en). */
 export function durationSeconds(start: string, end: string | null, now: Date): number {
   const to = end ? Date.parse(end) : now.getTime();
@@ -12,9 +14,11 @@ export function formatDuration(seconds: number, locale: 'zh' | 'en' = 'zh'): str
   return h > 0 ? `${h}小时${m}分` : `${m}分${s}秒`;
 }
 
-/** Local wall-clock time hh:mm of an ISO instant. */
-export function clock(iso: string | null): string {
+/**
+ * Wall-clock time hh:mm of an ISO instant in the user's zone: the renderer's own (none given), or in main the zone the
+ * renderer reported (settings `timeZone`), so the Word minutes read the times the console showed.
+ */
+export function clock(iso: string | null, timeZone?: string): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return wallClock(new Date(iso), timeZone).time;
 }

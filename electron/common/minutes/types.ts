@@ -1,6 +1,7 @@
 /** The vocabulary of the live minutes, shared by main and the renderer. */
 export const AGENDA_KINDS = ['opening', 'last_year', 'opinions', 'inquiries', 'team_check', 'member_round', 'supervisor', 'pledge', 'summary', 'other'] as const;
-export const ENTRY_TYPES = ['self_criticism', 'criticism', 'response', 'comment', 'report', 'other'] as const;
+/** In the console's order (Alt+1…7): 主持 has its own type, so the host's words never print as 其他. */
+export const ENTRY_TYPES = ['self_criticism', 'criticism', 'response', 'comment', 'report', 'host', 'other'] as const;
 export const SPEAKER_ROLES = ['host', 'report', 'self', 'criticism', 'response', 'comment', 'other'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export type EntryType = (typeof ENTRY_TYPES)[number];
@@ -13,6 +14,7 @@ export const ENTRY_TYPE_ZH: Record<EntryType, string> = {
   response: '回应表态',
   comment: '点评',
   report: '通报',
+  host: '主持',
   other: '其他',
 };
 

@@ -28,10 +28,13 @@ export interface Settings {
   locale: Locale;
   stepOffsets: Record<StepKey, number>;
   document: DocumentSettings;
+  /** The user's IANA time zone as the renderer reports it ('' until then: main's own), see electron/common/time/zone.ts. */
+  timeZone: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
   stepOffsets: DEFAULT_STEP_OFFSETS,
   document: DEFAULT_DOCUMENT_SETTINGS,
+  timeZone: '',
 };

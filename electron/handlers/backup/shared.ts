@@ -10,7 +10,7 @@ import { AppError } from '../../common/result';
 
 /** Backups of a data file as the renderer sees them: names, never paths. */
 export function backupItems(dataFile: string): BackupItem[] {
-  return listBackups(backupDir(dataFile)).map(({ name, kind, takenAt, bytes, encrypted }) => ({ name, kind, takenAt, bytes, encrypted }));
+  return listBackups(backupDir(dataFile)).map(({ name, kind, takenAt, at, bytes, encrypted }) => ({ name, kind, takenAt, at, bytes, encrypted }));
 }
 
 /** The file of a named backup, which must exist inside the backups folder (the name was already pattern-checked). */

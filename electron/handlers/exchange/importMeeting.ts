@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { latestVersion } from '../../../db/migrations';
+import { hostEntries, reclassifyHostEntries } from '../../../db/migrations/012_host_entries';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangePreview } from '../../common/api/exchange';
 import { AppError } from '../../common/result';
 import type { Cell, ExchangeFile } from './exportMeeting';
@@ -154,9 +155,13 @@ export function importExchange(sqlite: Database.Database, bytes: Uint8Array, onE
         count++;
       }
     }
+    const meetingId = ids.get('meetings')!.get(file.root.meetingId)!;
+    // A file written before the minutes had 主持: the host's words were typed 其他 there; they become 主持 here as they
+    // did in this app's own data (db/migrations/012_host_entries.ts).
+    if (file.dataVersion < hostEntries.version) sqlite.prepare(reclassifyHostEntries('meeting_id = ?')).run(meetingId);
     const problems = sqlite.prepare('PRAGMA foreign_key_check').all();
     if (problems.length > 0) throw refuse('links', `关联记录不一致（${problems.length} 处），未导入任何内容`, `${problems.length} broken links; nothing was imported`);
-    return { teamId: ids.get('teams')!.get(teamOldId)!, meetingId: ids.get('meetings')!.get(file.root.meetingId)!, rows: count };
+    return { teamId: ids.get('teams')!.get(teamOldId)!, meetingId, rows: count };
   });
   try {
     return run();

@@ -4,8 +4,8 @@ import { toText } from '../../common/materials';
 import { AppError, notFound } from '../../common/result';
 import { buildGbtDocument } from '../../documents/gbt9704';
 import { localDate, type HandlerContext } from '../context';
+import { readSettings, userTimeZone } from '../settings';
 import { saveExport, type SavedFile } from '../files';
-import { readSettings } from '../settings';
 import { materialBlocks } from './document';
 import { authorOf, MATERIAL, meetingInfo, parseContent, type MeetingInfo } from './store';
 import { meetingName } from '../../common/meetings/name';
@@ -69,5 +69,5 @@ function fileTitle(meeting: MeetingInfo, author: string, team: boolean): string 
 /** The day of the latest submission; today for a material never submitted. */
 async function dateLine(ctx: HandlerContext, materialId: number): Promise<string> {
   const last = await ctx.db.selectFrom('material_versions').select('submitted_at').where('material_id', '=', materialId).orderBy('number', 'desc').executeTakeFirst();
-  return localDate(last ? new Date(last.submitted_at) : ctx.now());
+  return localDate(last ? new Date(last.submitted_at) : ctx.now(), await userTimeZone(ctx));
 }

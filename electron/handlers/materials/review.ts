@@ -10,7 +10,8 @@
 import { MATERIAL_STATUS_LABELS, type MaterialDetail, type MaterialStatus } from '../../common/api/materials';
 import { problemItems } from '../../common/materials';
 import { AppError } from '../../common/result';
-import { localDate, nowIso, type HandlerContext } from '../context';
+import { nowIso, type HandlerContext } from '../context';
+import { userToday } from '../settings';
 import { getDetail, materialRow, parseContent } from './store';
 
 function wrongStatus(action: { zh: string; en: string }, allowed: string, status: MaterialStatus): AppError {
@@ -58,7 +59,7 @@ export async function review(
   input: { id: number; decision: 'approve' | 'return'; reviewer: string; comment: string; deadline: string | null },
 ): Promise<MaterialDetail> {
   const action = input.decision === 'approve' ? { zh: '无法审核通过', en: 'Cannot approve' } : { zh: '无法退回', en: 'Cannot return' };
-  if (input.decision === 'return' && input.deadline !== null && input.deadline < localDate(ctx.now())) {
+  if (input.decision === 'return' && input.deadline !== null && input.deadline < await userToday(ctx)) {
     throw new AppError('materials.pastDeadline', '修改时限不能早于今天', 'The revision deadline cannot be in the past');
   }
   await ctx.db.transaction().execute(async (trx) => {

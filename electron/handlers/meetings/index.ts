@@ -1,8 +1,8 @@
 import type { meetingsApi, Meeting, MeetingSummary, Attendance, Dashboard } from '../../common/api/meetings';
 import { STEP_KEYS, addDays, stepStatus } from '../../common/meetings/steps';
 import { notFound } from '../../common/result';
-import { localDate, nowIso, type HandlerContext } from '../context';
-import { readSettings } from '../settings';
+import { nowIso, type HandlerContext } from '../context';
+import { readSettings, userToday } from '../settings';
 import { listMembers } from '../teams';
 import type { HandlerMap, ParsedInput } from '../types';
 import { collectSteps } from './steps';
@@ -112,7 +112,7 @@ export async function getAttendance(ctx: HandlerContext, meetingId: number): Pro
 async function dashboard(ctx: HandlerContext, id: number, today?: string): Promise<Dashboard> {
   const meeting = await getMeeting(ctx, id);
   const settings = await readSettings(ctx);
-  const day = today ?? localDate(ctx.now());
+  const day = today ?? await userToday(ctx);
   const manual = await ctx.db.selectFrom('meeting_steps').select(['step', 'done_on']).where('meeting_id', '=', id).execute();
   const manualByStep = new Map(manual.map((m) => [m.step, m.done_on]));
   const derived = await collectSteps(ctx, id);

@@ -1,7 +1,7 @@
 import type { MinutesConsole } from '../../common/api/minutes';
 import type { Meeting } from '../../common/api/meetings';
 import { criticismMatrix } from '../../common/minutes/matrix';
-import { clock } from '../../common/minutes/time';
+import { clock as wallTime } from '../../common/minutes/time';
 import { ENTRY_TYPE_ZH } from '../../common/minutes/types';
 import type { BodyBlock } from '../../documents/gbt9704';
 import { chineseNumeral, formatChineseDate } from '../../documents/gbt9704';
@@ -24,7 +24,9 @@ export interface AttendanceFacts {
  * The 会议记录 as document blocks (domain.md §4): header, agenda, the record per agenda item with each member's
  * criticisms received, the count of criticisms, signature lines. The same blocks give the plain-text export.
  */
-export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts): BodyBlock[] {
+export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts, timeZone?: string): BodyBlock[] {
+  // Times in the user's zone (the one the console showed them in), not main's.
+  const clock = (iso: string | null) => wallTime(iso, timeZone);
   const name = (id: number | null) => state.members.find((m) => m.id === id)?.name ?? '';
   const hostName = name(state.hostMemberId) || state.finalization.hostConfirmed;
   const start = state.startedAt ? clock(state.startedAt) : meeting.startTime;

@@ -1,5 +1,5 @@
 import type { minutesApi } from '../../common/api/minutes';
-import { readSettings } from '../settings';
+import { readSettings, userTimeZone } from '../settings';
 import { buildGbtDocument } from '../../documents/gbt9704';
 import { saveExport } from '../files';
 import { getAttendance, getMeeting } from '../meetings';
@@ -52,7 +52,7 @@ export const minutesHandlers: HandlerMap<typeof minutesApi> = {
     const meeting = await getMeeting(ctx, input.meetingId);
     await prepareMinutes(ctx, input.meetingId);
     const state = await loadConsole(ctx, input.meetingId);
-    const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, input.meetingId));
+    const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, input.meetingId), await userTimeZone(ctx));
     const title = minutesTitle(meeting);
     if (input.format === 'txt') {
       // A BOM so Windows Notepad and WPS open the Chinese text as UTF-8.

@@ -102,7 +102,12 @@ describe('minutes console', () => {
     const e = entry(state, { type: 'comment', text: '一点看法', draft: true });
     const first = await app.must('minutes.saveEntry', e);
     expect((await app.must('minutes.console', { meetingId })).cursor.draftEntryId).toBe(first.id);
-    const addressee = state.members.find((m) => m.name === '陈晓燕')!.id;
+    // 陈晓燕 has the floor: a criticism of herself is refused (a self-criticism or a response is what she means).
+    const herself = state.members.find((m) => m.name === '陈晓燕')!.id;
+    const self = await app.call('minutes.saveEntry', { ...e, revision: 2, type: 'criticism', toMemberId: herself, text: '一点批评意见', draft: false });
+    expect(self).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    if (!self.ok) expect(`${self.error.message} ${self.error.messageEn}`).toMatch(/不能是同一人.*cannot criticise/);
+    const addressee = state.members.find((m) => m.name === '周明华')!.id;
     await app.must('minutes.saveEntry', { ...e, revision: 2, type: 'criticism', toMemberId: addressee, text: '一点批评意见', draft: false });
     const after = await app.must('minutes.console', { meetingId });
     expect(after.entries.find((x) => x.id === first.id)).toMatchObject({ type: 'criticism', toMemberId: addressee, text: '一点批评意见', revision: 2 });

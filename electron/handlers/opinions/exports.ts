@@ -4,9 +4,9 @@ import { CHANNEL_LABELS, HANDLING_LABELS, OPINION_CHANNELS, TEAM_TARGET_LABEL } 
 import { chineseNumeral, formatChineseDate, buildGbtDocument, minCharsFor, type DocumentBlock } from '../../documents/gbt9704';
 import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../documents/workbook';
 import { notFound } from '../../common/result';
-import { localDate, nowIso, type HandlerContext } from '../context';
+import { nowIso, type HandlerContext } from '../context';
+import { readSettings, userToday } from '../settings';
 import { saveExport, type SavedFile } from '../files';
-import { readSettings } from '../settings';
 import { computeStats } from './stats';
 import { getBoard } from './store';
 import { meetingName } from '../../common/meetings/name';
@@ -214,7 +214,7 @@ async function feedbackDocx(ctx: HandlerContext, info: MeetingInfo, board: Opini
       blocks.push({ kind: 'paragraph', runs: [{ text: `${i + 1}.` }, { text: o.text }, { text: `（${CHANNEL_LABELS[o.channel].zh}）`, font: 'heading2' }] });
     });
   });
-  blocks.push({ kind: 'blankLine' }, { kind: 'plain', text: formatChineseDate(localDate(ctx.now())), align: 'right', rightIndentChars: 4 });
+  blocks.push({ kind: 'blankLine' }, { kind: 'plain', text: formatChineseDate(await userToday(ctx)), align: 'right', rightIndentChars: 4 });
   return buildGbtDocument({ blocks, settings: await pageSettings(ctx), meta: { title: `征求意见情况反馈（${who}）` } });
 }
 

@@ -1,10 +1,10 @@
 import { buildGbtDocument } from '../../documents/gbt9704';
 import { NOTICE_CHANNELS, type prepApi, type PrepDefaults } from '../../common/api/prep';
 import { STEP_KEYS, addDays } from '../../common/meetings/steps';
-import { localDate, type HandlerContext } from '../context';
+import { type HandlerContext } from '../context';
+import { readSettings, userToday } from '../settings';
 import { saveExport } from '../files';
 import { getMeeting } from '../meetings';
-import { readSettings } from '../settings';
 import { listMembers } from '../teams';
 import type { HandlerMap } from '../types';
 import { meetingName } from './names';
@@ -35,7 +35,7 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
     const steps = await stepDates(ctx, meeting.date);
     const opinions = steps.find((s) => s.key === 'opinions')!;
     return {
-      noticeDeadline: noticeDeadline(opinions.due, localDate(ctx.now())),
+      noticeDeadline: noticeDeadline(opinions.due, await userToday(ctx)),
       issuer: meeting.teamName,
       recipients: '各乡镇党委，县直各单位党组织',
       channels: [...NOTICE_CHANNELS.slice(0, 4)],

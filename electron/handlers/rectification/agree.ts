@@ -1,8 +1,9 @@
 /** 审议通过: the list is frozen as agreed (JSON snapshot); later changes are logged. Also the item history. */
 import type { AgreedItem, ItemHistory, RectificationItem, rectificationApi } from '../../common/api/rectification';
 import { AppError } from '../../common/result';
-import { deadlineChosen } from '../../common/rectification/model';
 import { nowIso, type HandlerContext } from '../context';
+import { userToday } from '../settings';
+import { chineseDate, deadlineChosen } from '../../common/rectification/model';
 import type { HandlerMap } from '../types';
 import { ensureList, findList, itemWithList, loadItems, loadList } from './store';
 
@@ -37,6 +38,15 @@ export async function agreedSnapshot(ctx: HandlerContext, meetingId: number): Pr
 
 export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'rectification.agreedVersion' | 'rectification.history'> = {
   async 'rectification.agree'(ctx, input) {
+    // 审议日期 is a fact: a date still to come would make every export read 「12月24日审议通过，进展统计至12月3日」.
+    const today = await userToday(ctx);
+    if (input.agreedOn > today) {
+      throw new AppError(
+        'rectification.agreedInFuture',
+        `审议日期 ${chineseDate(input.agreedOn)} 晚于今天（${chineseDate(today)}），请填写实际审议通过的日期。未作任何修改`,
+        `The agreement date ${input.agreedOn} is after today (${today}); enter the day the list was really agreed. Nothing was changed`,
+      );
+    }
     const items = await loadItems(ctx, input.meetingId, input.agreedOn);
     if (items.length === 0) throw new AppError('rectification.empty', '整改清单还没有事项，不能审议通过', 'The list has no items yet and cannot be agreed');
     // Each item agreed must say who, what and by when: no default stands in for a choice.

@@ -5,7 +5,8 @@
 import type { CarryOverReport, rectificationApi } from '../../common/api/rectification';
 import { STATUS_ZH, chineseDate } from '../../common/rectification/model';
 import { carryOverParagraphs, progressOrNone } from '../../common/rectification/carryOver';
-import { localDate, type HandlerContext } from '../context';
+import { type HandlerContext } from '../context';
+import { userToday } from '../settings';
 import type { HandlerMap } from '../types';
 import { meetingName } from '../prep/names';
 import { previousMeetingOf } from './previous';
@@ -17,7 +18,7 @@ import { AppError } from '../../common/result';
 export async function carryOverReport(ctx: HandlerContext, meetingId: number, today?: string): Promise<CarryOverReport> {
   const previous = await previousMeetingOf(ctx, meetingId);
   if (!previous) return { previousMeeting: null, paragraphs: [], open: [] };
-  const day = today ?? localDate(ctx.now());
+  const day = today ?? await userToday(ctx);
   const items = await loadItems(ctx, previous.id, day);
   const list = await ctx.db.selectFrom('rectification_lists').select('status').where('id', '=', previous.list_id).executeTakeFirstOrThrow();
   const carried = new Set(
@@ -55,7 +56,7 @@ export const carryOverHandlers: Pick<HandlerMap<typeof rectificationApi>, 'recti
   async 'rectification.carryItems'(ctx, input) {
     const candidates = await lastYearCandidates(ctx, input.meetingId);
     const previous = (await previousMeetingOf(ctx, input.meetingId))!;
-    const oldItems = previous ? await loadItems(ctx, previous.id, localDate(ctx.now())) : [];
+    const oldItems = previous ? await loadItems(ctx, previous.id, await userToday(ctx)) : [];
     const picked = input.itemIds.map((id) => {
       const source = candidates.find((c) => c.id === id);
       const old = oldItems.find((i) => i.id === id);

@@ -23,7 +23,7 @@ async function seedAgreed(meetingId = app.ids.meetingId) {
   await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '调查研究不够深入' }, sources: [] });
   await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '=HYPERLINK("http://evil.example","点我")', measures: ['+严格执行制度', '定期通报'], leaderIds: [members[1].id, members[2].id], deadline: { kind: 'immediate', date: null } }, sources: [] });
   await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '落实中央八项规定精神有松懈', memberId: members[3].id, leaderIds: [members[3].id], deadline: { kind: 'ongoing', date: null } }, sources: [] });
-  return app.must('rectification.agree', { meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+  return app.must('rectification.agree', { meetingId, agreedOn: '2026-11-26', agreedBy: '林向东' });
 }
 
 async function sheetOf(path: string) {
@@ -119,7 +119,7 @@ describe('rectification exports', () => {
     const { ws, headerRow, col } = await sheetOf(saved.path!);
     expect(ws.getRow(headerRow + 1).getCell(col('问题表现')).value).toBe('调查研究不够深入');
     expect(col('内部编号（请勿修改）')).toBe(-1);
-    expect(String(ws.getRow(2).getCell(1).value)).toContain('2026年12月15日审议通过');
+    expect(String(ws.getRow(2).getCell(1).value)).toContain('2026年11月26日审议通过');
   });
 
   it('writes a landscape GB/T 9704 table with the attachment label, a BOM csv and escaped print HTML', async () => {

@@ -10,7 +10,8 @@ import { AppError } from '../../common/result';
 import { mapRows, readXlsx, type PlainCell } from '../../documents/readers/xlsx';
 import { ReaderError } from '../../documents/readers/errors';
 import { ROW_KEY_HEADER } from '../../documents/workbook';
-import { localDate, nowIso, type HandlerContext } from '../context';
+import { nowIso, type HandlerContext } from '../context';
+import { userToday } from '../settings';
 import type { HandlerMap } from '../types';
 import { EDITABLE_HEADERS } from './exports';
 import { writeProgress } from './progress';
@@ -47,7 +48,7 @@ export async function importDiff(ctx: HandlerContext, meetingId: number, file: U
     throw error;
   }
   const list = await findList(ctx.db, meetingId);
-  const items = new Map((await loadItems(ctx, meetingId, localDate(ctx.now()))).map((i) => [i.id, i]));
+  const items = new Map((await loadItems(ctx, meetingId, await userToday(ctx))).map((i) => [i.id, i]));
   const found = book.sheets
     .map((s) => ({ notes: s.notes, mapped: mapRows<Field>(s.rows, { headerAliases: ALIASES, requiredFields: ['id'], uniqueFields: ['id'] }) }))
     .find((m) => m.mapped.headerRowNumber !== null && m.mapped.columns.id !== undefined);
@@ -123,7 +124,7 @@ export const importHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectific
     if (bad.length > 0) {
       throw new AppError('rectification.importInvalid', `导入文件有 ${bad.length} 处问题，未作任何修改：${bad.slice(0, 5).map((b) => b.message).join('；')}`, `The file has ${bad.length} problem(s); nothing was changed: ${bad.slice(0, 5).map((b) => b.messageEn).join('; ')}`);
     }
-    const items = new Map((await loadItems(ctx, input.meetingId, localDate(ctx.now()))).map((i) => [i.id, i]));
+    const items = new Map((await loadItems(ctx, input.meetingId, await userToday(ctx))).map((i) => [i.id, i]));
     await ctx.db.transaction().execute(async (trx) => {
       for (const row of diff.rows) {
         const item = items.get(row.itemId!)!;

@@ -1,6 +1,7 @@
 /** What the dashboard and reports learn from the list: step done when agreed; figures for MeetingFacts. */
 import { listStats } from '../../common/rectification/stats';
-import { localDate, type HandlerContext } from '../context';
+import { type HandlerContext } from '../context';
+import { userToday } from '../settings';
 import type { FactsProvider } from '../meetings/facts';
 import type { StepProbe } from '../meetings/steps';
 import { findList, loadItems } from './read';
@@ -16,7 +17,7 @@ export const rectificationProbe: StepProbe = async (ctx, meetingId) => {
 export const rectificationFacts: FactsProvider = async (ctx: HandlerContext, meetingId) => {
   const list = await findList(ctx.db, meetingId);
   if (!list) return {};
-  const items = await loadItems(ctx, meetingId, localDate(ctx.now()));
-  const stats = listStats(items, localDate(ctx.now()));
+  const items = await loadItems(ctx, meetingId, await userToday(ctx));
+  const stats = listStats(items, await userToday(ctx));
   return { rectification: { items: stats.total, closed: stats.byStatus.closed, overdue: stats.overdue, agreedOn: list.status === 'agreed' ? list.agreed_on : null } };
 };

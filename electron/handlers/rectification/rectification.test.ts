@@ -46,7 +46,7 @@ async function agreedList() {
     item: item({ problem: '=HYPERLINK("http://x","点我")', leaderIds: [deputy.id], ownerPerson: '财政局 李明', deadline: { kind: 'immediate', date: null } }),
     sources: [],
   });
-  await app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+  await app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-26', agreedBy: '林向东' });
   return list;
 }
 
@@ -124,13 +124,35 @@ describe('rectification list', () => {
     await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ leaderIds: [head.id], ownerPerson: '张三' }), sources: [] });
     await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ ownerPerson: '' }), sources: [] });
     const before = app.counts();
-    const result = await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+    const result = await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-26', agreedBy: '林向东' });
     expect(result).toMatchObject({ ok: false, error: { code: 'rectification.missingOwners' } });
     if (!result.ok) {
       expect(result.error.message).toContain('第2项（缺责任领导、具体责任人）');
       expect(result.error.message).not.toContain('第1项');
     }
     expect(app.counts()).toEqual(before);
+  });
+
+  it('refuses an agreement date after today (in the user’s time zone), bilingual, and writes nothing', async () => {
+    const [head] = await members();
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ leaderIds: [head.id], ownerPerson: '张三' }), sources: [] });
+    const before = app.counts();
+    // The test clock is 2026-11-27 09:00 in Beijing (01:00 UTC): the meeting day 12-09 has not come.
+    const future = await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-09', agreedBy: '林向东' });
+    expect(future).toMatchObject({ ok: false, error: { code: 'rectification.agreedInFuture' } });
+    if (!future.ok) {
+      expect(future.error.message).toContain('2026年12月9日');
+      expect(future.error.message).toContain('2026年11月27日');
+      expect(future.error.messageEn).toContain('after today');
+    }
+    expect(app.counts()).toEqual(before);
+    // Today is the user's: where it is still 26 November (Honolulu, 15:00 the day before), the 27th is refused too.
+    await app.must('settings.update', { timeZone: 'Pacific/Honolulu' });
+    expect(await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-27', agreedBy: '林向东' })).toMatchObject({ ok: false, error: { code: 'rectification.agreedInFuture' } });
+    expect(await app.call('settings.update', { timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    await app.must('settings.update', { timeZone: 'Asia/Shanghai' });
+    const agreed = await app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-27', agreedBy: '林向东' });
+    expect(agreed.status).toBe('agreed');
   });
 
   it('refuses to agree an item without a measure or with its deadline not chosen (未定), naming the items, and writes nothing', async () => {
@@ -142,7 +164,7 @@ describe('rectification list', () => {
     const draft = await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: item({ ...owners, deadline: { kind: 'date', date: null } }), sources: [] });
     expect(draft.items[2].deadline).toEqual({ kind: 'date', date: null });
     const before = app.counts();
-    const result = await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+    const result = await app.call('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-26', agreedBy: '林向东' });
     expect(result).toMatchObject({ ok: false, error: { code: 'rectification.missingOwners' } });
     if (!result.ok) {
       expect(result.error.message).toContain('第2项（缺整改措施）');
@@ -186,7 +208,7 @@ describe('rectification list', () => {
     expect(closed.items[0]).toMatchObject({ status: 'closed', closedOn: '2027-04-10', acceptor: '何静' });
     expect(closed.stats.completionRate).toBe(50);
     const dashboard = await app.must('meetings.dashboard', { id: app.ids.meetingId });
-    expect(dashboard.steps.find((s) => s.key === 'rectification')).toMatchObject({ status: 'done', doneOn: '2026-12-15' });
+    expect(dashboard.steps.find((s) => s.key === 'rectification')).toMatchObject({ status: 'done', doneOn: '2026-11-26' });
     const history = await app.must('rectification.history', { itemId: late.items[0].id });
     expect(history.progress.map((p) => [p.statusFrom, p.statusTo])).toEqual([
       ['not_started', 'done_pending'],
@@ -257,7 +279,7 @@ describe('demo', () => {
       expect(report.paragraphs[0]).toBe(`${lastYear.year}年度民主生活会共查摆问题8个，制定整改措施16条。截至2026年11月27日，已完成整改并销号4项，已完成待验收1项，需长期坚持1项，正在推进2项。`);
       expect(report.paragraphs.join('')).not.toContain('。。');
       expect(report.open.find((o) => o.id === overdue.id)?.carried).toBe(true);
-      const refused = await fresh.call('rectification.agree', { meetingId: fresh.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+      const refused = await fresh.call('rectification.agree', { meetingId: fresh.ids.meetingId, agreedOn: '2026-11-26', agreedBy: '林向东' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'rectification.missingOwners' } });
     } finally {
       await fresh.close();

@@ -6,11 +6,11 @@
 import type { ReportDraft, rectificationApi } from '../../common/api/rectification';
 import { buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
 import { composeReport, type ReportFacts, type ReportItem } from '../../common/report/compose';
-import { localDate, type HandlerContext } from '../context';
+import { type HandlerContext } from '../context';
+import { readSettings, userToday } from '../settings';
 import { saveExport } from '../files';
 import { getAttendance, getMeeting } from '../meetings';
 import { collectFacts } from '../meetings/facts';
-import { readSettings } from '../settings';
 import { meetingName } from '../prep/names';
 import type { HandlerMap } from '../types';
 import { findList, loadItems } from './store';
@@ -30,7 +30,7 @@ export async function reportFacts(ctx: HandlerContext, meetingId: number): Promi
   const meeting = await getMeeting(ctx, meetingId);
   const facts = await collectFacts(ctx, meetingId);
   const attendance = await getAttendance(ctx, meetingId);
-  const today = localDate(ctx.now());
+  const today = await userToday(ctx);
   const list = await findList(ctx.db, meetingId);
   const items = list ? await loadItems(ctx, meetingId, today) : [];
   const marks = await ctx.db.selectFrom('attendance').select('member_id').where('meeting_id', '=', meetingId).executeTakeFirst();

@@ -1,7 +1,8 @@
 /** The list as the screens get it, and its creation on first write. */
 import type { RectificationList } from '../../common/api/rectification';
 import { listStats } from '../../common/rectification/stats';
-import { localDate, nowIso, type HandlerContext } from '../context';
+import { nowIso, type HandlerContext } from '../context';
+import { userToday } from '../settings';
 import { getMeeting } from '../meetings';
 import { notFound } from '../../common/result';
 import { findList, loadItems } from './read';
@@ -23,7 +24,7 @@ export async function ensureList(ctx: HandlerContext, db: Db, meetingId: number)
 
 export async function loadList(ctx: HandlerContext, meetingId: number, today?: string): Promise<RectificationList> {
   const meeting = await getMeeting(ctx, meetingId);
-  const day = today ?? localDate(ctx.now());
+  const day = today ?? await userToday(ctx);
   const list = await findList(ctx.db, meetingId);
   const items = await loadItems(ctx, meetingId, day);
   const members = await ctx.db.selectFrom('members').select(['id', 'name', 'position']).where('team_id', '=', meeting.teamId).orderBy('sort_order').execute();

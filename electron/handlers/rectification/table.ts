@@ -10,7 +10,7 @@ import type { HandlerContext } from '../context';
 import { getMeeting } from '../meetings';
 import { agreedSnapshot } from './agree';
 import { findList, loadItems } from './store';
-import { localDate } from '../context';
+import { userToday } from '../settings';
 import { meetingName } from '../prep/names';
 
 export type Scope = 'all' | 'team' | number;
@@ -110,7 +110,7 @@ function agreedRow(item: AgreedItem): Record<string, string | number> {
 
 export async function exportTable(ctx: HandlerContext, meetingId: number, version: Version, scope: Scope): Promise<ExportTable> {
   const meeting = await getMeeting(ctx, meetingId);
-  const today = localDate(ctx.now());
+  const today = await userToday(ctx);
   const list = await findList(ctx.db, meetingId);
   const name = meetingName(meeting).full;
   let scopeName = '';

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, settingsApi, type Settings } from '../../common/api/settings';
 import { latestVersion } from '../../../db/migrations';
 import { AppError } from '../../common/result';
-import type { HandlerContext } from '../context';
+import { localDate, type HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 
 const KEY = 'app';
@@ -22,7 +22,18 @@ export async function readSettings(ctx: HandlerContext): Promise<Settings> {
     locale: stored.locale ?? DEFAULT_SETTINGS.locale,
     stepOffsets: { ...DEFAULT_SETTINGS.stepOffsets, ...stored.stepOffsets },
     document: { ...DEFAULT_SETTINGS.document, ...stored.document },
+    timeZone: stored.timeZone ?? DEFAULT_SETTINGS.timeZone,
   };
+}
+
+/** The user's time zone for what main writes (undefined: main's own, until the renderer has reported one). */
+export async function userTimeZone(ctx: HandlerContext): Promise<string | undefined> {
+  return (await readSettings(ctx)).timeZone || undefined;
+}
+
+/** Today in the user's time zone: the date a document or a check calls today. */
+export async function userToday(ctx: HandlerContext): Promise<string> {
+  return localDate(ctx.now(), await userTimeZone(ctx));
 }
 
 export const settingsHandlers: HandlerMap<typeof settingsApi> = {
@@ -33,6 +44,7 @@ export const settingsHandlers: HandlerMap<typeof settingsApi> = {
       locale: patch.locale ?? current.locale,
       stepOffsets: { ...current.stepOffsets, ...patch.stepOffsets },
       document: { ...current.document, ...patch.document },
+      timeZone: patch.timeZone ?? current.timeZone,
     };
     const value = JSON.stringify(next);
     await ctx.db.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();

@@ -36,6 +36,21 @@ export const useAppStore = defineStore('app', () => {
   async function load() {
     [settings.value, info.value] = await Promise.all([call('settings.get', {}), call('app.info', {})]);
     applyLocale(settings.value.locale);
+    await reportTimeZone();
+  }
+
+  /**
+   * One time zone, the user's: main writes documents (the Word minutes' times, today's date) in the zone this browser
+   * shows times in, so it is told which one that is whenever it differs (electron/common/time/zone.ts).
+   */
+  async function reportTimeZone() {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone || !settings.value || settings.value.timeZone === zone) return;
+    try {
+      settings.value = await call('settings.update', { timeZone: zone });
+    } catch {
+      // A file open for viewing only keeps what it has: main then uses its own zone, as before.
+    }
   }
 
   async function setLocale(locale: UiLocale) {
