@@ -8,13 +8,13 @@ import { wrongNames, type NameFlag, type TextSegment } from '../../common/checks
 export function teamText(sqlite: Database.Database, teamId: number): string {
   const rows = cachedStatement(
     sqlite,
-    `SELECT name || ' ' || unit AS t FROM teams WHERE id = ?1
-     UNION ALL SELECT position || ' ' || portfolio FROM members WHERE team_id = ?1
-     UNION ALL SELECT department FROM talk_people WHERE team_id = ?1
-     UNION ALL SELECT DISTINCT i.unit FROM rectification_items i JOIN rectification_lists l ON l.id = i.list_id JOIN meetings g ON g.id = l.meeting_id WHERE g.team_id = ?1`,
+    `SELECT name || ' ' || unit AS t FROM teams WHERE id = @team
+     UNION ALL SELECT position || ' ' || portfolio FROM members WHERE team_id = @team
+     UNION ALL SELECT department FROM talk_people WHERE team_id = @team
+     UNION ALL SELECT DISTINCT i.unit FROM rectification_items i JOIN rectification_lists l ON l.id = i.list_id JOIN meetings g ON g.id = l.meeting_id WHERE g.team_id = @team`,
   )
     .raw()
-    .all(teamId) as [string][];
+    .all({ team: teamId }) as [string][];
   return rows.map((r) => r[0]).join('\n');
 }
 
