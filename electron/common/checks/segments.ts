@@ -1,6 +1,7 @@
 // What of a material the similarity check reads: the author's own words. The title, the section headings
 // (一、存在的主要问题 …) and the aspect headings (（一）在…方面, set by the meeting's notice and shared by every member)
-// are fixed wording and are left out, and so is the headless closing formula (以上…请批评指正).
+// are fixed wording and are left out, and so are the opening (按照…部署…现对照检查如下：, usually the template the
+// office hands out to every member) and the headless closing formula (以上…请批评指正).
 import type { ItemChild, Material } from '../materials/model';
 import type { TextSegment } from './normalize';
 
@@ -9,7 +10,6 @@ export function materialSegments(material: Material): TextSegment[] {
   const push = (nodeId: string | null, text: string) => {
     if (text.trim() !== '') out.push({ nodeId, text });
   };
-  push(null, material.opening);
   const children = (list: ItemChild[]) => {
     for (const c of list) {
       if (c.type === 'paragraph') push(c.id, c.text);

@@ -145,7 +145,7 @@ export function checkMaterial(sqlite: Database.Database, materialId: number): Ma
       year: c.year,
       share: round(s),
       warn: s > WARN_SHARE,
-      passages: kept.map((p) => shown(segments, query, sourceSegments, source, p)),
+      passages: kept.flatMap((p) => shown(segments, query, sourceSegments, source, p)),
     });
   }
   sources.sort((a, b) => b.share - a.share || (b.year ?? 0) - (a.year ?? 0));
@@ -163,14 +163,32 @@ function countUnmasked(masked: Uint8Array, p: Passage): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function shown(segments: readonly TextSegment[], query: NormalText, sourceSegments: readonly TextSegment[], source: NormalText, p: Passage): SimilarityPassage {
-  const mine = writtenSpan(segments, query, p.qFrom, p.qTo);
-  const theirs = writtenSpan(sourceSegments, source, p.sFrom, p.sTo);
-  return {
-    nodeId: mine[0]?.nodeId ?? null,
-    text: mine.map((x) => x.text).join('\n'),
-    sourceText: theirs.map((x) => x.text).join('\n'),
-    similarity: p.similarity,
-    chars: p.qTo - p.qFrom,
-  };
+/**
+ * A passage as shown: one row per paragraph of the checked text it crosses (so each row links to its node), each
+ * beside the matching stretch of the source (exact for a verbatim copy, proportional inside an edited one).
+ */
+export function shown(segments: readonly TextSegment[], query: NormalText, sourceSegments: readonly TextSegment[], source: NormalText, p: Passage): SimilarityPassage[] {
+  const rows: SimilarityPassage[] = [];
+  const ratio = (p.sTo - p.sFrom) / (p.qTo - p.qFrom);
+  let from = p.qFrom;
+  while (from < p.qTo) {
+    let to = from + 1;
+    while (to < p.qTo && query.seg[to] === query.seg[from]) to++;
+    if (to - from >= SHOWN_MIN || rows.length === 0) {
+      const sFrom = p.sFrom + Math.round((from - p.qFrom) * ratio);
+      const sTo = to === p.qTo ? p.sTo : Math.max(sFrom + 1, p.sFrom + Math.round((to - p.qFrom) * ratio));
+      rows.push({
+        nodeId: segments[query.seg[from]].nodeId,
+        text: writtenSpan(segments, query, from, to).map((x) => x.text).join(''),
+        sourceText: writtenSpan(sourceSegments, source, sFrom, Math.min(sTo, source.chars.length)).map((x) => x.text).join('\n'),
+        similarity: p.similarity,
+        chars: to - from,
+      });
+    }
+    from = to;
+  }
+  return rows;
 }
+
+/** A piece of a passage shorter than this (normalised characters) in one paragraph is counted but not listed. */
+const SHOWN_MIN = 6;

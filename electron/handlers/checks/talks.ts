@@ -64,7 +64,7 @@ export function nearIdenticalTalks(sqlite: Database.Database, meetingId: number)
           a: { talkId: ra.talkId, date: ra.date, partner: partner(ra) },
           b: { talkId: rb.talkId, date: rb.date, partner: partner(rb) },
           share: Math.round(share * 1000) / 1000,
-          passages: passages.map((p) => shown(a.segments, a.norm, b.segments, b.norm, p)),
+          passages: passages.flatMap((p) => shown(a.segments, a.norm, b.segments, b.norm, p)),
         });
       }
     }
