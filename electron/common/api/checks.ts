@@ -59,6 +59,8 @@ export interface MaterialCheck {
   names: NameFlag[];
   /** How many materials the check had to (re)index first. */
   reindexed: number;
+  /** Library documents sharing a few fingerprints that were not verified (beyond the 30 sharing the most). */
+  unverifiedLibrary: number;
 }
 
 export interface TalkRecordPair {

@@ -27,6 +27,7 @@ function fold(code: number): number {
 function kept(code: number, ch: string): boolean {
   if (code >= 0x4e00 && code <= 0x9fff) return true; // the common CJK block, the usual case
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if ((code >= 0x2000 && code <= 0x206f) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xff65)) return false; // punctuation, spaces
   return LETTER_OR_DIGIT.test(ch);
 }
 

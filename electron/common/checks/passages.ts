@@ -50,6 +50,19 @@ export function similarity(a: string, b: string, floor = MIN_SIMILARITY): number
   return dist > budget ? 0 : 1 - dist / longer;
 }
 
+/** Plain edit distance, for the short gaps between runs. */
+export function editDistance(a: string, b: string): number {
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 interface Run {
   qs: number;
   qe: number;
@@ -89,21 +102,31 @@ export function passagesBetween(q: string, s: string, seeds: ReadonlyArray<reado
   for (let i = 0; i < runs.length; i++) {
     if (used[i]) continue;
     used[i] = 1;
-    let cur = { ...runs[i] };
-    let sim = 1;
+    const cur = { ...runs[i], edits: 0 };
     for (let j = i + 1; j < runs.length; j++) {
       const r = runs[j];
       if (r.qs - cur.qe > MAX_GAP) break;
-      if (used[j] || r.qe <= cur.qe || r.ds < cur.ds || r.de <= cur.de || r.ds - cur.de > MAX_GAP) continue;
-      const joined = { qs: cur.qs, qe: r.qe, ds: cur.ds, de: r.de };
-      const value = similarity(q.slice(joined.qs, joined.qe), s.slice(joined.ds, joined.de));
-      if (value >= MIN_SIMILARITY) {
-        cur = joined;
-        sim = value;
+      if (used[j] || r.qe <= cur.qe || r.de <= cur.de) continue;
+      // Where r continues past cur on both sides (a run may start inside cur on one side).
+      const shift = Math.max(0, cur.qe - r.qs, cur.de - r.ds);
+      const qs = r.qs + shift;
+      const ds = r.ds + shift;
+      if (qs >= r.qe || ds - cur.de > MAX_GAP) continue;
+      // Edits of the joined stretch ≤ edits so far + edits of the gap: a lower bound of its similarity, computed on
+      // the gap alone, so joining stays linear in the passage's length.
+      const edits = cur.edits + editDistance(q.slice(cur.qe, qs), s.slice(cur.de, ds));
+      const longer = Math.max(r.qe - cur.qs, r.de - cur.ds);
+      if (1 - edits / longer >= MIN_SIMILARITY) {
+        cur.qe = r.qe;
+        cur.de = r.de;
+        cur.edits = edits;
         used[j] = 1;
       }
     }
-    if (cur.qe - cur.qs >= min) out.push({ qFrom: cur.qs, qTo: cur.qe, sFrom: cur.ds, sTo: cur.de, similarity: Math.round(sim * 1000) / 1000 });
+    if (cur.qe - cur.qs >= min) {
+      const sim = cur.edits === 0 ? 1 : similarity(q.slice(cur.qs, cur.qe), s.slice(cur.ds, cur.de), 0);
+      out.push({ qFrom: cur.qs, qTo: cur.qe, sFrom: cur.ds, sTo: cur.de, similarity: Math.round(sim * 1000) / 1000 });
+    }
   }
   // Keep the longest passage where two overlap in the checked text (a phrase the source repeats).
   out.sort((a, b) => b.qTo - b.qFrom - (a.qTo - a.qFrom) || a.qFrom - b.qFrom);

@@ -38,6 +38,12 @@ interface Candidate {
 
 /** Passages shorter than two fingerprints' worth cannot reach MIN_PASSAGE; a source needs at least this many seeds. */
 const MIN_SEEDS = 2;
+/**
+ * Library documents verified passage by passage, those sharing the most fingerprints first (shared fingerprints
+ * approximate the shared text). The rest are counted in `unverifiedLibrary`; the team's own materials and official
+ * quotations are always verified.
+ */
+const MAX_LIBRARY_VERIFIED = 30;
 
 export function checkMaterial(sqlite: Database.Database, materialId: number): MaterialCheck {
   const row = cachedStatement(
@@ -97,32 +103,41 @@ export function checkMaterial(sqlite: Database.Database, materialId: number): Ma
     });
   }
 
-  // Seeds per candidate from the index: one query for every fingerprint of the material.
+  // Rank the candidates by shared fingerprints (one aggregate over the index), then read the seeds of those verified.
   const positions = new Map<number, number[]>();
   for (const f of prints) {
     const list = positions.get(f.hash);
     if (list) list.push(f.pos);
     else positions.set(f.hash, [f.pos]);
   }
-  const seeds = new Map<number, [number, number][]>();
-  const hits = cachedStatement(sqlite, 'SELECT hash, doc_id, pos FROM check_fingerprints WHERE scope IN (?, ?) AND hash IN (SELECT value FROM json_each(?))')
+  const shared = cachedStatement(sqlite, 'SELECT doc_id, count(*) AS n FROM check_fingerprints WHERE scope IN (?, ?) AND hash IN (SELECT value FROM json_each(?)) GROUP BY doc_id')
     .raw()
-    .all(row.team_id, LIBRARY_SCOPE, JSON.stringify([...positions.keys()])) as [number, number, number][];
-  for (const [hash, docId, pos] of hits) {
-    if (!candidates.has(docId)) continue;
-    let list = seeds.get(docId);
-    if (!list) seeds.set(docId, (list = []));
-    for (const qp of positions.get(hash)!) list.push([qp, pos]);
+    .all(row.team_id, LIBRARY_SCOPE, JSON.stringify([...positions.keys()])) as [number, number][];
+  const ranked = shared.filter(([docId, n]) => n >= MIN_SEEDS && candidates.has(docId)).sort((a, b) => b[1] - a[1]);
+  const verify: number[] = [];
+  let libraryTaken = 0;
+  let unverified = 0;
+  for (const [docId] of ranked) {
+    if (candidates.get(docId)!.kind !== 'library') verify.push(docId);
+    else if (libraryTaken++ < MAX_LIBRARY_VERIFIED) verify.push(docId);
+    else unverified++;
   }
+  const docPrints = cachedStatement(sqlite, 'SELECT hash, pos FROM check_fingerprints WHERE doc_id = ?');
 
   const found: { c: Candidate; source: NormalText; segments: TextSegment[]; passages: Passage[] }[] = [];
   const masked = new Uint8Array(query.chars.length);
-  for (const [docId, list] of seeds) {
-    if (list.length < MIN_SEEDS) continue;
+  // Official quotations first, so that what they cover is known before the other sources are counted.
+  verify.sort((a, b) => Number(candidates.get(b)!.kind === 'official') - Number(candidates.get(a)!.kind === 'official'));
+  for (const docId of verify) {
     const c = candidates.get(docId)!;
+    const seeds: [number, number][] = [];
+    for (const [hash, pos] of docPrints.raw().all(docId) as [number, number][]) {
+      const at = positions.get(hash);
+      if (at) for (const qp of at) seeds.push([qp, pos]);
+    }
     const sourceSegments = c.load();
     const source = normalise(sourceSegments);
-    const passages = passagesBetween(query.chars, source.chars, list);
+    const passages = passagesBetween(query.chars, source.chars, seeds);
     if (passages.length === 0) continue;
     if (c.kind === 'official') for (const p of passages) masked.fill(1, p.qFrom, p.qTo);
     else found.push({ c, source, segments: sourceSegments, passages });
@@ -152,7 +167,7 @@ export function checkMaterial(sqlite: Database.Database, materialId: number): Ma
   const ownShare = share(ownPassages);
   let officialChars = 0;
   for (const m of masked) officialChars += m;
-  return { materialId: row.id, chars: total, ownShare: round(ownShare), ownWarn: ownShare > WARN_SHARE, officialChars, sources, names: flagNames(sqlite, row.team_id, segments), reindexed };
+  return { materialId: row.id, chars: total, ownShare: round(ownShare), ownWarn: ownShare > WARN_SHARE, officialChars, sources, names: flagNames(sqlite, row.team_id, segments), reindexed, unverifiedLibrary: unverified };
 }
 
 function countUnmasked(masked: Uint8Array, p: Passage): number {
