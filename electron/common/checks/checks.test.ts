@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOutline } from '../materials';
-import { compareTexts, criticismHints, materialSegments, normalise, passagesBetween, seedsBetween, shareOf, similarity, textSegments, winnow, wrongNames, type CriticismRule } from '.';
+import { checkup, compareTexts, criticismHints, materialSegments, normalise, passagesBetween, seedsBetween, shareOf, similarity, textSegments, winnow, wrongNames, type CriticismRule } from '.';
 import { materialText, P } from './fixtures';
 
 const norm = (text: string) => normalise(textSegments(text));
@@ -121,5 +121,39 @@ describe('wrong-unit names', () => {
   it('accepts departments of the team and names marked own', () => {
     expect(wrongNames(seg, '分管水务、教育', { foreign: [], own: [] })).toEqual([]);
     expect(wrongNames(seg, '', { foreign: [], own: ['水务部门', '教育局'] })).toEqual([]);
+  });
+});
+
+describe('材料体检', () => {
+  const material = parseOutline(materialText('材料', [[P.study], [P.duty]], [P.cause1, P.cause2], [P.measure1])).material;
+  const problems = material.sections[0].children;
+  const rows = (opinions: { id: number; text: string; nodeIds: string[] }[], aspects = ['在提高政治站位方面', '在落实全面从严治党责任方面', '在带头遵规守纪方面']) =>
+    checkup({ material, aspects, opinions, length: { min: 100, max: 10000 } });
+
+  it('ticks each aspect the material covers, pointing at its block, and lists the one it misses', () => {
+    const aspects = rows([]).filter((r) => r.code === 'aspect');
+    expect(aspects.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(aspects[0].nodeId).toBe(problems[0].id);
+    expect(aspects[2].nodeId).toBeNull();
+  });
+
+  it('lists an opinion no problem answers, with its id to jump to', () => {
+    const opinionRows = rows([
+      { id: 7, text: '调研不深入', nodeIds: [] },
+      { id: 8, text: '学习不够', nodeIds: ['x'] },
+    ]).filter((r) => r.code === 'opinion');
+    expect(opinionRows).toEqual([
+      expect.objectContaining({ ok: false, opinionId: 7, subject: '调研不深入' }),
+      expect.objectContaining({ ok: true, opinionId: 8, nodeId: 'x' }),
+    ]);
+  });
+
+  it('checks causes and measures are present and numbered, and the length', () => {
+    const r = rows([]);
+    expect(r.find((x) => x.code === 'causes')).toMatchObject({ ok: true, count: 2 });
+    expect(r.find((x) => x.code === 'measures')).toMatchObject({ ok: true, count: 1 });
+    const noMeasures = { ...material, sections: material.sections.filter((s) => s.kind !== 'measures') };
+    expect(checkup({ material: noMeasures, aspects: [], opinions: [], length: { min: 100, max: 10000 } }).find((x) => x.code === 'measures')).toMatchObject({ ok: false, count: 0 });
+    expect(checkup({ material, aspects: [], opinions: [], length: { min: 3000, max: 10000 } }).find((x) => x.code === 'length')!.ok).toBe(false);
   });
 });
