@@ -73,6 +73,28 @@ describe('honesty checks', () => {
     expect(await missing.count()).toBeGreaterThan(0);
     await e.shot('checks-02-checkup');
     await row.getByRole('button', { name: /定位/ }).click();
-    await e.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'opinion' && (document.activeElement.textContent ?? '').includes('机关会议清理不够'));
+    // Back in the editor, the opinion shown and marked in the panel of opinions addressed to the author.
+    const located = e.page.locator('[data-testid=opinions-panel] [data-located]');
+    await located.waitFor();
+    expect(await located.textContent()).toContain('机关会议清理不够');
+  });
+
+  it('gives a quiet 辣味 hint on a criticism that is a wish and praise in disguise, naming the rules', async () => {
+    await invoke('minutes.prepare', { meetingId });
+    // The meeting under way (the first item open), as after F8.
+    const state = await invoke<{ cursor: { itemId: number }; agenda: { id: number }[]; members: { id: number; name: string; role: string }[] }>('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
+    const from = state.members.find((m) => m.name === '周明华')!;
+    const to = state.members.find((m) => m.name === '陈晓燕')!;
+    for (const [i, text] of ['希望陈晓燕同志多注意休息。', '陈晓燕同志今年3月到分管医院调研只听汇报，没有到病区看一次。'].entries()) {
+      await invoke('minutes.saveEntry', { meetingId, key: `checks-e2e-${i}`, revision: 1, agendaItemId: state.cursor.itemId, type: 'criticism', fromMemberId: from.id, fromGuest: '', toMemberId: to.id, aspectId: null, text, draft: false });
+    }
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/minutes`);
+    const stream = e.page.locator('[data-testid=entry-stream]');
+    await stream.locator('article:has-text("多注意休息")').waitFor();
+    const hints = stream.locator('article:has-text("多注意休息") [data-testid=criticism-hint]');
+    expect(await hints.allTextContents()).toEqual([expect.stringContaining('以希望、建议、共勉代替批评'), expect.stringContaining('明贬暗褒')]);
+    // A criticism with a name and a fact gets none.
+    expect(await stream.locator('article:has-text("没有到病区看一次") [data-testid=criticism-hint]').count()).toBe(0);
+    await e.shot('checks-03-criticism-hint');
   });
 });

@@ -1,6 +1,8 @@
 const zh = {
   checks: {
     tab: '体检与雷同检查',
+    hint: '辣味提示',
+    secretaryUncriticised: '书记 {name} 尚未收到批评意见',
     checkup: {
       title: '材料体检',
       allOk: '各项均已满足',
@@ -73,6 +75,8 @@ const zh = {
 const en: typeof zh = {
   checks: {
     tab: 'Check-up and similarity',
+    hint: 'Criticism hint',
+    secretaryUncriticised: 'The secretary, {name}, has received no criticism yet',
     checkup: {
       title: 'Check-up',
       allOk: 'Everything is in place',
