@@ -79,7 +79,7 @@ describe('honesty checks', () => {
     expect(await located.textContent()).toContain('机关会议清理不够');
   });
 
-  it('gives a quiet 辣味 hint on a criticism that is a wish and praise in disguise, naming the rules', async () => {
+  it('gives a quiet 辣味 hint on a criticism that is a wish and praise in disguise without a fact, naming the rules', async () => {
     await invoke('minutes.prepare', { meetingId });
     // The meeting under way (the first item open), as after F8.
     const state = await invoke<{ cursor: { itemId: number }; agenda: { id: number }[]; members: { id: number; name: string; role: string }[] }>('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
@@ -92,7 +92,7 @@ describe('honesty checks', () => {
     const stream = e.page.locator('[data-testid=entry-stream]');
     await stream.locator('article:has-text("多注意休息")').waitFor();
     const hints = stream.locator('article:has-text("多注意休息") [data-testid=criticism-hint]');
-    expect(await hints.allTextContents()).toEqual([expect.stringContaining('以希望、建议、共勉代替批评'), expect.stringContaining('明贬暗褒')]);
+    expect(await hints.allTextContents()).toEqual([expect.stringContaining('以希望、建议、共勉代替批评'), expect.stringContaining('明贬暗褒'), expect.stringContaining('没有具体事例')]);
     // A criticism with a name and a fact gets none.
     expect(await stream.locator('article:has-text("没有到病区看一次") [data-testid=criticism-hint]').count()).toBe(0);
     await e.shot('checks-03-criticism-hint');
