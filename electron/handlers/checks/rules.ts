@@ -1,19 +1,11 @@
 // The 伪批评 rules (criticism_rules): the built-in ones seeded by migration 013, edited and extended by the unit.
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { CriticismRulesTable } from '../../../db/schema';
 import { cachedStatement } from '../../../db/statements';
 import type { CriticismRule } from '../../common/checks';
 import { notFound } from '../../common/result';
 
-interface Row {
-  id: number;
-  kind: 'contains' | 'lacks';
-  label: string;
-  label_en: string;
-  advice: string;
-  phrases: string;
-  examples: string;
-  enabled: 0 | 1;
-}
+type Row = Omit<CriticismRulesTable, 'id'> & { id: number };
 
 export function listRules(sqlite: Database.Database): CriticismRule[] {
   return (cachedStatement(sqlite, 'SELECT * FROM criticism_rules ORDER BY sort_order, id').all() as Row[]).map((r) => ({
