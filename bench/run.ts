@@ -3,7 +3,7 @@
  * bench/results/latest.md. The large database (seeds/large.ts) is generated once and cached in the temp folder by
  * schema and generator version; a first run generates it (≈ 15 s).
  *
- *   npm run bench [-- --skip browser,open]      sections: write, long, search, lists, export, parse, open, browser, long-browser, bundle
+ *   npm run bench [-- --skip browser,open]      sections: write, long, search, lists, export, checks, parse, open, browser, long-browser, bundle
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { writePathRows } from './writePath';
 import { longMeetingRows } from './longMeeting';
 import { largeIds, listRows, searchRows, type LargeIds } from './queries';
 import { exportRows } from './exports';
+import { checksRows } from './checks';
 import { openRows, parseRows } from './openAndParse';
 import { browserRows, buildRenderer, bundleRows } from './browser';
 import { longBrowserRows } from './longBrowser';
@@ -79,6 +80,7 @@ try {
   await section('search', () => searchRows(app, ids));
   await section('lists', () => listRows(app, ids));
   await section('export', () => exportRows(dir, { app, ids }));
+  await section('checks', () => checksRows(app, ids));
   await app.close();
 
   await section('parse', () => parseRows());

@@ -1,0 +1,42 @@
+// 伪批评 hints (domain.md §10): criticism that is a wish (希望/建议/共勉), praise in disguise (工作太拼、不注意休息、
+// 要求过严), names nobody (个别同志/有的同志) or states no concrete fact. The rules are data (criticism_rules, editable
+// by the unit); this only applies them. A hint is advice shown on the entry, never a block.
+
+export interface CriticismRule {
+  id: number;
+  /** contains: fires when the text holds one of the phrases. lacks: fires when it holds none of them and no Arabic digit. */
+  kind: 'contains' | 'lacks';
+  label: string;
+  labelEn: string;
+  advice: string;
+  phrases: string[];
+  examples: string[];
+  enabled: boolean;
+}
+
+export interface CriticismHint {
+  ruleId: number;
+  label: string;
+  labelEn: string;
+  advice: string;
+  /** The phrase that fired (contains), '' for a lacks rule. */
+  phrase: string;
+}
+
+/** Shorter than this, a text is still being typed: no 'lacks' hint yet. */
+export const MIN_CHARS_FOR_LACKS = 12;
+
+export function criticismHints(text: string, rules: readonly CriticismRule[]): CriticismHint[] {
+  const t = text.normalize('NFKC');
+  const out: CriticismHint[] = [];
+  for (const r of rules) {
+    if (!r.enabled) continue;
+    if (r.kind === 'contains') {
+      const phrase = r.phrases.find((p) => p !== '' && t.includes(p));
+      if (phrase !== undefined) out.push({ ruleId: r.id, label: r.label, labelEn: r.labelEn, advice: r.advice, phrase });
+    } else if (t.replace(/\s/g, '').length >= MIN_CHARS_FOR_LACKS && !/[0-9]/.test(t) && !r.phrases.some((p) => p !== '' && t.includes(p))) {
+      out.push({ ruleId: r.id, label: r.label, labelEn: r.labelEn, advice: r.advice, phrase: '' });
+    }
+  }
+  return out;
+}

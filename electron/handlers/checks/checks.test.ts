@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoApp, type TestApp } from '../testing';
+import type { DemoIds } from '../../../seeds/demo';
+import { materialText, P } from '../../common/checks/fixtures';
+
+let app: TestApp & { ids: DemoIds };
+let members: { id: number; name: string }[];
+let lastYearId: number;
+
+async function material(meetingId: number, memberId: number | null, text: string): Promise<number> {
+  const preview = await app.must('materials.parse', { source: 'text', text });
+  const list = await app.must('materials.list', { meetingId });
+  const existing = list.find((m) => m.memberId === memberId && m.id !== null);
+  if (existing?.id) {
+    await app.must('materials.save', { id: existing.id, content: preview.material, revision: Date.now() });
+    return existing.id;
+  }
+  return (await app.must('materials.create', { meetingId, memberId, content: preview.material })).id;
+}
+
+const docx = async (text: string) => new TextEncoder().encode(text);
+
+beforeAll(async () => {
+  app = await openDemoApp();
+  members = (await app.must('members.list', { teamId: app.ids.teamId })).map((m) => ({ id: m.id, name: m.name }));
+  const meeting = await app.must('meetings.get', { id: app.ids.meetingId });
+  const last = await app.must('meetings.create', {
+    teamId: app.ids.teamId,
+    kind: 'annual',
+    trigger: null,
+    triggerReason: '',
+    year: meeting.year - 1,
+    theme: '上年度民主生活会',
+    date: `${meeting.year - 1}-12-20`,
+    startTime: '09:00',
+    place: '会议室',
+    hostMemberId: members[0].id,
+    recorder: '郭文静',
+    quorumRatio: 2 / 3,
+    aspects: [{ label: '提高政治站位' }],
+    guests: [],
+  });
+  lastYearId = last.id;
+});
+afterAll(() => app.close());
+
+describe('checks.material (similarity)', () => {
+  it('finds the passages repeated from the author’s own material of last year and warns above 30 %', async () => {
+    const author = members[6].id; // members 1–3 have the demo's (submitted) materials
+    await material(lastYearId, author, materialText('上年材料', [[P.study, P.research], [P.money]], [P.cause1], [P.measure1]));
+    const now = await material(app.ids.meetingId, author, materialText('本年材料', [[P.study, P.fresh1], [P.money]], [P.cause2], [P.measure1]));
+    const check = await app.must('checks.material', { id: now });
+    const own = check.sources.find((s) => s.kind === 'own')!;
+    expect(own.who).toBe(members[6].name);
+    expect(own.passages.map((p) => p.text)).toEqual(expect.arrayContaining([expect.stringContaining('理论学习的自觉性不够强'), expect.stringContaining('落实过紧日子'), expect.stringContaining('每周至少安排半天')]));
+    expect(own.passages.every((p) => p.sourceText.length > 0 && p.similarity >= 0.9)).toBe(true);
+    expect(check.ownShare).toBeGreaterThan(0.3);
+    expect(check.ownWarn).toBe(true);
+    expect(own.warn).toBe(true);
+    // The passage points at the node it starts in, so the editor can scroll to it.
+    expect(own.passages.find((p) => p.text.includes('理论学习'))!.nodeId).not.toBeNull();
+  });
+
+  it('finds a colleague’s passage of this meeting, below the warning', async () => {
+    await material(app.ids.meetingId, members[7].id, materialText('同事材料', [[P.colleague2, P.fresh2], [P.fresh3]], [P.cause1], [P.measure2]));
+    const mine = await material(app.ids.meetingId, members[5].id, materialText('我的材料', [[P.colleague2, P.library], [P.style]], [P.cause2], [P.research]));
+    const check = await app.must('checks.material', { id: mine });
+    const colleague = check.sources.find((s) => s.kind === 'colleague' && s.who === members[7].name)!;
+    expect(colleague.passages.map((p) => p.text)).toEqual([expect.stringContaining('抓安全生产监管失之于宽')]);
+    expect(colleague.warn).toBe(false);
+    expect(check.sources.some((s) => s.kind === 'own')).toBe(false);
+  });
+
+  it('finds a library document, ignores official quotations, and forgets a removed document', async () => {
+    const fanwen = await app.must('checks.library.import', { name: '范文汇编.txt', bytes: await docx(`${P.fresh1}\n${P.library}\n${P.duty}`), official: false, year: 2022 });
+    const official = await app.must('checks.library.import', { name: '二十大报告摘录.txt', bytes: await docx(P.official), official: true, year: null });
+    const mine = await material(app.ids.meetingId, members[4].id, materialText('引文材料', [[P.library, P.official], [P.fresh2]], [P.cause2], [P.measure2]));
+    const check = await app.must('checks.material', { id: mine });
+    const lib = check.sources.find((s) => s.libraryId === fanwen.id)!;
+    expect(lib).toMatchObject({ kind: 'library', who: '范文汇编', year: 2022 });
+    expect(lib.passages.map((p) => p.text)).toEqual([expect.stringContaining('对标先进找差距')]);
+    expect(check.sources.some((s) => s.libraryId === official.id)).toBe(false);
+    expect(check.sources.flatMap((s) => s.passages).some((p) => p.text.includes('全面从严治党永远在路上'))).toBe(false);
+    expect(check.officialChars).toBeGreaterThan(40);
+
+    await app.must('checks.library.remove', { id: fanwen.id });
+    const after = await app.must('checks.material', { id: mine });
+    expect(after.sources.some((s) => s.libraryId === fanwen.id)).toBe(false);
+    expect(app.ctx.sqlite.prepare("SELECT count(*) AS n FROM check_docs WHERE kind = 'library' AND ref_id = ?").get(fanwen.id)).toEqual({ n: 0 });
+  });
+
+  it('reindexes a material only when it changed', async () => {
+    const id = await material(app.ids.meetingId, members[0].id, materialText('改前', [[P.fresh3]], [P.cause1], [P.measure1]));
+    await app.must('checks.material', { id });
+    expect((await app.must('checks.material', { id })).reindexed).toBe(0);
+    await material(app.ids.meetingId, members[0].id, materialText('改后', [[P.fresh3, P.study]], [P.cause1], [P.measure1]));
+    expect((await app.must('checks.material', { id })).reindexed).toBe(1);
+  });
+
+  it('flags a department the team does not have, and accepts it once marked own', async () => {
+    const id = await material(app.ids.meetingId, members[7].id, materialText('错名', [[`对水务部门的督促不够，${P.fresh1}`]], [P.cause1], [P.measure1]));
+    const flags = (await app.must('checks.material', { id })).names;
+    expect(flags.map((f) => f.name)).toEqual(['水务部门']);
+    await app.must('checks.names.set', { teamId: app.ids.teamId, name: '水务部门', verdict: 'own' });
+    expect((await app.must('checks.material', { id })).names).toEqual([]);
+  });
+
+  it('refuses an unknown material and a file that is neither .docx nor .txt, changing nothing', async () => {
+    expect((await app.call('checks.material', { id: 999999 })).ok).toBe(false);
+    const before = (await app.must('checks.library.list', {})).length;
+    const res = await app.call('checks.library.import', { name: 'a.pdf', bytes: await docx('x'), official: false, year: null });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.messageEn).toContain('.docx or .txt');
+    expect((await app.must('checks.library.list', {})).length).toBe(before);
+  });
+});
+
+describe('checks.talks', () => {
+  it('warns when two records of one talker are near-identical', async () => {
+    const [a, b, c] = [members[1].id, members[2].id, members[3].id];
+    const talk = (other: number, points: string, date: string) =>
+      app.must('talks.create', {
+        meetingId: app.ids.meetingId,
+        talk: { date, place: '办公室', type: 'member_member', topic: '', agreed: '', recorder: '', participants: [{ memberId: a, personId: null, points }, { memberId: other, personId: null, points: '' }] },
+      });
+    const one = await talk(b, `${P.style}${P.duty}`, '2026-11-01');
+    const two = await talk(c, `${P.style}${P.duty.replace('次数偏少', '次数较少')}`, '2026-11-02');
+    const mine = (p: { a: { talkId: number }; b: { talkId: number } }) => [one.id, two.id].includes(p.a.talkId) || [one.id, two.id].includes(p.b.talkId);
+    // (The demo's own talks reuse sentences, so they have near-identical pairs of their own.)
+    const pairs = (await app.must('checks.talks', { meetingId: app.ids.meetingId })).filter(mine);
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]).toMatchObject({ memberId: a, talker: members[1].name });
+    expect([pairs[0].a.talkId, pairs[0].b.talkId].sort()).toEqual([one.id, two.id].sort());
+    expect(pairs[0].share).toBeGreaterThan(0.9);
+    expect(pairs[0].passages[0].text).toContain('作风不够扎实');
+  });
+});
