@@ -27,6 +27,8 @@ import { minutesFacts, minutesSources } from './minutes/providers';
 import { rectificationHandlers } from './rectification';
 import { rectificationFacts, rectificationProbe } from './rectification/probes';
 import { searchHandlers } from './search';
+import { submissionHandlers } from './submission';
+import { submissionStep } from './submission/providers';
 import type { HandlerMap } from './types';
 
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
@@ -45,12 +47,13 @@ export const handlers: HandlerMap<Contract> = {
   ...minutesHandlers,
   ...rectificationHandlers,
   ...searchHandlers,
+  ...submissionHandlers,
 };
 
 /** One line per feature that contributes to another's screen or report. A fresh copy per context. */
 export function appProviders(): Providers {
   return {
-    steps: [meetingHeld, opinionsStep, talksStepProbe, materialsStep, rectificationProbe],
+    steps: [meetingHeld, opinionsStep, talksStepProbe, materialsStep, rectificationProbe, submissionStep],
     facts: [opinionsFacts, talksFacts, materialsFacts, minutesFacts, rectificationFacts],
     sources: [opinionsSources, materialsSources, talkSources, minutesSources],
     dossier: [materialsDossier, opinionsDossier],
