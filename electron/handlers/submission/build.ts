@@ -2,6 +2,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Selectable } from 'kysely';
+import type { SubmissionsTable } from '../../../db/schema';
 import type { ParsedInput } from '../types';
 import type { submissionApi, SubmissionFileRow, SubmissionGap, SubmissionRecord, SubmissionResult } from '../../common/api/submission';
 import { meetingName } from '../../common/meetings/name';
@@ -114,18 +116,7 @@ function freeFolder(base: string): string {
   for (let n = 2; ; n++) if (!fs.existsSync(`${base}（${n}）`)) return `${base}（${n}）`;
 }
 
-interface Row {
-  id: number;
-  at: string;
-  recipient: string;
-  format: 'zip' | 'folder';
-  encrypted: number;
-  complete: number;
-  path: string;
-  manifest: string;
-}
-
-export function toRecord(row: Row): SubmissionRecord {
+export function toRecord(row: Selectable<SubmissionsTable>): SubmissionRecord {
   const manifest = JSON.parse(row.manifest) as { files: SubmissionFileRow[]; gaps: SubmissionGap[] };
   return { id: row.id, at: row.at, recipient: row.recipient, format: row.format, encrypted: row.encrypted === 1, complete: row.complete === 1, path: row.path, files: manifest.files, gaps: manifest.gaps };
 }

@@ -25,4 +25,5 @@ export const workspaceSections: WorkspaceSection[] = [
   { phase: 'during', path: 'minutes', label: 'minutes.nav', component: () => import('../minutes/MinutesConsoleView.vue') },
   { phase: 'after', path: 'rectification', label: 'rectification.nav', component: () => import('../rectification/RectificationView.vue') },
   { phase: 'after', path: 'report', label: 'report.nav', component: () => import('../report/ReportView.vue') },
+  { phase: 'after', path: 'submission', label: 'submission.nav', component: () => import('../submission/SubmissionView.vue') },
 ];
