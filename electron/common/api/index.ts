@@ -13,6 +13,7 @@ import { minutesApi } from './minutes';
 import { rectificationApi } from './rectification';
 import { searchApi } from './search';
 import { submissionApi } from './submission';
+import { checksApi } from './checks';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
 /**
@@ -35,6 +36,7 @@ export const contract = {
   ...rectificationApi,
   ...searchApi,
   ...submissionApi,
+  ...checksApi,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;

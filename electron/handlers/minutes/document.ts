@@ -24,7 +24,7 @@ export interface AttendanceFacts {
  * The 会议记录 as document blocks (domain.md §4): header, agenda, the record per agenda item with each member's
  * criticisms received, the count of criticisms, signature lines. The same blocks give the plain-text export.
  */
-export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts): BodyBlock[] {
+export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts, checked: readonly string[] = []): BodyBlock[] {
   const name = (id: number | null) => state.members.find((m) => m.id === id)?.name ?? '';
   const hostName = name(state.hostMemberId) || state.finalization.hostConfirmed;
   const start = state.startedAt ? clock(state.startedAt) : meeting.startTime;
@@ -77,6 +77,7 @@ export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendanc
   });
   blocks.push(
     { kind: 'paragraph', text: `本次会议共有${matrix.selfCriticisms > 0 ? `${new Set(state.entries.filter((e) => e.type === 'self_criticism' && e.text.trim()).map((e) => e.fromMemberId)).size}名同志作个人对照检查，` : ''}相互提出批评意见${matrix.total}条。` },
+    ...checked.map((text): BodyBlock => ({ kind: 'paragraph', text })),
     { kind: 'blankLine' },
     { kind: 'plain', text: '主持人（签字）：　　　　　　　　', align: 'right', rightIndentChars: 4 },
     { kind: 'plain', text: '记录人（签字）：　　　　　　　　', align: 'right', rightIndentChars: 4 },

@@ -12,6 +12,7 @@ import { deleteEntry, moveEntry, promote, saveEntry } from './entries';
 import { finalize, reopen } from './finalize';
 import { advance } from './flow';
 import { loadConsole } from './state';
+import { checkFacts, checkSentences } from './checkFacts';
 import { pendingPromotions } from './providers';
 
 export const minutesHandlers: HandlerMap<typeof minutesApi> = {
@@ -61,7 +62,7 @@ export async function minutesFile(ctx: HandlerContext, meetingId: number, format
   const meeting = await getMeeting(ctx, meetingId);
   await prepareMinutes(ctx, meetingId);
   const state = await loadConsole(ctx, meetingId);
-  const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, meetingId));
+  const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, meetingId), checkSentences(await checkFacts(ctx, meetingId)));
   const title = minutesTitle(meeting);
   // A BOM so Windows Notepad and WPS open the Chinese text as UTF-8.
   if (format === 'txt') return { name: `${title}.txt`, title, bytes: new TextEncoder().encode(`\uFEFF${blocksToText(blocks)}`) };
