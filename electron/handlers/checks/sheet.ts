@@ -8,6 +8,8 @@ import { escapeHtml } from '../rectification/html';
 
 export const ROLE_ZH: Record<CheckRole, string> = { self: '自我批评', given: '对他人的批评', received: '收到的批评', response: '回应表态', other: '其他发言' };
 
+/** An ideographic space: the gaps of a form line keep their width in Chinese type. */
+const GAP = '\u3000';
 const cell = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 
 export function checkSheetHtml(sheet: { title: string; name: string; position: string; entries: readonly CheckEntry[] }): string {
@@ -45,7 +47,7 @@ td.c { text-align: center; vertical-align: middle; }
 ${rows || '<tr><td colspan="5" class="c">会议记录中没有本人的发言记录。</td></tr>'}
 </tbody></table>
 <p class="note">请逐条核对以上记录。如需更正，请在“更正意见”栏写明更正后的内容及理由；记录无误的，请在下方签字。</p>
-<div class="sign">核对意见：□ 记录无误　　□ 需更正（见上表）<br>核对人（签字）：＿＿＿＿＿＿＿＿　　　日期：＿＿＿＿年＿＿月＿＿日</div>
+<div class="sign">核对意见：□ 记录无误${GAP.repeat(2)}□ 需更正（见上表）<br>核对人（签字）：＿＿＿＿＿＿＿＿${GAP.repeat(3)}日期：＿＿＿＿年＿＿月＿＿日</div>
 </body></html>
 `;
 }
