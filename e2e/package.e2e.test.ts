@@ -48,4 +48,38 @@ describe('after the meeting: the package for the upper level', () => {
     await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}`);
     expect(await e.page.locator('[data-testid=submission-last]').textContent()).toContain('县委组织部');
   });
+
+  it('prints one speaker\'s 核对单 in the print preview and enters the correction he asks for', async () => {
+    const meetings = (await e.page.evaluate(() => window.jingjian.invoke('meetings.list', {}))) as { value: { id: number }[] };
+    const lastYear = meetings.value.find((m) => m.id !== meetingId)!.id;
+    await e.page.goto(`${e.harness.url}/#/meetings/${lastYear}/checks`);
+    await e.page.waitForSelector('[data-testid=checks-speakers] .el-table__body tr');
+    const first = e.page.locator('[data-testid^=checks-sheet-]').nth(1);
+    await first.click();
+    const preview = e.page.frameLocator('[data-testid=print-preview]');
+    await preview.locator('tbody tr').first().waitFor();
+    expect(await preview.locator('h1').textContent()).toContain('发言记录核对单');
+    expect(await preview.locator('.sign').textContent()).toMatch(/核对人（签字）[\s\S]*日期/);
+    const rows = await preview.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(1);
+    await e.shot('package-04-check-sheet');
+    // 打印… opens the print dialog of the sheet itself (stubbed: headless Chromium has no dialog).
+    await e.page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('[data-testid=print-preview]')!;
+      (frame.contentWindow as Window & { print: () => void }).print = () => document.body.setAttribute('data-printed', '1');
+    });
+    await e.page.click('[data-testid=print-sheet]');
+    expect(await e.page.getAttribute('body', 'data-printed')).toBe('1');
+    // The speaker asks for a correction: entered as a revision, the original kept.
+    await e.page.locator('[data-testid^=check-revise-]').first().click();
+    await e.page.fill('#check-text', '经本人核对更正后的发言内容。');
+    await e.page.fill('#check-reason', '记录有误');
+    await e.page.click('[data-testid=check-save]');
+    await e.page.waitForSelector('.el-message--success');
+    await expect.poll(() => preview.locator('tbody').textContent()).toContain('经本人核对更正后的发言内容。');
+    await e.page.keyboard.press('Escape');
+    const revisions = e.page.locator('[data-testid=checks-revisions]');
+    await expect.poll(() => revisions.textContent()).toMatch(/经本人核对更正后的发言内容。[\s\S]*记录有误[\s\S]*定稿后更正/);
+    await e.shot('package-05-corrections');
+  });
 });

@@ -39,7 +39,7 @@ td.c { text-align: center; vertical-align: middle; }
 .sign { margin-top: 24pt; line-height: 2.4; }
 </style></head>
 <body>
-<h1>${cell(sheet.title)}</h1>
+<h1>${cell(sheet.title).replace(/发言记录核对单$/, '<br>发言记录核对单')}</h1>
 <p class="who">核对人：${cell(sheet.name)}${sheet.position ? `（${cell(sheet.position)}）` : ''}</p>
 <table><colgroup><col style="width:6%"><col style="width:16%"><col style="width:14%"><col style="width:44%"><col style="width:20%"></colgroup>
 <thead><tr><th>序号</th><th>议程</th><th>类别</th><th>记录内容</th><th>更正意见</th></tr></thead>

@@ -13,6 +13,7 @@ import { searchMessages } from '../features/search/i18n';
 import type { zhCN } from './zh-CN';
 import { rectificationMessages } from '../features/rectification/i18n';
 import { submissionMessages } from '../features/submission/i18n';
+import { checksMessages } from '../features/checks/i18n';
 
 export const en: typeof zhCN = {
   ...appMessages.en,
@@ -29,4 +30,5 @@ export const en: typeof zhCN = {
   ...searchMessages.en,
   ...rectificationMessages.en,
   ...submissionMessages.en,
+  ...checksMessages.en,
 };
