@@ -17,8 +17,8 @@ export interface ManifestFacts {
   encrypted: boolean;
 }
 
-/** A SHA-256 in four groups of 16, so a table cell breaks it between groups and a reader compares it group by group. */
-export const groupedHash = (hash: string): string => hash.match(/.{1,16}/g)?.join(' ') ?? hash;
+/** A SHA-256 in eight groups of 8, so a table cell breaks it between groups (two a line) and a reader compares it group by group. */
+export const groupedHash = (hash: string): string => hash.match(/.{1,8}/g)?.join(' ') ?? hash;
 
 export const PAGES_UNKNOWN = '—';
 
@@ -37,10 +37,10 @@ export function manifestBlocks(facts: ManifestFacts): DocumentBlock[] {
       fontSizePt: 10.5,
       columns: [
         { title: '序号', widthPct: 6, align: 'center', minChars: 2 },
-        { title: '材料名称', widthPct: 34 },
-        { title: '文件名', widthPct: 30 },
+        { title: '材料名称', widthPct: 31 },
+        { title: '文件名', widthPct: 27 },
         { title: '页数', widthPct: 6, align: 'center', minChars: 2 },
-        { title: 'SHA-256校验值', widthPct: 24 },
+        { title: 'SHA-256校验值', widthPct: 30 },
       ],
       rows: facts.files.map((f, i) => [String(i + 1), f.title, f.name, PAGES_UNKNOWN, groupedHash(f.sha256)]),
     },

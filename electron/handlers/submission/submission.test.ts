@@ -20,7 +20,7 @@ async function manifestText(entries: ZipEntry[]): Promise<string> {
   return (await readDocx(manifest!.bytes)).map((p) => p.text).join('\n');
 }
 
-/** Every file's hash as the 清单 prints it (four groups of 16) and as SHA256SUMS.txt lists it, against the bytes. */
+/** Every file's hash as the 清单 prints it (eight groups of 8) and as SHA256SUMS.txt lists it, against the bytes. */
 async function expectHashesMatch(entries: ZipEntry[]): Promise<void> {
   const text = await manifestText(entries);
   const sums = new TextDecoder().decode(entries.find((e) => e.name === 'SHA256SUMS.txt')!.bytes).trim().split('\n');
