@@ -52,9 +52,9 @@ describe('after the meeting: the package for the upper level', () => {
   it('prints one speaker\'s 核对单 in the print preview and enters the correction he asks for', async () => {
     const meetings = (await e.page.evaluate(() => window.jingjian.invoke('meetings.list', {}))) as { value: { id: number }[] };
     const lastYear = meetings.value.find((m) => m.id !== meetingId)!.id;
-    await e.page.goto(`${e.harness.url}/#/meetings/${lastYear}/checks`);
-    await e.page.waitForSelector('[data-testid=checks-speakers] .el-table__body tr');
-    const first = e.page.locator('[data-testid^=checks-sheet-]').nth(1);
+    await e.page.goto(`${e.harness.url}/#/meetings/${lastYear}/verification`);
+    await e.page.waitForSelector('[data-testid=verification-speakers] .el-table__body tr');
+    const first = e.page.locator('[data-testid^=verification-sheet-]').nth(1);
     await first.click();
     const preview = e.page.frameLocator('[data-testid=print-preview]');
     await preview.locator('tbody tr').first().waitFor();
@@ -78,7 +78,7 @@ describe('after the meeting: the package for the upper level', () => {
     await e.page.waitForSelector('.el-message--success');
     await expect.poll(() => preview.locator('tbody').textContent()).toContain('经本人核对更正后的发言内容。');
     await e.page.keyboard.press('Escape');
-    const revisions = e.page.locator('[data-testid=checks-revisions]');
+    const revisions = e.page.locator('[data-testid=verification-revisions]');
     await expect.poll(() => revisions.textContent()).toMatch(/经本人核对更正后的发言内容。[\s\S]*记录有误[\s\S]*定稿后更正/);
     await e.shot('package-05-corrections');
   });

@@ -28,7 +28,7 @@ import { rectificationHandlers } from './rectification';
 import { rectificationFacts, rectificationProbe } from './rectification/probes';
 import { searchHandlers } from './search';
 import { submissionHandlers } from './submission';
-import { checksHandlers } from './checks';
+import { verificationHandlers } from './verification';
 import { submissionStep } from './submission/providers';
 import type { HandlerMap } from './types';
 
@@ -49,7 +49,7 @@ export const handlers: HandlerMap<Contract> = {
   ...rectificationHandlers,
   ...searchHandlers,
   ...submissionHandlers,
-  ...checksHandlers,
+  ...verificationHandlers,
 };
 
 /** One line per feature that contributes to another's screen or report. A fresh copy per context. */

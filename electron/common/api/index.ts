@@ -13,7 +13,7 @@ import { minutesApi } from './minutes';
 import { rectificationApi } from './rectification';
 import { searchApi } from './search';
 import { submissionApi } from './submission';
-import { checksApi } from './checks';
+import { verificationApi } from './verification';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
 /**
@@ -36,7 +36,7 @@ export const contract = {
   ...rectificationApi,
   ...searchApi,
   ...submissionApi,
-  ...checksApi,
+  ...verificationApi,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;

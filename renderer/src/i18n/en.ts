@@ -13,7 +13,7 @@ import { searchMessages } from '../features/search/i18n';
 import type { zhCN } from './zh-CN';
 import { rectificationMessages } from '../features/rectification/i18n';
 import { submissionMessages } from '../features/submission/i18n';
-import { checksMessages } from '../features/checks/i18n';
+import { verificationMessages } from '../features/verification/i18n';
 
 export const en: typeof zhCN = {
   ...appMessages.en,
@@ -30,5 +30,5 @@ export const en: typeof zhCN = {
   ...searchMessages.en,
   ...rectificationMessages.en,
   ...submissionMessages.en,
-  ...checksMessages.en,
+  ...verificationMessages.en,
 };

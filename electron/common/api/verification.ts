@@ -36,7 +36,7 @@ export interface EntryRevision {
   afterFinalization: boolean;
 }
 
-export interface ChecksOverview {
+export interface VerificationOverview {
   finalized: boolean;
   speakers: CheckSpeaker[];
   revisions: EntryRevision[];
@@ -60,16 +60,16 @@ const C = {
   returnedOn: { zh: '交回日期', en: 'Date returned' },
 };
 
-export const checksApi = {
+export const verificationApi = {
   /** Every speaker of the minutes with how many entries his or her sheet lists and whether it is back; every correction. */
-  'checks.overview': channel(z.object({ meetingId: id() }).strict()).returns<ChecksOverview>(),
+  'verification.overview': channel(z.object({ meetingId: id() }).strict()).returns<VerificationOverview>(),
   /** One speaker's 发言记录核对单: own entries in the order of the meeting, and the printable sheet. */
-  'checks.sheet': channel(z.object({ meetingId: id(), memberId: id() }).strict()).returns<CheckSheet>(),
+  'verification.sheet': channel(z.object({ meetingId: id(), memberId: id() }).strict()).returns<CheckSheet>(),
   /**
    * A correction the speaker asked for: the entry takes the new text, the old one is kept with who asked, why and who
    * entered it. Allowed before and after the minutes are finalised (the record notes which).
    */
-  'checks.revise': channel(
+  'verification.revise': channel(
     z
       .object({
         entryId: id(),
@@ -79,7 +79,7 @@ export const checksApi = {
         enteredBy: text(C.enteredBy, 50),
       })
       .strict(),
-  ).returns<ChecksOverview>(),
+  ).returns<VerificationOverview>(),
   /** The speaker's signed sheet is back (a date), or not (null). */
-  'checks.markReturned': channel(z.object({ meetingId: id(), memberId: id(), returnedOn: isoDate(C.returnedOn).nullable() }).strict()).returns<ChecksOverview>(),
+  'verification.markReturned': channel(z.object({ meetingId: id(), memberId: id(), returnedOn: isoDate(C.returnedOn).nullable() }).strict()).returns<VerificationOverview>(),
 };

@@ -3,7 +3,7 @@
  * order of the meeting, a column for the speaker's corrections, and a line to sign and date. Printed from the preview
  * (A4 portrait); every text escaped, no script.
  */
-import type { CheckEntry, CheckRole } from '../../common/api/checks';
+import type { CheckEntry, CheckRole } from '../../common/api/verification';
 import { escapeHtml } from '../rectification/html';
 
 export const ROLE_ZH: Record<CheckRole, string> = { self: '自我批评', given: '对他人的批评', received: '收到的批评', response: '回应表态', other: '其他发言' };

@@ -1,6 +1,6 @@
-export const checksMessages = {
+export const verificationMessages = {
   'zh-CN': {
-    checks: {
+    verification: {
       nav: '发言核对',
       hint: '每位发言人核对本人的发言记录（自我批评、提出和收到的批评、回应表态），签字后交回；需要更正的，作为更正记录录入，原记录保留。',
       finalized: '会议记录已定稿：更正仍可录入，并注明为定稿后更正。',
@@ -37,7 +37,7 @@ export const checksMessages = {
     },
   },
   en: {
-    checks: {
+    verification: {
       nav: 'Speakers\' check',
       hint: 'Each speaker checks his or her own entries (self-criticism, criticisms given and received, response), signs and returns the sheet; corrections are entered as revisions and the original is kept.',
       finalized: 'The minutes are finalised: corrections can still be entered and are marked as made after finalisation.',

@@ -1,5 +1,5 @@
 /** The speakers' 核对单 and the corrections they ask for (domain.md §4, §9). */
-import type { CheckEntry, CheckRole, ChecksOverview, checksApi, EntryRevision } from '../../common/api/checks';
+import type { CheckEntry, CheckRole, VerificationOverview, verificationApi, EntryRevision } from '../../common/api/verification';
 import { meetingName } from '../../common/meetings/name';
 import { AppError, notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
@@ -11,7 +11,7 @@ import { checkSheetHtml } from './sheet';
 
 const ENTRY = { zh: '会议记录条目', en: 'Minutes entry' };
 
-async function overview(ctx: HandlerContext, meetingId: number): Promise<ChecksOverview> {
+async function overview(ctx: HandlerContext, meetingId: number): Promise<VerificationOverview> {
   await getMeeting(ctx, meetingId);
   const facts = await checkFacts(ctx, meetingId);
   const members = await ctx.db.selectFrom('members').select(['id', 'name', 'position']).where('id', 'in', facts.speakerIds.length ? facts.speakerIds : [0]).execute();
@@ -48,9 +48,9 @@ function roleOf(e: { type: string; from_member_id: number | null; to_member_id: 
   return 'other';
 }
 
-export const checksHandlers: HandlerMap<typeof checksApi> = {
-  'checks.overview': (ctx, input) => overview(ctx, input.meetingId),
-  async 'checks.sheet'(ctx, input) {
+export const verificationHandlers: HandlerMap<typeof verificationApi> = {
+  'verification.overview': (ctx, input) => overview(ctx, input.meetingId),
+  async 'verification.sheet'(ctx, input) {
     const meeting = await getMeeting(ctx, input.meetingId);
     const member = await ctx.db.selectFrom('members').select(['id', 'name', 'position']).where('id', '=', input.memberId).where('team_id', '=', meeting.teamId).executeTakeFirst();
     if (!member) throw notFound({ zh: '班子成员（须属于本班子）', en: 'Team member (of this team)' }, input.memberId);
@@ -75,10 +75,10 @@ export const checksHandlers: HandlerMap<typeof checksApi> = {
     const title = `${meetingName(meeting).full}发言记录核对单`;
     return { memberId: member.id, name: member.name, entries, html: checkSheetHtml({ title, name: member.name, position: member.position, entries }) };
   },
-  async 'checks.revise'(ctx, input) {
+  async 'verification.revise'(ctx, input) {
     const entry = await ctx.db.selectFrom('minutes_entries').select(['id', 'meeting_id', 'text', 'revision']).where('id', '=', input.entryId).executeTakeFirst();
     if (!entry) throw notFound(ENTRY, input.entryId);
-    if (entry.text === input.text) throw new AppError('checks.unchanged', '更正后的内容与原记录相同，未作更正', 'The corrected text is the same as the record; nothing changed');
+    if (entry.text === input.text) throw new AppError('verification.unchanged', '更正后的内容与原记录相同，未作更正', 'The corrected text is the same as the record; nothing changed');
     const session = await sessionRow(ctx.db, entry.meeting_id);
     const now = nowIso(ctx);
     await ctx.db
@@ -89,7 +89,7 @@ export const checksHandlers: HandlerMap<typeof checksApi> = {
     await ctx.db.updateTable('minutes_entries').set({ text: input.text, revision: entry.revision + 1, updated_at: now }).where('id', '=', entry.id).execute();
     return overview(ctx, entry.meeting_id);
   },
-  async 'checks.markReturned'(ctx, input) {
+  async 'verification.markReturned'(ctx, input) {
     const meeting = await getMeeting(ctx, input.meetingId);
     const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).where('team_id', '=', meeting.teamId).executeTakeFirst();
     if (!member) throw notFound({ zh: '班子成员（须属于本班子）', en: 'Team member (of this team)' }, input.memberId);
