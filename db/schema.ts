@@ -5,12 +5,13 @@ import type { MaterialsTables } from './schema/materials';
 import type { RectificationTables } from './schema/rectification';
 import type { MinutesTables } from './schema/minutes';
 import type { ChecksTables } from './schema/checks';
+import type { SubmissionTables } from './schema/submission';
 
 /**
  * Kysely's view of the database: one interface per concept in db/schema/, joined here.
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
-export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables, ChecksTables {}
+export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables, ChecksTables, SubmissionTables {}
 
 export type * from './schema/foundation';
 export type * from './schema/opinions';
@@ -19,3 +20,4 @@ export type * from './schema/materials';
 export type * from './schema/rectification';
 export type * from './schema/minutes';
 export type * from './schema/checks';
+export type * from './schema/submission';

@@ -28,6 +28,9 @@ import { rectificationHandlers } from './rectification';
 import { rectificationFacts, rectificationProbe } from './rectification/probes';
 import { searchHandlers } from './search';
 import { checksHandlers } from './checks';
+import { submissionHandlers } from './submission';
+import { verificationHandlers } from './verification';
+import { submissionStep } from './submission/providers';
 import type { HandlerMap } from './types';
 
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
@@ -47,12 +50,14 @@ export const handlers: HandlerMap<Contract> = {
   ...rectificationHandlers,
   ...searchHandlers,
   ...checksHandlers,
+  ...submissionHandlers,
+  ...verificationHandlers,
 };
 
 /** One line per feature that contributes to another's screen or report. A fresh copy per context. */
 export function appProviders(): Providers {
   return {
-    steps: [meetingHeld, opinionsStep, talksStepProbe, materialsStep, rectificationProbe],
+    steps: [meetingHeld, opinionsStep, talksStepProbe, materialsStep, rectificationProbe, submissionStep],
     facts: [opinionsFacts, talksFacts, materialsFacts, minutesFacts, rectificationFacts],
     sources: [opinionsSources, materialsSources, talkSources, minutesSources],
     dossier: [materialsDossier, opinionsDossier],

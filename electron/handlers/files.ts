@@ -92,6 +92,15 @@ export function folderFiles(dir: string, options: FolderFilesOptions = {}): File
   };
 }
 
+/** A document built in memory, before anyone asks where it goes: what an export saves and a 报送材料包 gathers. */
+export interface BuiltFile {
+  /** The file name, extension included. */
+  name: string;
+  /** The document's title as a reader would cite it. */
+  title: string;
+  bytes: Uint8Array;
+}
+
 export interface SavedFile {
   saved: boolean;
   path: string | null;

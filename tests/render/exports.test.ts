@@ -50,7 +50,7 @@ const isDocx = (d: ExportedDocument) => d.file.endsWith('.docx');
 describe('the render check covers every export', () => {
   it('lists every export channel of the API', () => {
     const exporting = Object.keys(contract).filter((c) => /export/i.test(c) && !NOT_DOCUMENTS.includes(c));
-    expect([...exporting, 'prep.plan', 'prep.opinionNotice', 'materials.export', 'minutes.export'].filter((c, i, all) => all.indexOf(c) === i).sort()).toEqual([...EXPORT_CHANNELS].sort());
+    expect([...exporting, 'prep.plan', 'prep.opinionNotice', 'materials.export', 'minutes.export', 'submission.build'].filter((c, i, all) => all.indexOf(c) === i).sort()).toEqual([...EXPORT_CHANNELS].sort());
     for (const channel of EXPORT_CHANNELS) expect(docs.some((d) => d.kind.startsWith(channel))).toBe(true);
   });
 });

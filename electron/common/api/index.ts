@@ -13,6 +13,8 @@ import { minutesApi } from './minutes';
 import { rectificationApi } from './rectification';
 import { searchApi } from './search';
 import { checksApi } from './checks';
+import { submissionApi } from './submission';
+import { verificationApi } from './verification';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
 /**
@@ -35,6 +37,8 @@ export const contract = {
   ...rectificationApi,
   ...searchApi,
   ...checksApi,
+  ...submissionApi,
+  ...verificationApi,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;

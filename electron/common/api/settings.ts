@@ -51,6 +51,8 @@ export const EXPORT_KINDS = [
   'rectification.csv',
   'rectification.pdf',
   'report.docx',
+  'submission.zip',
+  'submission.folder',
   'exchange',
   'backup',
 ] as const;

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../common/result';
 import { buildGbtDocument } from '../../documents/gbt9704';
 import { localDate, type HandlerContext } from '../context';
 import { readSettings, userTimeZone } from '../settings';
-import { saveExport, type SavedFile } from '../files';
+import { saveExport, type BuiltFile, type SavedFile } from '../files';
 import { materialBlocks } from './document';
 import { authorOf, MATERIAL, meetingInfo, parseContent, type MeetingInfo } from './store';
 import { meetingName } from '../../common/meetings/name';
@@ -16,6 +16,24 @@ const FILTERS = {
 };
 
 export async function exportMaterials(ctx: HandlerContext, input: { meetingId: number; ids: number[] | null; format: 'docx' | 'txt' }): Promise<SavedMaterialExport> {
+  const files = await materialFiles(ctx, input);
+  let targetDir: string | undefined;
+  if (files.length > 1) {
+    const dir = await ctx.files.chooseDirectory();
+    if (!dir) return { saved: false, files: [] };
+    targetDir = dir;
+  }
+  const saved: SavedFile[] = [];
+  for (const file of files) {
+    const result = await saveExport(ctx, { kind: `materials.${input.format}`, meetingId: input.meetingId, suggestedName: file.name, filters: FILTERS[input.format], bytes: file.bytes, targetDir });
+    if (!result.saved) break;
+    saved.push(result);
+  }
+  return { saved: saved.length > 0, files: saved.map((f) => ({ path: f.path as string, fileName: f.fileName as string, bytes: f.bytes })) };
+}
+
+/** The chosen materials (every one when `ids` is null: the 班子's first, then the members' in the team's order), built. */
+export async function materialFiles(ctx: HandlerContext, input: { meetingId: number; ids: number[] | null; format: 'docx' | 'txt' }): Promise<BuiltFile[]> {
   const meeting = await meetingInfo(ctx.db, input.meetingId);
   const rows = await ctx.db
     .selectFrom('materials')
@@ -30,32 +48,20 @@ export async function exportMaterials(ctx: HandlerContext, input: { meetingId: n
   if (chosen.length === 0) throw new AppError('materials.nothingToExport', '本次会议还没有对照检查材料可以导出', 'This meeting has no materials to export yet');
   // Read and render everything before asking where to save: a damaged material refuses the export before any file is written.
   const settings = (await readSettings(ctx)).document;
-  const files: { name: string; bytes: Uint8Array }[] = [];
+  const files: BuiltFile[] = [];
   for (const row of new Map(chosen.map((r) => [r.id, r])).values()) {
     const content = parseContent(row.content, row.id);
     const author = await authorOf(ctx.db, meeting, row.member_id);
     const name = fileTitle(meeting, author.name, row.member_id === null);
     if (input.format === 'txt') {
-      files.push({ name: `${name}.txt`, bytes: Buffer.from(`\uFEFF${toText(content).replace(/\n/g, '\r\n')}`, 'utf8') });
+      files.push({ name: `${name}.txt`, title: name, bytes: Buffer.from(`\uFEFF${toText(content).replace(/\n/g, '\r\n')}`, 'utf8') });
     } else {
       const date = await dateLine(ctx, row.id);
       const blocks = materialBlocks(content, { author: author.name, date });
-      files.push({ name: `${name}.docx`, bytes: await buildGbtDocument({ blocks, settings, meta: { title: name } }) });
+      files.push({ name: `${name}.docx`, title: name, bytes: await buildGbtDocument({ blocks, settings, meta: { title: name } }) });
     }
   }
-  let targetDir: string | undefined;
-  if (files.length > 1) {
-    const dir = await ctx.files.chooseDirectory();
-    if (!dir) return { saved: false, files: [] };
-    targetDir = dir;
-  }
-  const saved: SavedFile[] = [];
-  for (const file of files) {
-    const result = await saveExport(ctx, { kind: `materials.${input.format}`, meetingId: input.meetingId, suggestedName: file.name, filters: FILTERS[input.format], bytes: file.bytes, targetDir });
-    if (!result.saved) break;
-    saved.push(result);
-  }
-  return { saved: saved.length > 0, files: saved.map((f) => ({ path: f.path as string, fileName: f.fileName as string, bytes: f.bytes })) };
+  return files;
 }
 
 function refuseForeign(id: number): never {

@@ -24,7 +24,7 @@ export interface AttendanceFacts {
  * The 会议记录 as document blocks (domain.md §4): header, agenda, the record per agenda item with each member's
  * criticisms received, the count of criticisms, signature lines. The same blocks give the plain-text export.
  */
-export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts, timeZone?: string): BodyBlock[] {
+export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts, timeZone?: string, checked: readonly string[] = []): BodyBlock[] {
   // Times in the user's zone (the one the console showed them in), not main's.
   const clock = (iso: string | null) => wallTime(iso, timeZone);
   const name = (id: number | null) => state.members.find((m) => m.id === id)?.name ?? '';
@@ -79,6 +79,7 @@ export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendanc
   });
   blocks.push(
     { kind: 'paragraph', text: `本次会议共有${matrix.selfCriticisms > 0 ? `${new Set(state.entries.filter((e) => e.type === 'self_criticism' && e.text.trim()).map((e) => e.fromMemberId)).size}名同志作个人对照检查，` : ''}相互提出批评意见${matrix.total}条。` },
+    ...checked.map((text): BodyBlock => ({ kind: 'paragraph', text })),
     { kind: 'blankLine' },
     { kind: 'plain', text: '主持人（签字）：　　　　　　　　', align: 'right', rightIndentChars: 4 },
     { kind: 'plain', text: '记录人（签字）：　　　　　　　　', align: 'right', rightIndentChars: 4 },

@@ -1,7 +1,8 @@
 import type { minutesApi } from '../../common/api/minutes';
 import { readSettings, userTimeZone } from '../settings';
 import { buildGbtDocument } from '../../documents/gbt9704';
-import { saveExport } from '../files';
+import { saveExport, type BuiltFile } from '../files';
+import type { HandlerContext } from '../context';
 import { getAttendance, getMeeting } from '../meetings';
 import { collectDossier } from '../meetings/dossier';
 import type { HandlerMap } from '../types';
@@ -11,6 +12,7 @@ import { deleteEntry, moveEntry, promote, saveEntry } from './entries';
 import { finalize, reopen } from './finalize';
 import { advance } from './flow';
 import { loadConsole } from './state';
+import { checkFacts, checkSentences } from './checkFacts';
 import { pendingPromotions } from './providers';
 
 export const minutesHandlers: HandlerMap<typeof minutesApi> = {
@@ -49,18 +51,21 @@ export const minutesHandlers: HandlerMap<typeof minutesApi> = {
     return loadConsole(ctx, input.meetingId);
   },
   async 'minutes.export'(ctx, input) {
-    const meeting = await getMeeting(ctx, input.meetingId);
-    await prepareMinutes(ctx, input.meetingId);
-    const state = await loadConsole(ctx, input.meetingId);
-    const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, input.meetingId), await userTimeZone(ctx));
-    const title = minutesTitle(meeting);
-    if (input.format === 'txt') {
-      // A BOM so Windows Notepad and WPS open the Chinese text as UTF-8.
-      const bytes = new TextEncoder().encode(`\uFEFF${blocksToText(blocks)}`);
-      return saveExport(ctx, { kind: 'minutes.txt', meetingId: meeting.id, suggestedName: `${title}.txt`, filters: [{ name: '文本文件', extensions: ['txt'] }], bytes });
-    }
-    const settings = await readSettings(ctx);
-    const bytes = await buildGbtDocument({ blocks, settings: settings.document, meta: { title } });
-    return saveExport(ctx, { kind: 'minutes.docx', meetingId: meeting.id, suggestedName: `${title}.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }], bytes });
+    const file = await minutesFile(ctx, input.meetingId, input.format);
+    const filters = input.format === 'txt' ? [{ name: '文本文件', extensions: ['txt'] }] : [{ name: 'Word 文档', extensions: ['docx'] }];
+    return saveExport(ctx, { kind: `minutes.${input.format}`, meetingId: input.meetingId, suggestedName: file.name, filters, bytes: file.bytes });
   },
 };
+
+/** The 会议记录 as Word (GB/T 9704) or plain text, as it stands. */
+export async function minutesFile(ctx: HandlerContext, meetingId: number, format: 'docx' | 'txt'): Promise<BuiltFile> {
+  const meeting = await getMeeting(ctx, meetingId);
+  await prepareMinutes(ctx, meetingId);
+  const state = await loadConsole(ctx, meetingId);
+  const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, meetingId), await userTimeZone(ctx), checkSentences(await checkFacts(ctx, meetingId)));
+  const title = minutesTitle(meeting);
+  // A BOM so Windows Notepad and WPS open the Chinese text as UTF-8.
+  if (format === 'txt') return { name: `${title}.txt`, title, bytes: new TextEncoder().encode(`\uFEFF${blocksToText(blocks)}`) };
+  const settings = await readSettings(ctx);
+  return { name: `${title}.docx`, title, bytes: await buildGbtDocument({ blocks, settings: settings.document, meta: { title } }) };
+}

@@ -6,7 +6,7 @@ import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../documents/
 import { notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import { readSettings, userToday } from '../settings';
-import { saveExport, type SavedFile } from '../files';
+import { saveExport, type BuiltFile, type SavedFile } from '../files';
 import { computeStats } from './stats';
 import { getBoard } from './store';
 import { meetingName } from '../../common/meetings/name';
@@ -99,6 +99,12 @@ const SUMMARY_COLUMNS = [
 ] as const;
 
 export async function exportSummary(ctx: HandlerContext, meetingId: number, format: 'xlsx' | 'docx'): Promise<SavedExport> {
+  const file = await summaryFile(ctx, meetingId, format);
+  return done([await saveExport(ctx, { kind: 'opinions.summary', meetingId, suggestedName: file.name, filters: format === 'xlsx' ? XLSX : DOCX, bytes: file.bytes })]);
+}
+
+/** The 征求意见汇总表 (domain.md §3), Word (GB/T 9704, landscape table) or Excel. */
+export async function summaryFile(ctx: HandlerContext, meetingId: number, format: 'xlsx' | 'docx'): Promise<BuiltFile> {
   const info = await meetingInfo(ctx, meetingId);
   const rows = summaryRows(await getBoard(ctx, meetingId), info);
   const title = `${info.title}征求意见汇总表`;
@@ -113,7 +119,7 @@ export async function exportSummary(ctx: HandlerContext, meetingId: number, form
         },
       ],
     });
-    return done([await saveExport(ctx, { kind: 'opinions.summary', meetingId, suggestedName: `${title}.xlsx`, filters: XLSX, bytes })]);
+    return { name: `${title}.xlsx`, title, bytes };
   }
   const cells = rows.map((r, i) => [String(i + 1), r.text, r.target, r.aspect, r.channel, String(r.merged), r.handling, r.note]);
   const blocks: DocumentBlock[] = [
@@ -139,7 +145,7 @@ export async function exportSummary(ctx: HandlerContext, meetingId: number, form
     },
   ];
   const bytes = await buildGbtDocument({ blocks, settings: await pageSettings(ctx), meta: { title } });
-  return done([await saveExport(ctx, { kind: 'opinions.summary', meetingId, suggestedName: `${title}.docx`, filters: DOCX, bytes })]);
+  return { name: `${title}.docx`, title, bytes };
 }
 
 /** Widest a whole-line column of the summary table may ask for, in characters. */
@@ -148,6 +154,12 @@ const WHOLE_CAPS: Record<string, number> = { target: 5, channel: 5, handling: 5 
 const plainCount = (c: { label: string; raw: number; consolidated: number }) => ({ label: c.label, raw: c.raw, consolidated: c.consolidated });
 
 export async function exportStats(ctx: HandlerContext, meetingId: number): Promise<SavedExport> {
+  const file = await statsFile(ctx, meetingId);
+  return done([await saveExport(ctx, { kind: 'opinions.stats', meetingId, suggestedName: file.name, filters: XLSX, bytes: file.bytes })]);
+}
+
+/** The counts of the opinions gathered (by channel, target, aspect) as a workbook. */
+export async function statsFile(ctx: HandlerContext, meetingId: number): Promise<BuiltFile> {
   const info = await meetingInfo(ctx, meetingId);
   const stats = await computeStats(ctx, meetingId);
   const title = `${info.title}征求意见情况统计`;
@@ -181,7 +193,7 @@ export async function exportStats(ctx: HandlerContext, meetingId: number): Promi
       { name: '按方面', title: `${title}（按方面）`, columns: count('方面'), rows: stats.byAspect.map(plainCount) },
     ],
   });
-  return done([await saveExport(ctx, { kind: 'opinions.stats', meetingId, suggestedName: `${title}.xlsx`, filters: XLSX, bytes })]);
+  return { name: `${title}.xlsx`, title, bytes };
 }
 
 /** The opinions addressed to one member (or the 班子), verbatim, grouped by aspect in the meeting's order. */

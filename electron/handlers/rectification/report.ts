@@ -8,7 +8,7 @@ import { buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
 import { composeReport, type ReportFacts, type ReportItem } from '../../common/report/compose';
 import { type HandlerContext } from '../context';
 import { readSettings, userToday } from '../settings';
-import { saveExport } from '../files';
+import { saveExport, type BuiltFile } from '../files';
 import { getAttendance, getMeeting } from '../meetings';
 import { collectFacts } from '../meetings/facts';
 import { meetingName } from '../prep/names';
@@ -137,9 +137,15 @@ export const reportHandlers: Pick<HandlerMap<typeof rectificationApi>, 'report.d
     return reportDraft(ctx, input.meetingId);
   },
   async 'report.exportDocx'(ctx, input) {
-    const draft = await reportDraft(ctx, input.meetingId);
-    const settings = await readSettings(ctx);
-    const bytes = await buildGbtDocument({ blocks: reportBlocks(draft), settings: settings.document, meta: { title: draft.title } });
-    return saveExport(ctx, { kind: 'report.docx', meetingId: input.meetingId, suggestedName: `${draft.title}（草稿）.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }], bytes });
+    const file = await reportFile(ctx, input.meetingId);
+    return saveExport(ctx, { kind: 'report.docx', meetingId: input.meetingId, suggestedName: `${file.title}（草稿）.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }], bytes: file.bytes });
   },
 };
+
+/** The 会议情况报告 as composed from the data (every claim backed; what is not, left out). */
+export async function reportFile(ctx: HandlerContext, meetingId: number): Promise<BuiltFile & { missing: number }> {
+  const draft = await reportDraft(ctx, meetingId);
+  const settings = await readSettings(ctx);
+  const bytes = await buildGbtDocument({ blocks: reportBlocks(draft), settings: settings.document, meta: { title: draft.title } });
+  return { name: `${draft.title}.docx`, title: draft.title, bytes, missing: draft.missing.length };
+}

@@ -13,6 +13,8 @@ import { searchMessages } from '../features/search/i18n';
 import type { zhCN } from './zh-CN';
 import { rectificationMessages } from '../features/rectification/i18n';
 import { checksMessages } from '../features/checks/i18n';
+import { submissionMessages } from '../features/submission/i18n';
+import { verificationMessages } from '../features/verification/i18n';
 
 export const en: typeof zhCN = {
   ...appMessages.en,
@@ -29,4 +31,6 @@ export const en: typeof zhCN = {
   ...searchMessages.en,
   ...rectificationMessages.en,
   ...checksMessages.en,
+  ...submissionMessages.en,
+  ...verificationMessages.en,
 };

@@ -12,6 +12,8 @@ import { minutesMessages } from '../features/minutes/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { rectificationMessages } from '../features/rectification/i18n';
 import { checksMessages } from '../features/checks/i18n';
+import { submissionMessages } from '../features/submission/i18n';
+import { verificationMessages } from '../features/verification/i18n';
 
 /** Chinese is the default and the reference: every key exists here. Each feature keeps its own texts in its folder. */
 export const zhCN = {
@@ -29,4 +31,6 @@ export const zhCN = {
   ...searchMessages['zh-CN'],
   ...rectificationMessages['zh-CN'],
   ...checksMessages['zh-CN'],
+  ...submissionMessages['zh-CN'],
+  ...verificationMessages['zh-CN'],
 };

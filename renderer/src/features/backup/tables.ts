@@ -45,6 +45,9 @@ const TABLES: Record<string, Words> = {
   rectification_agreements: { zh: '整改清单审议通过版', en: 'Agreed versions of lists' },
   rectification_changes: { zh: '整改清单审议后变更', en: 'Changes after agreement' },
   opinion_feedback: { zh: '意见反馈本人记录', en: 'Opinions fed back to members' },
+  submissions: { zh: '报送材料包记录', en: 'Packages sent upward' },
+  minutes_entry_revisions: { zh: '发言记录更正', en: 'Corrections of minutes entries' },
+  minutes_checks: { zh: '发言记录核对单回收', en: 'Speakers\' check sheets returned' },
   export_log: { zh: '导出记录', en: 'Export log' },
   settings: { zh: '设置', en: 'Settings' },
 };

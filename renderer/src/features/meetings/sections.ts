@@ -23,6 +23,8 @@ export const workspaceSections: WorkspaceSection[] = [
   { phase: 'before', path: 'talks', label: 'talks.title', component: () => import('../talks/TalksView.vue') },
   { phase: 'before', path: 'materials', label: 'materials.nav', component: () => import('../materials/MaterialsView.vue') },
   { phase: 'during', path: 'minutes', label: 'minutes.nav', component: () => import('../minutes/MinutesConsoleView.vue') },
+  { phase: 'after', path: 'verification', label: 'verification.nav', component: () => import('../verification/VerificationView.vue') },
   { phase: 'after', path: 'rectification', label: 'rectification.nav', component: () => import('../rectification/RectificationView.vue') },
   { phase: 'after', path: 'report', label: 'report.nav', component: () => import('../report/ReportView.vue') },
+  { phase: 'after', path: 'submission', label: 'submission.nav', component: () => import('../submission/SubmissionView.vue') },
 ];
