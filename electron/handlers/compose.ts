@@ -27,6 +27,7 @@ import { minutesFacts, minutesSources } from './minutes/providers';
 import { rectificationHandlers } from './rectification';
 import { rectificationFacts, rectificationProbe } from './rectification/probes';
 import { searchHandlers } from './search';
+import { undoHandlers } from './undo';
 import type { HandlerMap } from './types';
 
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
@@ -45,6 +46,7 @@ export const handlers: HandlerMap<Contract> = {
   ...minutesHandlers,
   ...rectificationHandlers,
   ...searchHandlers,
+  ...undoHandlers,
 };
 
 /** One line per feature that contributes to another's screen or report. A fresh copy per context. */

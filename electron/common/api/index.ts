@@ -12,6 +12,7 @@ import { prepApi } from './prep';
 import { minutesApi } from './minutes';
 import { rectificationApi } from './rectification';
 import { searchApi } from './search';
+import { undoApi } from './undo';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
 /**
@@ -33,6 +34,7 @@ export const contract = {
   ...minutesApi,
   ...rectificationApi,
   ...searchApi,
+  ...undoApi,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;
