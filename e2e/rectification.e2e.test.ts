@@ -40,6 +40,29 @@ describe('rectification list', () => {
     expect(await items().count()).toBe(7);
   });
 
+  it('deletes an item and brings it back with 撤销, then with Ctrl+Z', async () => {
+    const seventh = await e.page.textContent('[data-testid=item-7]');
+    await e.page.click('[data-testid=delete-item-7]');
+    await e.page.click('.el-message-box .el-button--primary');
+    await expect.poll(() => items().count()).toBe(6);
+    const undo = e.page.locator('[data-testid=undo-button]');
+    await undo.waitFor();
+    expect(await e.page.textContent('.el-notification')).toContain('已删除第 7 项');
+    await e.shot('rectification-02b-undo-offer');
+    await undo.click();
+    await e.page.waitForSelector('[data-testid=item-7]');
+    expect(await e.page.textContent('[data-testid=item-7]')).toBe(seventh);
+    // The keyboard: Ctrl+Z while the offer is shown (outside a text field).
+    await e.page.click('[data-testid=delete-item-7]');
+    await e.page.click('.el-message-box .el-button--primary');
+    await expect.poll(() => items().count()).toBe(6);
+    await undo.waitFor();
+    await e.page.locator('body').focus();
+    await e.page.keyboard.press('Control+z');
+    await e.page.waitForSelector('[data-testid=item-7]');
+    expect(await items().count()).toBe(7);
+  });
+
   it('refuses to agree while owners are missing, naming the items', async () => {
     await e.page.click('[data-testid=agree]');
     await e.page.fill(field('agree-by'), '林向东');

@@ -12,6 +12,7 @@ import { minutesMessages } from '../features/minutes/i18n';
 import { searchMessages } from '../features/search/i18n';
 import type { zhCN } from './zh-CN';
 import { rectificationMessages } from '../features/rectification/i18n';
+import { undoMessages } from '../features/undo/i18n';
 
 export const en: typeof zhCN = {
   ...appMessages.en,
@@ -27,4 +28,5 @@ export const en: typeof zhCN = {
   ...minutesMessages.en,
   ...searchMessages.en,
   ...rectificationMessages.en,
+  ...undoMessages.en,
 };

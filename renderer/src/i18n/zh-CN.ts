@@ -11,6 +11,7 @@ import { prepMessages } from '../features/prep/i18n';
 import { minutesMessages } from '../features/minutes/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { rectificationMessages } from '../features/rectification/i18n';
+import { undoMessages } from '../features/undo/i18n';
 
 /** Chinese is the default and the reference: every key exists here. Each feature keeps its own texts in its folder. */
 export const zhCN = {
@@ -27,4 +28,5 @@ export const zhCN = {
   ...minutesMessages['zh-CN'],
   ...searchMessages['zh-CN'],
   ...rectificationMessages['zh-CN'],
+  ...undoMessages['zh-CN'],
 };
