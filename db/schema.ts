@@ -4,12 +4,13 @@ import type { TalksTables } from './schema/talks';
 import type { MaterialsTables } from './schema/materials';
 import type { RectificationTables } from './schema/rectification';
 import type { MinutesTables } from './schema/minutes';
+import type { ReportTables } from './schema/report';
 
 /**
  * Kysely's view of the database: one interface per concept in db/schema/, joined here.
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
-export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables {}
+export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables, ReportTables {}
 
 export type * from './schema/foundation';
 export type * from './schema/opinions';
@@ -17,3 +18,4 @@ export type * from './schema/talks';
 export type * from './schema/materials';
 export type * from './schema/rectification';
 export type * from './schema/minutes';
+export type * from './schema/report';

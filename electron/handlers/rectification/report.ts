@@ -6,7 +6,8 @@
 import type { ReportDraft, rectificationApi } from '../../common/api/rectification';
 import { buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
 import { composeReport, type ReportFacts, type ReportItem } from '../../common/report/compose';
-import { localDate, type HandlerContext } from '../context';
+import { applyEdit, reviewEdit, withBasis, type ReportEditState, type StoredReportParagraph } from '../../common/report/edit';
+import { localDate, nowIso, type HandlerContext } from '../context';
 import { saveExport } from '../files';
 import { getAttendance, getMeeting } from '../meetings';
 import { collectFacts } from '../meetings/facts';
@@ -127,7 +128,34 @@ export function reportBlocks(draft: ReportDraft): DocumentBlock[] {
   return blocks;
 }
 
-export const reportHandlers: Pick<HandlerMap<typeof rectificationApi>, 'report.draft' | 'report.exportDocx' | 'report.setAddressee'> = {
+async function readEdit(ctx: HandlerContext, meetingId: number): Promise<{ paragraphs: StoredReportParagraph[]; updatedAt: string } | null> {
+  const row = await ctx.db.selectFrom('report_edits').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+  return row ? { paragraphs: JSON.parse(row.paragraphs) as StoredReportParagraph[], updatedAt: row.updated_at } : null;
+}
+
+async function editState(ctx: HandlerContext, meetingId: number, draft: ReportDraft): Promise<ReportEditState | null> {
+  const edit = await readEdit(ctx, meetingId);
+  return edit ? { ...edit, changes: reviewEdit(draft, edit.paragraphs) } : null;
+}
+
+export const reportHandlers: Pick<HandlerMap<typeof rectificationApi>, 'report.draft' | 'report.exportDocx' | 'report.setAddressee' | 'report.edit' | 'report.saveEdit' | 'report.discardEdit'> = {
+  async 'report.edit'(ctx, input) {
+    await getMeeting(ctx, input.meetingId);
+    return editState(ctx, input.meetingId, await reportDraft(ctx, input.meetingId));
+  },
+  async 'report.saveEdit'(ctx, input) {
+    await getMeeting(ctx, input.meetingId);
+    const draft = await reportDraft(ctx, input.meetingId);
+    const paragraphs = JSON.stringify(withBasis(draft, input.paragraphs));
+    const updated_at = nowIso(ctx);
+    await ctx.db.insertInto('report_edits').values({ meeting_id: input.meetingId, paragraphs, updated_at }).onConflict((oc) => oc.column('meeting_id').doUpdateSet({ paragraphs, updated_at })).execute();
+    return (await editState(ctx, input.meetingId, draft))!;
+  },
+  async 'report.discardEdit'(ctx, input) {
+    await getMeeting(ctx, input.meetingId);
+    await ctx.db.deleteFrom('report_edits').where('meeting_id', '=', input.meetingId).execute();
+    return null;
+  },
   'report.draft': (ctx, input) => reportDraft(ctx, input.meetingId),
   async 'report.setAddressee'(ctx, input) {
     const meeting = await getMeeting(ctx, input.meetingId);
@@ -137,7 +165,10 @@ export const reportHandlers: Pick<HandlerMap<typeof rectificationApi>, 'report.d
     return reportDraft(ctx, input.meetingId);
   },
   async 'report.exportDocx'(ctx, input) {
-    const draft = await reportDraft(ctx, input.meetingId);
+    const generated = await reportDraft(ctx, input.meetingId);
+    // The secretary's edit when there is one: what changed in the data since is shown on the report screen.
+    const edit = await readEdit(ctx, input.meetingId);
+    const draft = edit ? applyEdit(generated, edit.paragraphs) : generated;
     const settings = await readSettings(ctx);
     const bytes = await buildGbtDocument({ blocks: reportBlocks(draft), settings: settings.document, meta: { title: draft.title } });
     return saveExport(ctx, { kind: 'report.docx', meetingId: input.meetingId, suggestedName: `${draft.title}（草稿）.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }], bytes });
