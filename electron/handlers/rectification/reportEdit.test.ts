@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
-import { generatedParagraphs } from '../../common/report/edit';
+import { generatedParagraphs, type ReportParagraphInput } from '../../common/report/edit';
 import { bodyParagraphs, readDocx, textOf } from '../../documents/gbt9704/testkit';
 
 let app: TestApp & { ids: DemoIds };
@@ -26,7 +26,7 @@ describe('the secretary edits the 会议情况报告 before export', () => {
     const counted = generated.find((g) => /征求.*意见建议\d+条/.test(g.text));
     if (!counted) throw new Error(`no opinion count in ${generated.map((g) => g.text).join('\n')}`);
     const oldSentence = counted.text.match(/[^。]*意见建议\d+条[^。]*。/)![0];
-    const paragraphs = generated.map((g) => ({ slot: g.slot, section: g.section, text: g.slot === counted.slot ? `${g.text}群众普遍反映征求意见工作扎实。` : g.text }));
+    const paragraphs: ReportParagraphInput[] = generated.map((g) => ({ slot: g.slot, section: g.section, text: g.slot === counted.slot ? `${g.text}群众普遍反映征求意见工作扎实。` : g.text }));
     paragraphs.splice(1, 0, { slot: null, section: '', text: '会议开得严肃认真，达到了预期目的。' });
     const saved = await app.must('report.saveEdit', { meetingId, paragraphs });
     expect(saved.changes).toEqual([]);
