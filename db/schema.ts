@@ -6,12 +6,13 @@ import type { RectificationTables } from './schema/rectification';
 import type { MinutesTables } from './schema/minutes';
 import type { ChecksTables } from './schema/checks';
 import type { SubmissionTables } from './schema/submission';
+import type { ReportTables } from './schema/report';
 
 /**
  * Kysely's view of the database: one interface per concept in db/schema/, joined here.
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
-export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables, ChecksTables, SubmissionTables {}
+export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables, ChecksTables, SubmissionTables, ReportTables {}
 
 export type * from './schema/foundation';
 export type * from './schema/opinions';
@@ -21,3 +22,4 @@ export type * from './schema/rectification';
 export type * from './schema/minutes';
 export type * from './schema/checks';
 export type * from './schema/submission';
+export type * from './schema/report';

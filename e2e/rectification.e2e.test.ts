@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmFutureMeeting, field, loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { bodyParagraphs, readDocx, textOf } from '../electron/documents/gbt9704/testkit';
 
 let e: E2E;
 let meetingId: number;
@@ -36,6 +37,29 @@ describe('rectification list', () => {
     await boxes.nth(2).click();
     await e.shot('rectification-02-sources');
     await e.page.click('[data-testid=make-each]');
+    await e.page.waitForSelector('[data-testid=item-7]');
+    expect(await items().count()).toBe(7);
+  });
+
+  it('deletes an item and brings it back with 撤销, then with Ctrl+Z', async () => {
+    const seventh = await e.page.textContent('[data-testid=item-7]');
+    await e.page.click('[data-testid=delete-item-7]');
+    await e.page.click('.el-message-box .el-button--primary');
+    await expect.poll(() => items().count()).toBe(6);
+    const undo = e.page.locator('[data-testid=undo-button]');
+    await undo.waitFor();
+    expect(await e.page.textContent('.el-notification')).toContain('已删除第 7 项');
+    await e.shot('rectification-02b-undo-offer');
+    await undo.click();
+    await e.page.waitForSelector('[data-testid=item-7]');
+    expect(await e.page.textContent('[data-testid=item-7]')).toBe(seventh);
+    // The keyboard: Ctrl+Z while the offer is shown (outside a text field).
+    await e.page.click('[data-testid=delete-item-7]');
+    await e.page.click('.el-message-box .el-button--primary');
+    await expect.poll(() => items().count()).toBe(6);
+    await undo.waitFor();
+    await e.page.locator('body').focus();
+    await e.page.keyboard.press('Control+z');
     await e.page.waitForSelector('[data-testid=item-7]');
     expect(await items().count()).toBe(7);
   });
@@ -202,5 +226,26 @@ describe('rectification list', () => {
     await e.page.click('[data-testid=report-export]');
     await expect.poll(() => fs.readdirSync(e.exportDir).filter((f) => f.endsWith('召开情况的报告（草稿）.docx')).length, { timeout: 20_000 }).toBe(1);
     expect(fs.readdirSync(e.exportDir).length).toBe(before + 1);
+  });
+
+  it('edits the report text, keeps the generated sentences marked, and exports the edit', async () => {
+    expect(await e.page.locator('[data-testid=report-body] .derived').count()).toBeGreaterThan(3);
+    await e.page.click('[data-testid=report-edit]');
+    await e.page.waitForSelector('[data-testid=report-editor]');
+    await e.page.click('[data-testid=report-add-0]');
+    await e.page.keyboard.type('会议开得严肃认真，达到了预期目的。');
+    await e.page.keyboard.press('Control+s');
+    await e.page.waitForSelector('[data-testid=report-body]');
+    expect(await e.page.textContent('[data-testid=report-body]')).toContain('会议开得严肃认真，达到了预期目的。');
+    // The secretary's sentence is hers, not the data's: it carries no mark.
+    expect(await e.page.locator('[data-testid=report-body] .derived', { hasText: '会议开得严肃认真' }).count()).toBe(0);
+    await e.shot('rectification-12-report-edited');
+    const before = fs.readdirSync(e.exportDir).filter((f) => f.endsWith('召开情况的报告（草稿）.docx')).map((f) => fs.statSync(`${e.exportDir}/${f}`).mtimeMs);
+    await e.page.click('[data-testid=report-export]');
+    const docx = () => fs.readdirSync(e.exportDir).filter((f) => f.endsWith('召开情况的报告（草稿）.docx')).map((f) => `${e.exportDir}/${f}`);
+    await expect.poll(() => docx().some((f) => !before.includes(fs.statSync(f).mtimeMs)) || docx().length > before.length, { timeout: 20_000 }).toBe(true);
+    const newest = docx().sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+    const text = bodyParagraphs((await readDocx(fs.readFileSync(newest))).document).map(textOf).join('\n');
+    expect(text).toContain('会议开得严肃认真，达到了预期目的。');
   });
 });

@@ -112,6 +112,16 @@ describe('heart-to-heart talks, study sessions and preparation drafts', () => {
     await e.page.click('[data-testid=generate-notice]');
     await e.page.waitForFunction(() => document.querySelector('[data-testid=prep-last]')?.textContent?.includes('征求'));
     expect(files()).toContain('中共青溪县人民政府党组关于征求巡察整改专题民主生活会意见建议的通知（草稿）.docx');
+    // The 会议通知, 签到表 and 主持词 from the meeting data: the demo lacks nothing, so no gap is flagged.
+    expect(await e.page.locator('[data-testid=draft-gaps]').count()).toBe(0);
+    for (const [kind, file] of [
+      ['meetingNotice', '中共青溪县人民政府党组关于召开巡察整改专题民主生活会的通知（草稿）.docx'],
+      ['signIn', '中共青溪县人民政府党组巡察整改专题民主生活会签到表（草稿）.docx'],
+      ['hostScript', '在中共青溪县人民政府党组巡察整改专题民主生活会上的主持词（草稿）.docx'],
+    ]) {
+      await e.page.click(`[data-testid=generate-${kind}]`);
+      await expect.poll(files, { timeout: 20_000 }).toContain(file);
+    }
     await e.shot('talks-06-prep-docs');
     expect(e.pageErrors).toEqual([]);
   });

@@ -31,6 +31,7 @@ import { checksHandlers } from './checks';
 import { submissionHandlers } from './submission';
 import { verificationHandlers } from './verification';
 import { submissionStep } from './submission/providers';
+import { undoHandlers } from './undo';
 import type { HandlerMap } from './types';
 
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
@@ -52,6 +53,7 @@ export const handlers: HandlerMap<Contract> = {
   ...checksHandlers,
   ...submissionHandlers,
   ...verificationHandlers,
+  ...undoHandlers,
 };
 
 /** One line per feature that contributes to another's screen or report. A fresh copy per context. */

@@ -25,6 +25,9 @@ interface Ids {
 export const EXPORT_CHANNELS = [
   'prep.plan',
   'prep.opinionNotice',
+  'prep.meetingNotice',
+  'prep.signIn',
+  'prep.hostScript',
   'materials.export',
   'minutes.export',
   'opinions.exportTemplate',
@@ -58,6 +61,10 @@ export async function exportEverything(app: TestApp, ids: Ids, label: string): P
     issueDate: '2026-11-20',
   };
   add('prep.opinionNotice', 'notice', (await app.must('prep.opinionNotice', notice)).path, true);
+  const meetingNotice = { meetingId, recipients: defaults.meetingNoticeRecipients, contact: '郭文静', phone: '0571-12345678', issuer: defaults.issuer, issueDate: '2026-12-06' };
+  add('prep.meetingNotice', 'meeting-notice', (await app.must('prep.meetingNotice', meetingNotice)).path, true);
+  add('prep.signIn', 'sign-in', (await app.must('prep.signIn', { meetingId })).path, false);
+  add('prep.hostScript', 'host-script', (await app.must('prep.hostScript', { meetingId })).path, true);
   const materials = await app.must('materials.export', { meetingId, ids: null, format: 'docx' });
   // The 班子 material and one member's: the others are made the same way.
   add('materials.export team', 'material-team', materials.files[0]?.path, true);

@@ -50,7 +50,7 @@ const isDocx = (d: ExportedDocument) => d.file.endsWith('.docx');
 describe('the render check covers every export', () => {
   it('lists every export channel of the API', () => {
     const exporting = Object.keys(contract).filter((c) => /export/i.test(c) && !NOT_DOCUMENTS.includes(c));
-    expect([...exporting, 'prep.plan', 'prep.opinionNotice', 'materials.export', 'minutes.export', 'submission.build'].filter((c, i, all) => all.indexOf(c) === i).sort()).toEqual([...EXPORT_CHANNELS].sort());
+    expect([...exporting, 'prep.plan', 'prep.opinionNotice', 'prep.meetingNotice', 'prep.signIn', 'prep.hostScript', 'materials.export', 'minutes.export', 'submission.build'].filter((c, i, all) => all.indexOf(c) === i).sort()).toEqual([...EXPORT_CHANNELS].sort());
     for (const channel of EXPORT_CHANNELS) expect(docs.some((d) => d.kind.startsWith(channel))).toBe(true);
   });
 });
@@ -153,6 +153,12 @@ describe('every export as LibreOffice prints it', () => {
       const typeAreaBottom = ((37 + 225) / 25.4) * 72;
       expect(typeAreaBottom - ((last?.top ?? 0) + (last?.height ?? 0)), `${name}: empty space at the foot of page 1`).toBeLessThan(5 * 29);
     }
+  });
+
+  it('prints the 签到表 of 15 members and the guests on one page, every name whole with room to sign', () => {
+    for (const name of ['demo-sign-in', 'stress-sign-in']) expect(get(name).pages.length, name).toBe(1);
+    const text = get('stress-sign-in').pages[0].text.replace(/ +/g, ' ');
+    for (const member of names) expect(text, `${member} on the 签到表`).toContain(member);
   });
 
   it('keeps the working 整改清单 of the demo (7 items) on at most 4 landscape pages', () => {

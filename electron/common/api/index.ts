@@ -15,6 +15,7 @@ import { searchApi } from './search';
 import { checksApi } from './checks';
 import { submissionApi } from './submission';
 import { verificationApi } from './verification';
+import { undoApi } from './undo';
 import type { ChannelMap, InputOf, OutputOf } from './define';
 
 /**
@@ -39,6 +40,7 @@ export const contract = {
   ...checksApi,
   ...submissionApi,
   ...verificationApi,
+  ...undoApi,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;

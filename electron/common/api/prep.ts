@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, text } from '../validation';
+import type { DraftGap, DraftKind } from '../prep/gaps';
 
 /** What was written (the user may cancel the save dialog: saved false). */
 export interface PrepExport {
@@ -18,9 +19,16 @@ export interface PrepDefaults {
   channels: string[];
   /** Preparation and follow-up steps with their dates from the dashboard offsets. */
   steps: { key: string; due: string }[];
+  /** 主送 of the 会议通知. */
+  meetingNoticeRecipients: string;
+  /** Facts each draft lacks (printed as 「（地点待定）」…), listed before export. */
+  gaps: Record<DraftKind, DraftGap[]>;
+  /** True when the agenda comes from the minutes console, false when it is the standard one. */
+  agendaFromMinutes: boolean;
 }
 
 export { NOTICE_CHANNELS } from '../prep/vocab';
+export type { DraftGap, DraftKind } from '../prep/gaps';
 
 const issueDate = isoDate({ zh: '成文日期', en: 'Date of issue' });
 
@@ -44,4 +52,21 @@ export const prepApi = {
   'prep.plan': channel(z.object({ meetingId: id(), issueDate }).strict()).returns<PrepExport>(),
   /** 征求意见通知 draft (.docx, GB/T 9704). */
   'prep.opinionNotice': channel(noticeFields).returns<PrepExport>(),
+  /** 会议通知 draft to the members and 列席 (.docx, GB/T 9704). */
+  'prep.meetingNotice': channel(
+    z
+      .object({
+        meetingId: id(),
+        recipients: text({ zh: '主送', en: 'Recipients' }, 200, { min: 1 }),
+        contact: text({ zh: '联系人', en: 'Contact person' }, 50),
+        phone: text({ zh: '联系电话', en: 'Phone' }, 50),
+        issuer: text({ zh: '发文机关', en: 'Issuer' }, 100, { min: 1 }),
+        issueDate,
+      })
+      .strict(),
+  ).returns<PrepExport>(),
+  /** 签到表 (.docx): members and 列席 with an empty 签到 column. */
+  'prep.signIn': channel(z.object({ meetingId: id() }).strict()).returns<PrepExport>(),
+  /** 主持词 draft from the agenda (.docx). */
+  'prep.hostScript': channel(z.object({ meetingId: id() }).strict()).returns<PrepExport>(),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { id, isoDate, L, oneOf, text } from '../validation';
+import { id, isoDate, L, oneOf, text, verbatim } from '../validation';
+import type { ReportEditState } from '../report/edit';
 import { CHANGE_FIELDS, DEADLINE_KINDS, ITEM_STATUSES, PROGRESS_KINDS, SOURCE_TYPES } from '../rectification/model';
 import type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, ProgressKind } from '../rectification/model';
 import type { ListStats } from '../rectification/stats';
@@ -303,7 +304,31 @@ export const rectificationApi = {
   'report.exportDocx': channel(z.object({ meetingId: id() }).strict()).returns<SavedExport>(),
   /** 主送机关 of the meeting's team (its superior, e.g. 中共青溪县委); '' clears it. */
   'report.setAddressee': channel(z.object({ meetingId: id(), addressee: text(LR.addressee, 100) }).strict()).returns<ReportDraft>(),
+  /** The secretary's edit of the report body with what changed in the data since (null: the generated draft is used). */
+  'report.edit': channel(z.object({ meetingId: id() }).strict()).returns<ReportEditState | null>(),
+  /** Stores the edited body; each paragraph keeps the generated text of its slot as its basis. */
+  'report.saveEdit': channel(
+    z
+      .object({
+        meetingId: id(),
+        paragraphs: z
+          .array(
+            z
+              .object({
+                slot: z.string().max(300).nullable(),
+                section: z.string().max(200),
+                text: verbatim({ zh: '报告段落', en: 'Report paragraph' }, 5000).refine((t) => t.trim().length > 0, { params: { zh: '段落不能为空（不需要的段落请删除）', en: 'A paragraph cannot be empty (delete it instead)' }, message: '段落不能为空' }),
+              })
+              .strict(),
+          )
+          .max(300),
+      })
+      .strict(),
+  ).returns<ReportEditState>(),
+  /** Drops the edit: the report is the generated draft again. */
+  'report.discardEdit': channel(z.object({ meetingId: id() }).strict()).returns<null>(),
 };
 
+export type { ReportEditState };
 export type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, ProgressKind };
 export { CHANGE_FIELDS };

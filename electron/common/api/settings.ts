@@ -38,6 +38,9 @@ export const settingsPatch = z
 export const EXPORT_KINDS = [
   'prep.plan',
   'prep.opinionNotice',
+  'prep.meetingNotice',
+  'prep.signIn',
+  'prep.hostScript',
   'opinions.template',
   'opinions.summary',
   'opinions.stats',

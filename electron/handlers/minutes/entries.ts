@@ -1,6 +1,7 @@
 import type { Entry, minutesApi, SaveEntryResult } from '../../common/api/minutes';
 import { AppError, notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
+import { withUndo } from '../undo';
 import type { ParsedInput } from '../types';
 import { cachedStatement } from '../../../db/statements';
 import { assertOpen, finalizedError, listEntries } from './state';
@@ -120,9 +121,11 @@ export async function moveEntry(ctx: HandlerContext, id: number, direction: 'up'
 }
 
 export async function deleteEntry(ctx: HandlerContext, id: number): Promise<{ deleted: boolean }> {
-  await entryRow(ctx, id);
-  await ctx.db.deleteFrom('minutes_entries').where('id', '=', id).execute();
-  return { deleted: true };
+  const row = await entryRow(ctx, id);
+  return withUndo(ctx, 'minutes', row.meeting_id, { zh: '删除记录', en: 'Deleted an entry' }, async () => {
+    await ctx.db.deleteFrom('minutes_entries').where('id', '=', id).execute();
+    return { deleted: true };
+  });
 }
 
 /** Offers an entry as a draft rectification item (or withdraws the offer); the link to the entry stays. */

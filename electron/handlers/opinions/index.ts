@@ -1,6 +1,7 @@
 import type { opinionsApi } from '../../common/api/opinions';
 import { AppError } from '../../common/result';
 import { nowIso } from '../context';
+import { withUndo } from '../undo';
 import type { HandlerMap } from '../types';
 import { recordErasure, runErasures } from './erasure';
 import { exportFeedback, exportStats, exportSummary, exportTemplate } from './exports';
@@ -67,7 +68,8 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
   },
   async 'opinions.delete'(ctx, input) {
     await assertOwnOpinions(ctx.db, input.meetingId, input.ids);
-    return ctx.db.transaction().execute(async (trx) => {
+    const label = { zh: `删除意见 ${input.ids.length} 条`, en: `Deleted ${input.ids.length} opinion(s)` };
+    return withUndo(ctx, 'opinions', input.meetingId, label, () => ctx.db.transaction().execute(async (trx) => {
       const result = await trx.deleteFrom('opinions').where('meeting_id', '=', input.meetingId).where('id', 'in', input.ids).executeTakeFirst();
       await trx
         .deleteFrom('consolidated_opinions')
@@ -75,15 +77,19 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('opinions').select('opinions.id').whereRef('opinions.consolidated_id', '=', 'consolidated_opinions.id'))))
         .execute();
       return Number(result.numDeletedRows);
-    });
+    }));
   },
   async 'opinions.classify'(ctx, input) {
     await classify(ctx, input);
     return getBoard(ctx, input.meetingId);
   },
-  'opinions.merge': (ctx, { meetingId, opinionIds, ...values }) => merge(ctx, meetingId, opinionIds, values),
+  'opinions.merge': (ctx, { meetingId, opinionIds, ...values }) =>
+    withUndo(ctx, 'opinions', meetingId, { zh: `合并意见 ${opinionIds.length} 条`, en: `Merged ${opinionIds.length} opinions` }, () => merge(ctx, meetingId, opinionIds, values)),
   'opinions.updateConsolidated': (ctx, { id, ...values }) => updateConsolidated(ctx, id, values),
-  'opinions.unmerge': (ctx, input) => unmerge(ctx, input.id),
+  async 'opinions.unmerge'(ctx, input) {
+    const group = await ctx.db.selectFrom('consolidated_opinions').select('meeting_id').where('id', '=', input.id).executeTakeFirst();
+    return withUndo(ctx, 'opinions', group?.meeting_id ?? null, { zh: '撤销合并', en: 'Split a merged opinion' }, () => unmerge(ctx, input.id));
+  },
   async 'opinions.detach'(ctx, input) {
     const raw = await getRaw(ctx.db, input.opinionId);
     await detach(ctx, raw.meetingId, raw.id);

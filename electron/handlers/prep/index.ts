@@ -1,4 +1,4 @@
-import { buildGbtDocument } from '../../documents/gbt9704';
+import { buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
 import { NOTICE_CHANNELS, type prepApi, type PrepDefaults } from '../../common/api/prep';
 import { STEP_KEYS, addDays } from '../../common/meetings/steps';
 import { type HandlerContext } from '../context';
@@ -10,6 +10,10 @@ import type { HandlerMap } from '../types';
 import { meetingName } from './names';
 import { noticeBlocks } from './notice';
 import { planBlocks } from './plan';
+import { draftData, gapsOf } from './drafts';
+import { meetingNoticeBlocks } from './meetingNotice';
+import { signInBlocks } from './signIn';
+import { hostScriptBlocks } from './hostScript';
 
 const WORD = [{ name: 'Word 文档', extensions: ['docx'] }];
 
@@ -34,7 +38,11 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
     const meeting = await getMeeting(ctx, input.meetingId);
     const steps = await stepDates(ctx, meeting.date);
     const opinions = steps.find((s) => s.key === 'opinions')!;
+    const data = await draftData(ctx, meeting.id);
     return {
+      meetingNoticeRecipients: '各位班子成员，列席会议同志',
+      gaps: { meetingNotice: gapsOf('meetingNotice', data), signIn: gapsOf('signIn', data), hostScript: gapsOf('hostScript', data) },
+      agendaFromMinutes: data.agendaFromMinutes,
       noticeDeadline: noticeDeadline(opinions.due, await userToday(ctx)),
       issuer: meeting.teamName,
       recipients: '各乡镇党委，县直各单位党组织',
@@ -58,4 +66,23 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
     const bytes = await buildGbtDocument({ blocks: noticeBlocks(meeting, input), settings: settings.document, meta: { title } });
     return saveExport(ctx, { kind: 'prep.opinionNotice', meetingId: meeting.id, suggestedName: `${title}（草稿）.docx`, filters: WORD, bytes });
   },
+  async 'prep.meetingNotice'(ctx, input) {
+    const data = await draftData(ctx, input.meetingId);
+    const title = `${data.meeting.teamName}关于召开${meetingName(data.meeting).short}的通知`;
+    return saveDraft(ctx, 'prep.meetingNotice', data.meeting.id, title, meetingNoticeBlocks(data, input));
+  },
+  async 'prep.signIn'(ctx, input) {
+    const data = await draftData(ctx, input.meetingId);
+    return saveDraft(ctx, 'prep.signIn', data.meeting.id, `${meetingName(data.meeting).full}签到表`, signInBlocks(data));
+  },
+  async 'prep.hostScript'(ctx, input) {
+    const data = await draftData(ctx, input.meetingId);
+    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data));
+  },
 };
+
+async function saveDraft(ctx: HandlerContext, kind: 'prep.meetingNotice' | 'prep.signIn' | 'prep.hostScript', meetingId: number, title: string, blocks: DocumentBlock[]) {
+  const settings = await readSettings(ctx);
+  const bytes = await buildGbtDocument({ blocks, settings: settings.document, meta: { title } });
+  return saveExport(ctx, { kind, meetingId, suggestedName: `${title}（草稿）.docx`, filters: WORD, bytes });
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import { noticeDeadline } from './index';
 import type { DemoIds } from '../../../seeds/demo';
-import { bodyParagraphs, find, readDocx, runFormat, textOf } from '../../documents/gbt9704/testkit';
+import { bodyParagraphs, find, findAll, readDocx, runFormat, textOf } from '../../documents/gbt9704/testkit';
 
 let app: TestApp & { ids: DemoIds };
 beforeEach(async () => {
@@ -91,5 +91,80 @@ describe('preparation drafts', () => {
     expect(await app.call('prep.plan', { meetingId: 99999, issueDate: '2026-11-20' })).toMatchObject({ ok: false, error: { code: 'notFound' } });
     expect(app.counts()).toEqual(before);
     expect(fs.existsSync(app.exportDir) ? fs.readdirSync(app.exportDir) : []).toEqual([]);
+  });
+});
+
+describe('会议通知, 签到表 and 主持词', () => {
+  const docText = async (path: string) => bodyParagraphs((await readDocx(fs.readFileSync(path))).document).map(textOf).join('\n');
+  const noticeInput = (meetingId: number) => ({ meetingId, recipients: '各位班子成员，列席会议同志', contact: '郭文静', phone: '0571-12345678', issuer: '中共青溪县人民政府党组', issueDate: '2026-12-06' });
+
+  it('writes the 会议通知 from the meeting: time, place, members, 列席, the agenda, contact and date', async () => {
+    const meeting = await app.must('meetings.get', { id: app.ids.meetingId });
+    const members = await app.must('members.list', { teamId: app.ids.teamId });
+    const defaults = await app.must('prep.defaults', { meetingId: meeting.id });
+    expect(defaults.gaps.meetingNotice).toEqual([]);
+    const saved = await app.must('prep.meetingNotice', noticeInput(meeting.id));
+    expect(saved.fileName).toBe('中共青溪县人民政府党组关于召开巡察整改专题民主生活会的通知（草稿）.docx');
+    const body = await docText(saved.path!);
+    expect(body).toContain('各位班子成员，列席会议同志：');
+    expect(body).toContain(`经研究，定于2026年12月9日（星期三）上午8:30在${meeting.place}召开巡察整改专题民主生活会。`);
+    expect(body).toContain(`出席：中共青溪县人民政府党组班子成员${members.length}人：${members[0].name}（${members[0].position}）；`);
+    expect(body).toContain('列席：杨光（县纪委监委派驻第一纪检监察组组长）；何静（县委组织部副部长）。');
+    // The agenda is the standard one of a 专题 meeting (no 谈话函询), one line per member round.
+    expect(body).toContain('1.主持人宣布会议开始');
+    expect(body).not.toContain('谈话函询');
+    for (const m of members) expect(body).toContain(`${m.name}同志`);
+    expect(body).toContain('联系人：郭文静，联系电话：0571-12345678。');
+    expect(body).toMatch(/\n2026年12月6日$/);
+    expect(body).not.toContain('待定');
+    expect((await app.must('exportLog.list', {}))[0]).toMatchObject({ kind: 'prep.meetingNotice' });
+  });
+
+  it('leaves a missing place and time as a visible gap and lists them before export, never invents them', async () => {
+    const meeting = await app.must('meetings.get', { id: app.ids.meetingId });
+    const { id: _id, status: _s, teamName: _t, ...fields } = meeting;
+    await app.must('meetings.update', { id: meeting.id, meeting: { ...fields, aspects: fields.aspects.map((a) => ({ id: a.id, label: a.label })), place: '', startTime: '' } });
+    const defaults = await app.must('prep.defaults', { meetingId: meeting.id });
+    expect(defaults.gaps.meetingNotice.map((g) => g.key)).toEqual(['startTime', 'place']);
+    expect(defaults.gaps.signIn.map((g) => g.placeholder)).toEqual(['（时间待定）', '（地点待定）']);
+    expect(defaults.gaps.hostScript).toEqual([]);
+    const notice = await docText((await app.must('prep.meetingNotice', noticeInput(meeting.id))).path!);
+    expect(notice).toContain('定于2026年12月9日（星期三）（时间待定）在（地点待定）召开');
+    expect(notice).toContain('地点：（地点待定）。');
+    const signIn = await docText((await app.must('prep.signIn', { meetingId: meeting.id })).path!);
+    expect(signIn).toContain('地点：（地点待定）');
+  });
+
+  it('writes the 签到表 with every member and guest and an empty 签到 column', async () => {
+    const members = await app.must('members.list', { teamId: app.ids.teamId });
+    const saved = await app.must('prep.signIn', { meetingId: app.ids.meetingId });
+    const docx = await readDocx(fs.readFileSync(saved.path!));
+    const cells = findAll(find(docx.document, 'w:tbl')!, 'w:tr').map((row) => findAll(row, 'w:tc').map(textOf));
+    expect(cells[0]).toEqual(['序号', '姓名', '职务', '签到', '类别']);
+    expect(cells.slice(1, members.length + 1).map((c) => c[1])).toEqual(members.map((m) => m.name));
+    expect(cells.slice(1).every((c) => c[3] === '')).toBe(true);
+    expect(cells.slice(members.length + 1).map((c) => `${c[1]}${c[4]}`)).toEqual(['吴国平督导', '郑美玲督导', '杨光列席', '何静列席']);
+  });
+
+  it('writes the 主持词 item by item from the console agenda, naming each round’s member', async () => {
+    const state = await app.must('minutes.prepare', { meetingId: app.ids.meetingId });
+    const members = await app.must('members.list', { teamId: app.ids.teamId });
+    const host = members.find((m) => m.role === 'secretary')!;
+    // The secretary adds an item in the console: the 主持词 follows the console's agenda, not the standard one.
+    const items = state.agenda.map((a) => ({ id: a.id, kind: a.kind, title: a.title, memberId: a.memberId, plannedMinutes: a.plannedMinutes }));
+    items.splice(1, 0, { id: undefined as unknown as number, kind: 'other', title: '通报中央八项规定精神学习教育整改整治情况', memberId: null, plannedMinutes: null });
+    await app.must('minutes.saveAgenda', { meetingId: app.ids.meetingId, items: items.map(({ id, ...rest }) => (id ? { id, ...rest } : rest)) });
+    const defaults = await app.must('prep.defaults', { meetingId: app.ids.meetingId });
+    expect(defaults.agendaFromMinutes).toBe(true);
+    const body = await docText((await app.must('prep.hostScript', { meetingId: app.ids.meetingId })).path!);
+    expect(body.split('\n').slice(0, 2).join('')).toBe('在中共青溪县人民政府党组巡察整改专题民主生活会上的主持词');
+    expect(body).toContain(`应到班子成员${members.length}人，实到＿＿人。`);
+    expect(body).toContain(`今天的会议共有${items.length - 1}项议程。`);
+    expect(body).toContain('下面，进行第一项议程：通报中央八项规定精神学习教育整改整治情况。');
+    const other = members.find((m) => m.id !== host.id)!;
+    expect(body).toContain(`议程。请${other.name}同志作个人对照检查发言，然后请同志们逐一对${other.name}同志提出批评意见，最后请${other.name}同志作简要回应表态。`);
+    expect(body).toContain('我作个人对照检查发言，然后请同志们逐一对我提出批评意见');
+    expect(body).toContain('请吴国平、郑美玲同志点评讲话。');
+    expect(body).toMatch(/会议到此结束。散会。$/);
   });
 });

@@ -7,6 +7,7 @@ import type { HandlerMap } from '../types';
 import { ITEM, ensureList, itemWithList, loadItems, loadList, refuseUnlessDraft } from './store';
 import { resolveSources } from './sources';
 import { addSources, checkRefs, insertItem, itemColumns, minutesEntryIds, nextSeq, renumber, setLeaders, setMeasures, syncAdoption, type ItemFields } from './write';
+import { withUndo } from '../undo';
 
 type Api = typeof rectificationApi;
 type Keys = 'rectification.createItem' | 'rectification.updateItem' | 'rectification.deleteItem' | 'rectification.merge' | 'rectification.split' | 'rectification.linkSource' | 'rectification.unlinkSource' | 'rectification.move';
@@ -91,11 +92,13 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
     const row = await itemWithList(ctx.db, input.itemId);
     refuseUnlessDraft(row.list_status, '删除事项（请改为备注说明）', 'delete items (explain in the note instead)');
     const sources = await ctx.db.selectFrom('rectification_item_sources').select(['source_type as type', 'source_id as id']).where('item_id', '=', input.itemId).execute();
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('rectification_items').where('id', '=', input.itemId).execute();
-      await renumber(trx, row.list_id);
-      await syncAdoption(trx, minutesEntryIds(sources));
-    });
+    await withUndo(ctx, 'rectification', row.meeting_id, { zh: `删除第 ${row.seq} 项`, en: `Deleted item ${row.seq}` }, () =>
+      ctx.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('rectification_items').where('id', '=', input.itemId).execute();
+        await renumber(trx, row.list_id);
+        await syncAdoption(trx, minutesEntryIds(sources));
+      }),
+    );
     return loadList(ctx, row.meeting_id);
   },
 
@@ -112,7 +115,8 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
     const join = (texts: string[], sep: string) => texts.map((t) => t.trim()).filter((t, i, all) => t && all.indexOf(t) === i).join(sep);
     const problem = join(items.map((i) => i.problem), '\n');
     if (problem.length > 4000) throw new AppError('rectification.tooLong', '合并后的问题表现超过 4000 字，请先精简', 'The merged problem would exceed 4000 characters; shorten it first');
-    await ctx.db.transaction().execute(async (trx) => {
+    const label = { zh: `合并 ${items.length} 项`, en: `Merged ${items.length} items` };
+    await withUndo(ctx, 'rectification', meetingId, label, () => ctx.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('rectification_items')
         .set({ problem, target: join(items.map((i) => i.target), '\n').slice(0, 2000), note: join(items.map((i) => i.note), '；').slice(0, 1000), updated_at: nowIso(ctx) })
@@ -126,7 +130,7 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
         await trx.deleteFrom('rectification_items').where('id', '=', other.id).execute();
       }
       await renumber(trx, rows[0].list_id);
-    });
+    }));
     return loadList(ctx, meetingId);
   },
 
@@ -134,7 +138,8 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
     const row = await itemWithList(ctx.db, input.itemId);
     refuseUnlessDraft(row.list_status, '拆分事项', 'split items');
     const item = (await loadItems(ctx, row.meeting_id, '2000-01-01')).find((i) => i.id === input.itemId)!;
-    await ctx.db.transaction().execute(async (trx) => {
+    const label = { zh: `拆分第 ${item.seq} 项`, en: `Split item ${item.seq}` };
+    await withUndo(ctx, 'rectification', row.meeting_id, label, () => ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('rectification_items').set({ problem: input.problems[0], updated_at: nowIso(ctx) }).where('id', '=', item.id).execute();
       let seq = item.seq;
       for (const problem of input.problems.slice(1)) {
@@ -143,7 +148,7 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
         await addSources(ctx, trx, id, item.sources.map((s) => ({ ...s, aspectId: null, memberId: null })));
         await renumber(trx, row.list_id, { itemId: id, toSeq: ++seq });
       }
-    });
+    }));
     return loadList(ctx, row.meeting_id);
   },
 

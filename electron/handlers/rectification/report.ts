@@ -6,7 +6,8 @@
 import type { ReportDraft, rectificationApi } from '../../common/api/rectification';
 import { buildGbtDocument, type DocumentBlock } from '../../documents/gbt9704';
 import { composeReport, type ReportFacts, type ReportItem } from '../../common/report/compose';
-import { type HandlerContext } from '../context';
+import { applyEdit, reviewEdit, withBasis, type ReportEditState, type StoredReportParagraph } from '../../common/report/edit';
+import { nowIso, type HandlerContext } from '../context';
 import { readSettings, userToday } from '../settings';
 import { saveExport, type BuiltFile } from '../files';
 import { getAttendance, getMeeting } from '../meetings';
@@ -127,7 +128,34 @@ export function reportBlocks(draft: ReportDraft): DocumentBlock[] {
   return blocks;
 }
 
-export const reportHandlers: Pick<HandlerMap<typeof rectificationApi>, 'report.draft' | 'report.exportDocx' | 'report.setAddressee'> = {
+async function readEdit(ctx: HandlerContext, meetingId: number): Promise<{ paragraphs: StoredReportParagraph[]; updatedAt: string } | null> {
+  const row = await ctx.db.selectFrom('report_edits').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+  return row ? { paragraphs: JSON.parse(row.paragraphs) as StoredReportParagraph[], updatedAt: row.updated_at } : null;
+}
+
+async function editState(ctx: HandlerContext, meetingId: number, draft: ReportDraft): Promise<ReportEditState | null> {
+  const edit = await readEdit(ctx, meetingId);
+  return edit ? { ...edit, changes: reviewEdit(draft, edit.paragraphs) } : null;
+}
+
+export const reportHandlers: Pick<HandlerMap<typeof rectificationApi>, 'report.draft' | 'report.exportDocx' | 'report.setAddressee' | 'report.edit' | 'report.saveEdit' | 'report.discardEdit'> = {
+  async 'report.edit'(ctx, input) {
+    await getMeeting(ctx, input.meetingId);
+    return editState(ctx, input.meetingId, await reportDraft(ctx, input.meetingId));
+  },
+  async 'report.saveEdit'(ctx, input) {
+    await getMeeting(ctx, input.meetingId);
+    const draft = await reportDraft(ctx, input.meetingId);
+    const paragraphs = JSON.stringify(withBasis(draft, input.paragraphs));
+    const updated_at = nowIso(ctx);
+    await ctx.db.insertInto('report_edits').values({ meeting_id: input.meetingId, paragraphs, updated_at }).onConflict((oc) => oc.column('meeting_id').doUpdateSet({ paragraphs, updated_at })).execute();
+    return (await editState(ctx, input.meetingId, draft))!;
+  },
+  async 'report.discardEdit'(ctx, input) {
+    await getMeeting(ctx, input.meetingId);
+    await ctx.db.deleteFrom('report_edits').where('meeting_id', '=', input.meetingId).execute();
+    return null;
+  },
   'report.draft': (ctx, input) => reportDraft(ctx, input.meetingId),
   async 'report.setAddressee'(ctx, input) {
     const meeting = await getMeeting(ctx, input.meetingId);
@@ -144,7 +172,10 @@ export const reportHandlers: Pick<HandlerMap<typeof rectificationApi>, 'report.d
 
 /** The 会议情况报告 as composed from the data (every claim backed; what is not, left out). */
 export async function reportFile(ctx: HandlerContext, meetingId: number): Promise<BuiltFile & { missing: number }> {
-  const draft = await reportDraft(ctx, meetingId);
+  const generated = await reportDraft(ctx, meetingId);
+  // The secretary's edit when there is one: what changed in the data since is shown on the report screen.
+  const edit = await readEdit(ctx, meetingId);
+  const draft = edit ? applyEdit(generated, edit.paragraphs) : generated;
   const settings = await readSettings(ctx);
   const bytes = await buildGbtDocument({ blocks: reportBlocks(draft), settings: settings.document, meta: { title: draft.title } });
   return { name: `${draft.title}.docx`, title: draft.title, bytes, missing: draft.missing.length };

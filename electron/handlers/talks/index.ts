@@ -2,6 +2,7 @@ import type { talksApi } from '../../common/api/talks';
 import { notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import { getMeeting } from '../meetings';
+import { withUndo } from '../undo';
 import type { HandlerMap } from '../types';
 import { computeCoverage, saveRules } from './coverage';
 import { assertPersonUnused, assertTeamMembers, getPerson, listPeople, PERSON } from './people';
@@ -31,9 +32,12 @@ export const talksHandlers: HandlerMap<typeof talksApi> = {
     return getTalk(ctx, input.id);
   },
   async 'talks.delete'(ctx, input) {
-    const result = await ctx.db.deleteFrom('talks').where('id', '=', input.id).executeTakeFirst();
-    if (result.numDeletedRows === 0n) throw notFound(TALK, input.id);
-    return { id: input.id };
+    const talk = await ctx.db.selectFrom('talks').select('meeting_id').where('id', '=', input.id).executeTakeFirst();
+    return withUndo(ctx, 'talks', talk?.meeting_id ?? null, { zh: '删除谈心谈话记录', en: 'Deleted a talk' }, async () => {
+      const result = await ctx.db.deleteFrom('talks').where('id', '=', input.id).executeTakeFirst();
+      if (result.numDeletedRows === 0n) throw notFound(TALK, input.id);
+      return { id: input.id };
+    });
   },
   'talks.coverage': (ctx, input) => computeCoverage(ctx, input.meetingId),
   async 'talks.setRules'(ctx, input) {

@@ -15,6 +15,7 @@ import { rectificationMessages } from '../features/rectification/i18n';
 import { checksMessages } from '../features/checks/i18n';
 import { submissionMessages } from '../features/submission/i18n';
 import { verificationMessages } from '../features/verification/i18n';
+import { undoMessages } from '../features/undo/i18n';
 
 export const en: typeof zhCN = {
   ...appMessages.en,
@@ -33,4 +34,5 @@ export const en: typeof zhCN = {
   ...checksMessages.en,
   ...submissionMessages.en,
   ...verificationMessages.en,
+  ...undoMessages.en,
 };

@@ -14,6 +14,7 @@ import { rectificationMessages } from '../features/rectification/i18n';
 import { checksMessages } from '../features/checks/i18n';
 import { submissionMessages } from '../features/submission/i18n';
 import { verificationMessages } from '../features/verification/i18n';
+import { undoMessages } from '../features/undo/i18n';
 
 /** Chinese is the default and the reference: every key exists here. Each feature keeps its own texts in its folder. */
 export const zhCN = {
@@ -33,4 +34,5 @@ export const zhCN = {
   ...checksMessages['zh-CN'],
   ...submissionMessages['zh-CN'],
   ...verificationMessages['zh-CN'],
+  ...undoMessages['zh-CN'],
 };

@@ -5,6 +5,9 @@ export const EXPORT_KIND_LABELS: Record<'zh-CN' | 'en', Record<ExportKind, strin
   'zh-CN': {
     'prep.plan': '会议方案（Word）',
     'prep.opinionNotice': '征求意见通知（Word）',
+    'prep.meetingNotice': '会议通知（Word）',
+    'prep.signIn': '签到表（Word）',
+    'prep.hostScript': '主持词（Word）',
     'opinions.template': '征求意见表（Excel）',
     'opinions.summary': '征求意见汇总',
     'opinions.stats': '征求意见统计（Excel）',
@@ -26,6 +29,9 @@ export const EXPORT_KIND_LABELS: Record<'zh-CN' | 'en', Record<ExportKind, strin
   en: {
     'prep.plan': 'Meeting plan (Word)',
     'prep.opinionNotice': 'Notice asking for opinions (Word)',
+    'prep.meetingNotice': 'Meeting notice (Word)',
+    'prep.signIn': 'Sign-in sheet (Word)',
+    'prep.hostScript': "Chair's script (Word)",
     'opinions.template': 'Opinion form (Excel)',
     'opinions.summary': 'Summary of opinions',
     'opinions.stats': 'Opinion statistics (Excel)',

@@ -20,6 +20,15 @@ const zh = {
     issuer: '发文机关',
     saved: '已生成：{file}',
     noAspects: '本次会议尚未填写对照检查方面，通知将使用通用表述。',
+    meetingDrafts: '会议通知、签到表、主持词',
+    agendaFromMinutes: '议程取自会议记录中已编排的议程；出席和列席人员取自班子成员和会议信息。',
+    agendaStandard: '会议记录尚未编排议程，按标准议程生成；出席和列席人员取自班子成员和会议信息。',
+    meetingRecipients: '主送',
+    generateDraft: '生成{what}',
+    drafts: { meetingNotice: '会议通知', signIn: '签到表', hostScript: '主持词' },
+    gapsTitle: '以下信息尚未填写，文稿中将留空标注，请在会议信息中补充后再生成：',
+    gap: '{what}（文稿中显示为“{placeholder}”）',
+    gapKeys: { startTime: '开始时间', place: '会议地点', host: '主持人', members: '班子成员', guests: '列席人员' },
   },
 };
 
@@ -45,6 +54,15 @@ const en: typeof zh = {
     issuer: 'Issuer',
     saved: 'Generated: {file}',
     noAspects: 'This meeting has no aspects yet; the notice will use general wording.',
+    meetingDrafts: 'Meeting notice, sign-in sheet, chair\'s script',
+    agendaFromMinutes: 'The agenda is the one arranged in the minutes; attendees come from the team and the meeting details.',
+    agendaStandard: 'The minutes have no agenda yet: the standard agenda is used; attendees come from the team and the meeting details.',
+    meetingRecipients: 'Recipients',
+    generateDraft: 'Generate {what}',
+    drafts: { meetingNotice: 'meeting notice', signIn: 'sign-in sheet', hostScript: "chair's script" },
+    gapsTitle: 'Not filled in yet: the drafts leave a marked gap. Complete the meeting details, then generate:',
+    gap: '{what} (printed as "{placeholder}")',
+    gapKeys: { startTime: 'start time', place: 'place', host: 'chair', members: 'team members', guests: 'attending guests' },
   },
 };
 
