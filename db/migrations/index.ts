@@ -7,13 +7,14 @@ import { rectification } from './006_rectification';
 import { search } from './008_search';
 import { erasures } from './010_erasures';
 import { feedback } from './011_feedback';
+import { evidenceFiles } from './015_evidence_files';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. A static list on purpose: directory globbing breaks once the app is bundled.
  * Append only; never edit a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback];
+export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, evidenceFiles];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 export type { Migration };

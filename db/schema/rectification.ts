@@ -32,6 +32,8 @@ export interface RectificationItemsTable {
   closed_on: string | null;
   acceptor: string;
   note: string;
+  /** Migration 015: the 验收人's reason when the item was closed without a stored file. */
+  no_evidence_reason: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -68,6 +70,17 @@ export interface RectificationEvidenceTable {
   added_at: string;
 }
 
+export type EvidenceFormatValue = 'pdf' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'png' | 'jpeg' | 'gif' | 'bmp';
+
+/** Migration 015: the bytes of a stored 佐证材料. */
+export interface RectificationEvidenceFilesTable {
+  evidence_id: number;
+  format: EvidenceFormatValue;
+  bytes: number;
+  sha256: string;
+  content: Uint8Array;
+}
+
 export interface RectificationAgreementsTable {
   id: Generated<number>;
   list_id: number;
@@ -97,6 +110,7 @@ export interface RectificationProgressTable {
   recorded_by: string;
   status_from: RectificationStatusValue | null;
   status_to: RectificationStatusValue | null;
+  no_evidence_reason: Generated<string>;
   created_at: string;
 }
 
@@ -107,6 +121,7 @@ export interface RectificationTables {
   rectification_item_leaders: RectificationItemLeadersTable;
   rectification_item_sources: RectificationItemSourcesTable;
   rectification_evidence: RectificationEvidenceTable;
+  rectification_evidence_files: RectificationEvidenceFilesTable;
   rectification_agreements: RectificationAgreementsTable;
   rectification_changes: RectificationChangesTable;
   rectification_progress: RectificationProgressTable;

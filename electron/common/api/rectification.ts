@@ -17,7 +17,14 @@ export interface ItemSource {
 export interface Evidence {
   id: number;
   name: string;
+  /** Where an older reference pointed (no file stored); '' for a stored file. */
   path: string;
+  /** The progress entry (or 销号) it was attached to; null: attached to the item. */
+  progressId: number | null;
+  /** The file itself is in the data file (can be opened and exported); false for a bare reference. */
+  stored: boolean;
+  format: string | null;
+  bytes: number;
 }
 
 export interface RectificationItem {
@@ -43,6 +50,10 @@ export interface RectificationItem {
   acceptor: string;
   note: string;
   evidence: Evidence[];
+  /** The 验收人's reason when the item was closed without a stored file. */
+  noEvidenceReason: string;
+  /** 已销号 with no stored 佐证材料: every export marks it. */
+  closedWithoutEvidence: boolean;
   sources: ItemSource[];
   /** Number of recorded changes since agreement. */
   changes: number;
@@ -88,6 +99,7 @@ export interface ProgressEntry {
   by: string;
   statusFrom: ItemStatus | null;
   statusTo: ItemStatus | null;
+  noEvidenceReason: string;
   evidence: Evidence[];
 }
 
@@ -146,6 +158,41 @@ export interface SavedExport {
   bytes: number;
 }
 
+/** One row of the 回头看 view: an item not yet closed, in any list of the team. */
+export interface ReviewRow {
+  itemId: number;
+  meetingId: number;
+  /** 2025年度民主生活会 …: the list the item belongs to. */
+  meetingName: string;
+  seq: number;
+  problem: string;
+  sources: string[];
+  status: ItemStatus;
+  overdue: boolean;
+  deadline: Deadline;
+  leaders: string[];
+  unit: string;
+  ownerPerson: string;
+  /** Days since the list was agreed (or the item created, for a draft). */
+  ageDays: number;
+  lastProgress: { date: string; text: string } | null;
+}
+
+export interface ReviewView {
+  today: string;
+  rows: ReviewRow[];
+  counts: { open: number; overdue: number };
+}
+
+export interface EvidenceExport {
+  saved: boolean;
+  folder: string | null;
+  files: number;
+  items: number;
+  /** Items closed without evidence, listed in the folder's 佐证材料目录. */
+  closedWithoutEvidence: number;
+}
+
 export interface ReportSection {
   heading: string;
   paragraphs: string[];
@@ -185,7 +232,7 @@ const LR = {
   by: { zh: '经办人', en: 'Recorded by' },
   reason: { zh: '修改原因', en: 'Reason for the change' },
   evidenceName: { zh: '佐证材料名称', en: 'Evidence name' },
-  evidencePath: { zh: '佐证材料位置', en: 'Evidence location' },
+  noEvidenceReason: { zh: '无佐证材料的原因', en: 'Reason for closing without evidence' },
   status: { zh: '整改状态', en: 'Status' },
   deadline: { zh: '整改时限', en: 'Deadline' },
   source: { zh: '问题来源', en: 'Source' },
@@ -195,7 +242,24 @@ const LR = {
 // 限期 without a date is 未定 (not chosen yet): a draft may hold it, 审议通过 refuses it (see deadlineChosen).
 const deadline = z.object({ kind: oneOf(LR.deadline, DEADLINE_KINDS), date: isoDate(L.date).nullable() }).strict();
 
-const evidence = z.object({ name: text(LR.evidenceName, 200, { min: 1 }), path: text(LR.evidencePath, 1000) }).strict();
+const MB = 1024 * 1024;
+const fileBytes = (max: number) =>
+  z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= max * MB, {
+    params: { zh: `文件为空或超过 ${max} MB`, en: `The file is empty or larger than ${max} MB` },
+    message: `文件为空或超过 ${max} MB`,
+  });
+/** A 佐证材料 file as uploaded: its name (extension checked against the bytes) and its content. */
+const evidenceFile = z.object({ name: text(LR.evidenceName, 200, { min: 1 }), file: fileBytes(20) }).strict();
+/** Several files travel in one call: together they stay within what the bridge carries (see harness/gate.ts). */
+const evidenceFiles = (min: number) =>
+  z
+    .array(evidenceFile)
+    .min(min)
+    .max(10)
+    .refine((files) => files.reduce((n, f) => n + f.file.byteLength, 0) <= 40 * MB, {
+      params: { zh: '一次上传的佐证材料合计不能超过 40 MB', en: 'Files uploaded at once must not exceed 40 MB in total' },
+      message: '一次上传的佐证材料合计不能超过 40 MB',
+    });
 /**
  * A source is named by the id its provider gives it: opinions offer raw (not yet consolidated) opinions under negative
  * ids so they never collide with consolidated ones, so any non-zero integer is valid here; resolveSources checks it.
@@ -259,7 +323,9 @@ export const rectificationApi = {
         by: text(LR.by, 50),
         statusTo: oneOf(LR.status, ITEM_STATUSES).nullable(),
         acceptor: text(LR.acceptor, 50),
-        evidence: z.array(evidence).max(20),
+        evidence: evidenceFiles(0),
+        /** 销号 without a file: the 验收人's reason (required then, see progress.ts). */
+        noEvidenceReason: text(LR.noEvidenceReason, 1000).optional(),
       })
       .strict()
       .refine((p) => p.statusTo !== 'closed' || p.acceptor.length > 0, {
@@ -273,6 +339,15 @@ export const rectificationApi = {
         message: '请填写进展情况',
       }),
   ).returns<RectificationList>(),
+  'rectification.attachEvidence': channel(z.object({ itemId: id(), progressId: id().nullable(), files: evidenceFiles(1) }).strict()).returns<RectificationList>(),
+  'rectification.removeEvidence': channel(z.object({ evidenceId: id() }).strict()).returns<RectificationList>(),
+  /** One stored file, saved where the user chooses (to open it). */
+  'rectification.saveEvidence': channel(z.object({ evidenceId: id() }).strict()).returns<SavedExport>(),
+  /** Every stored file of the list into a chosen folder, one sub-folder per item, with a 佐证材料目录 workbook. */
+  'rectification.exportEvidence': channel(z.object({ meetingId: id(), scope }).strict()).returns<EvidenceExport>(),
+  /** 回头看: every item of the team's lists not yet closed, with age, owners and last progress. */
+  'rectification.review': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<ReviewView>(),
+  'rectification.exportReview': channel(z.object({ meetingId: id() }).strict()).returns<SavedExport>(),
   'rectification.history': channel(z.object({ itemId: id() }).strict()).returns<ItemHistory>(),
   'rectification.agreedVersion': channel(z.object({ meetingId: id() }).strict()).returns<{ agreedOn: string; agreedBy: string; items: AgreedItem[] } | null>(),
   'rectification.carryOver': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<CarryOverReport>(),

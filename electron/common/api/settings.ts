@@ -44,6 +44,8 @@ export const EXPORT_KINDS = [
   'rectification.docx',
   'rectification.csv',
   'rectification.pdf',
+  'rectification.evidence',
+  'rectification.review',
   'report.docx',
   'exchange',
   'backup',
