@@ -96,11 +96,36 @@ describe('rectification list', () => {
     await e.page.click('[data-testid=progress-status]');
     await e.page.click('[data-testid=status-option-closed]');
     await e.page.fill(field('progress-acceptor'), '何静');
+    // 销号 without any 佐证材料: the dialog asks the 验收人 why, and an empty reason is refused.
+    await e.page.waitForSelector('[data-testid=progress-no-evidence]');
+    await e.page.click('[data-testid=progress-save]');
+    const refused = e.page.locator('.el-message--error');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('销号须有佐证材料');
+    // A PDF chosen as evidence replaces the reason.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
+    await e.page.setInputFiles('[data-testid=progress-evidence]', { name: '清单制度验收记录.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await e.page.waitForSelector('[data-testid=progress-files]');
+    expect(await e.page.locator('[data-testid=progress-no-evidence]').count()).toBe(0);
     await e.shot('rectification-06-close');
     await e.page.click('[data-testid=progress-save]');
     await e.page.waitForFunction(() => document.querySelector('[data-testid=status-1]')?.textContent?.includes('已销号'));
     expect(await e.page.textContent('[data-testid=list-stats]')).toContain('已销号 1 项');
+    expect(await e.page.textContent('[data-testid=evidence-1]')).toContain('清单制度验收记录.pdf');
+    const stored = (await invoke('rectification.get', { meetingId })).value as { items: { seq: number; evidence: { stored: boolean; bytes: number }[]; closedWithoutEvidence: boolean }[] };
+    expect(stored.items.find((i) => i.seq === 1)).toMatchObject({ closedWithoutEvidence: false, evidence: [{ stored: true, bytes: pdf.byteLength }] });
     await e.shot('rectification-07-followed-up');
+  });
+
+  it('shows 回头看: every open item of the team across its lists, with age and last progress', async () => {
+    await e.page.click('[data-testid=open-review]');
+    await e.page.waitForSelector('[data-testid=review] .el-table__row');
+    const view = (await invoke('rectification.review', { meetingId })).value as { counts: { open: number; overdue: number }; rows: { problem: string }[] };
+    expect(await e.page.textContent('[data-testid=review-counts]')).toContain(`未销号 ${view.counts.open} 项，其中逾期 ${view.counts.overdue} 项`);
+    expect(await e.page.locator('[data-testid=review] .el-table__body-wrapper .el-table__row').count()).toBe(view.rows.length);
+    await e.shot('rectification-07b-review');
+    await e.page.keyboard.press('Escape');
+    await e.page.waitForSelector('[data-testid=review]', { state: 'detached' });
   });
 
   it('switches to the responsibility view and filters by status', async () => {

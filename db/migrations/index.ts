@@ -8,13 +8,14 @@ import { search } from './008_search';
 import { erasures } from './010_erasures';
 import { feedback } from './011_feedback';
 import { evidenceFiles } from './015_evidence_files';
+import { rectificationOrigins } from './016_rectification_origins';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. A static list on purpose: directory globbing breaks once the app is bundled.
  * Append only; never edit a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, evidenceFiles];
+export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, evidenceFiles, rectificationOrigins];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 export type { Migration };

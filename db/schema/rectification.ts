@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 
 export type RectificationStatusValue = 'not_started' | 'in_progress' | 'done_pending' | 'closed' | 'ongoing';
 export type DeadlineKindValue = 'date' | 'immediate' | 'ongoing';
+export type OriginKindValue = 'meeting' | 'inspection' | 'audit' | 'supervision' | 'study_campaign' | 'theme_education' | 'other';
 export type SourceTypeValue = 'opinion' | 'material_problem' | 'criticism' | 'talk' | 'self_check' | 'inspection' | 'last_year';
 
 export interface RectificationListsTable {
@@ -34,6 +35,9 @@ export interface RectificationItemsTable {
   note: string;
   /** Migration 015: the 验收人's reason when the item was closed without a stored file. */
   no_evidence_reason: Generated<string>;
+  /** Migration 016: where the problem was raised, and by whom in the source's words. */
+  origin_kind: Generated<OriginKindValue>;
+  origin: Generated<string>;
   created_at: string;
   updated_at: string;
 }

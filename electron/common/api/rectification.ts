@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, L, oneOf, text } from '../validation';
-import { CHANGE_FIELDS, DEADLINE_KINDS, ITEM_STATUSES, PROGRESS_KINDS, SOURCE_TYPES } from '../rectification/model';
-import type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, ProgressKind } from '../rectification/model';
+import { CHANGE_FIELDS, DEADLINE_KINDS, IMPORTED_ORIGIN_KINDS, ITEM_STATUSES, ORIGIN_KINDS, PROGRESS_KINDS, SOURCE_TYPES } from '../rectification/model';
+import type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, OriginKind, ProgressKind } from '../rectification/model';
 import type { ListStats } from '../rectification/stats';
 import { PRINT_COLUMN_KEYS } from '../rectification/printColumns';
+import { SOURCE_IMPORT_FIELDS, type SourceImportField } from '../rectification/sourceImport';
 
 export interface ItemSource {
   type: ItemSourceType;
@@ -49,6 +50,10 @@ export interface RectificationItem {
   closedOn: string | null;
   acceptor: string;
   note: string;
+  /** Where the problem was raised: this meeting, or another rectification of the one ledger (巡察, 审计…). */
+  originKind: OriginKind;
+  /** The source's own name for it, e.g. 「县委第三巡察组反馈意见」; '' for the meeting's own items. */
+  origin: string;
   evidence: Evidence[];
   /** The 验收人's reason when the item was closed without a stored file. */
   noEvidenceReason: string;
@@ -167,6 +172,7 @@ export interface ReviewRow {
   seq: number;
   problem: string;
   sources: string[];
+  originKind: OriginKind;
   status: ItemStatus;
   overdue: boolean;
   deadline: Deadline;
@@ -191,6 +197,37 @@ export interface EvidenceExport {
   items: number;
   /** Items closed without evidence, listed in the folder's 佐证材料目录. */
   closedWithoutEvidence: number;
+}
+
+export interface SourceImportRow {
+  rowNumber: number;
+  problem: string;
+  aspect: string;
+  aspectId: number | null;
+  target: string;
+  measures: string[];
+  leaders: string[];
+  leaderIds: number[];
+  unit: string;
+  ownerPerson: string;
+  deadline: Deadline;
+  note: string;
+  errors: string[];
+  errorsEn: string[];
+  /** Kept out of the item, said so (an aspect or a leader the meeting does not know). */
+  warnings: string[];
+}
+
+export interface SourceImportPreview {
+  sheet: string;
+  headerRow: number | null;
+  /** Every column of the header, with the field it is taken for; guessed: the app's guess, not the user's choice. */
+  columns: { column: number; header: string; field: SourceImportField | null; guessed: boolean }[];
+  /** The first 200 rows as they would be imported. */
+  rows: SourceImportRow[];
+  total: number;
+  valid: number;
+  errors: { message: string; messageEn: string }[];
 }
 
 export interface ReportSection {
@@ -232,6 +269,8 @@ const LR = {
   by: { zh: '经办人', en: 'Recorded by' },
   reason: { zh: '修改原因', en: 'Reason for the change' },
   evidenceName: { zh: '佐证材料名称', en: 'Evidence name' },
+  originKind: { zh: '整改来源', en: 'Raised by' },
+  origin: { zh: '来源说明', en: 'Origin' },
   noEvidenceReason: { zh: '无佐证材料的原因', en: 'Reason for closing without evidence' },
   status: { zh: '整改状态', en: 'Status' },
   deadline: { zh: '整改时限', en: 'Deadline' },
@@ -284,6 +323,8 @@ export const itemFields = z
     ownerPerson: text(LR.ownerPerson, 200),
     deadline,
     note: text(L.note, 1000),
+    originKind: oneOf(LR.originKind, ORIGIN_KINDS).optional(),
+    origin: text(LR.origin, 200).optional(),
   })
   .strict();
 
@@ -296,6 +337,10 @@ const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteL
   params: { zh: '文件为空或超过 20 MB', en: 'The file is empty or larger than 20 MB' },
   message: '文件为空或超过 20 MB',
 });
+
+const sourceMapping = z
+  .array(z.object({ column: z.number().int().min(1).max(500), field: oneOf({ zh: '对应内容', en: 'Field' }, SOURCE_IMPORT_FIELDS).nullable() }).strict())
+  .max(500);
 
 export const rectificationApi = {
   'rectification.get': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<RectificationList>(),
@@ -348,6 +393,13 @@ export const rectificationApi = {
   /** 回头看: every item of the team's lists not yet closed, with age, owners and last progress. */
   'rectification.review': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<ReviewView>(),
   'rectification.exportReview': channel(z.object({ meetingId: id() }).strict()).returns<SavedExport>(),
+  /** 一本台账: another source's list from Excel, columns guessed and shown; `mapping` overrides the guesses. */
+  'rectification.sourcePreview': channel(z.object({ meetingId: id(), file: bytes, mapping: sourceMapping.optional() }).strict()).returns<SourceImportPreview>(),
+  'rectification.sourceImport': channel(
+    z
+      .object({ meetingId: id(), file: bytes, mapping: sourceMapping, originKind: oneOf(LR.originKind, IMPORTED_ORIGIN_KINDS), origin: text(LR.origin, 200, { min: 1 }) })
+      .strict(),
+  ).returns<{ list: RectificationList; imported: number }>(),
   'rectification.history': channel(z.object({ itemId: id() }).strict()).returns<ItemHistory>(),
   'rectification.agreedVersion': channel(z.object({ meetingId: id() }).strict()).returns<{ agreedOn: string; agreedBy: string; items: AgreedItem[] } | null>(),
   'rectification.carryOver': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<CarryOverReport>(),
@@ -377,5 +429,5 @@ export const rectificationApi = {
   'report.setAddressee': channel(z.object({ meetingId: id(), addressee: text(LR.addressee, 100) }).strict()).returns<ReportDraft>(),
 };
 
-export type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, ProgressKind };
+export type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, OriginKind, ProgressKind };
 export { CHANGE_FIELDS };

@@ -9,6 +9,7 @@ import { itemHandlers } from './items';
 import { progressHandlers } from './progress';
 import { reportHandlers } from './report';
 import { reviewHandlers } from './review';
+import { sourceImportHandlers } from './sourceImport';
 import { sourceOptions } from './sources';
 import { loadList } from './store';
 
@@ -25,6 +26,7 @@ export const rectificationHandlers: HandlerMap<typeof rectificationApi> = {
   ...progressHandlers,
   ...evidenceHandlers,
   ...reviewHandlers,
+  ...sourceImportHandlers,
   ...carryOverHandlers,
   ...exportHandlers,
   ...importHandlers,

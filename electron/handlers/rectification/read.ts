@@ -112,6 +112,8 @@ export async function loadItems(ctx: HandlerContext, meetingId: number, today: s
       note: r.note,
       evidence: (e.get(r.id) ?? []).map(evidenceEntry),
       noEvidenceReason: r.no_evidence_reason,
+      originKind: r.origin_kind,
+      origin: r.origin,
       closedWithoutEvidence: r.status === 'closed' && !(e.get(r.id) ?? []).some((x) => x.format !== null),
       sources: (s.get(r.id) ?? []).map((x) => ({ type: x.source_type, id: x.source_id, text: x.text, origin: x.origin })),
       changes: c.get(r.id) ?? 0,

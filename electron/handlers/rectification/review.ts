@@ -4,7 +4,7 @@
  * A fixed number of queries whatever the size of ten years of lists (bench/queries.ts keeps it in the budget).
  */
 import type { ReviewRow, ReviewView, rectificationApi } from '../../common/api/rectification';
-import { chineseDate, deadlineText, SOURCE_ZH, STATUS_ZH } from '../../common/rectification/model';
+import { chineseDate, deadlineText, ORIGIN_ZH, SOURCE_ZH, STATUS_ZH } from '../../common/rectification/model';
 import { isOverdue } from '../../common/rectification/overdue';
 import { daysBetween } from '../../common/meetings/steps';
 import { meetingName } from '../../common/meetings/name';
@@ -34,6 +34,8 @@ export async function reviewView(ctx: HandlerContext, meetingId: number, today?:
       'rectification_items.unit',
       'rectification_items.owner_person',
       'rectification_items.created_at',
+      'rectification_items.origin_kind',
+      'rectification_items.origin',
       'rectification_lists.agreed_on',
       'meetings.id as meeting_id',
       'meetings.kind',
@@ -83,7 +85,8 @@ export async function reviewView(ctx: HandlerContext, meetingId: number, today?:
       meetingName: meetingName({ teamName: '', kind: r.kind, trigger: r.trigger, year: r.year }).short,
       seq: r.seq,
       problem: r.problem,
-      sources: [...new Set(s.get(r.id) ?? [])],
+      sources: [...new Set([...(r.origin_kind === 'meeting' ? [] : [r.origin ? `${ORIGIN_ZH[r.origin_kind]}（${r.origin}）` : ORIGIN_ZH[r.origin_kind]]), ...(s.get(r.id) ?? [])])],
+      originKind: r.origin_kind,
       status: r.status,
       overdue: isOverdue({ deadline, status: r.status }, day),
       deadline,

@@ -3,7 +3,7 @@
  * so the four formats always say the same thing.
  */
 import type { AgreedItem, RectificationItem } from '../../common/api/rectification';
-import { STATUS_ZH, SOURCE_ZH, chineseDate, deadlineText } from '../../common/rectification/model';
+import { ORIGIN_ZH, STATUS_ZH, SOURCE_ZH, chineseDate, deadlineText } from '../../common/rectification/model';
 import { scopeItems } from '../../common/rectification/grouping';
 import { AppError } from '../../common/result';
 import type { HandlerContext } from '../context';
@@ -65,6 +65,8 @@ const numbered = (texts: readonly string[]) => (texts.length <= 1 ? (texts[0] ??
 
 function sourceLabel(item: RectificationItem): string {
   const types = [...new Set(item.sources.map((s) => SOURCE_ZH[s.type]))];
+  // An item of another rectification (巡察, 审计…) names that source first, in the source's own words.
+  if (item.originKind !== 'meeting') types.unshift(item.origin ? `${ORIGIN_ZH[item.originKind]}（${item.origin}）` : ORIGIN_ZH[item.originKind]);
   return types.join('、');
 }
 
