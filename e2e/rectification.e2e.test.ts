@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { field, loadDemoMeeting, startE2E, type E2E } from './fixture';
 
@@ -117,6 +118,32 @@ describe('rectification list', () => {
     await e.shot('rectification-07-followed-up');
   });
 
+  it('imports a 巡察 list into the same ledger, its columns guessed and shown, and filters by source', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('巡察反馈问题');
+    ws.addRow(['县委第三巡察组反馈问题整改台账']);
+    ws.addRow(['序号', '反馈问题', '整改举措', '责任部门', '完成时限']);
+    ws.addRow([1, '公务接待审批不严，超标准接待仍有发生', '修订公务接待管理办法', '县政府办公室', '2027年6月30日']);
+    ws.addRow([2, '督查检查考核过多，基层负担重', '精简督查检查事项', '县委督查室', '立行立改']);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await e.page.click('[data-testid=open-source-import]');
+    await e.page.fill(field('source-origin'), '县委第三巡察组反馈意见');
+    await e.page.setInputFiles('[data-testid=source-file]', { name: '巡察反馈问题整改台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await e.page.waitForSelector('[data-testid=source-rows] .el-table__row');
+    expect(await e.page.textContent('[data-testid=source-mapping]')).toContain('猜测');
+    await e.shot('rectification-07c-source-import');
+    const before = await items().count();
+    await e.page.click('[data-testid=source-import]');
+    await expect.poll(() => items().count()).toBe(before + 2);
+    expect(await e.page.textContent(`[data-testid=origin-${before + 1}]`)).toContain('巡视巡察反馈：县委第三巡察组反馈意见');
+    await e.page.click('[data-testid=origin-filter]');
+    await e.page.click('.el-select-dropdown__item:has-text("巡视巡察反馈")');
+    await expect.poll(() => items().count()).toBe(2);
+    await e.page.hover('[data-testid=origin-filter]');
+    await e.page.click('[data-testid=origin-filter] .el-select__clear');
+    await expect.poll(() => items().count()).toBe(before + 2);
+  });
+
   it('shows 回头看: every open item of the team across its lists, with age and last progress', async () => {
     await e.page.click('[data-testid=open-review]');
     await e.page.waitForSelector('[data-testid=review] .el-table__row');
@@ -184,7 +211,7 @@ describe('rectification list', () => {
     await e.page.waitForSelector('[data-testid=print-preview]');
     expect(await e.page.textContent('[data-testid=pdf-unavailable]')).toContain('另存为 PDF');
     const sheetRows = e.page.frameLocator('[data-testid=print-preview]').locator('tbody tr');
-    await expect.poll(() => sheetRows.count()).toBe(7);
+    await expect.poll(() => sheetRows.count()).toBe(9);
     await e.shot('rectification-09-print-preview');
     // 打印… opens the print dialog of the sheet itself (stubbed here: headless Chromium has no dialog).
     await e.page.evaluate(() => {
@@ -200,7 +227,7 @@ describe('rectification list', () => {
     const sheet = await e.context.newPage();
     await sheet.setViewportSize({ width: 1123, height: 794 });
     await sheet.setContent(html);
-    expect(await sheet.locator('tbody tr').count()).toBe(7);
+    expect(await sheet.locator('tbody tr').count()).toBe(9);
     expect(await sheet.locator('h1').textContent()).toContain('整改清单');
     await sheet.screenshot({ path: '.e2e-artifacts/screenshots/rectification-10-print-html.png', fullPage: true });
     await sheet.close();

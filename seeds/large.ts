@@ -20,7 +20,14 @@ import { chineseNumeral, parseOutline } from '../electron/common/materials';
 /** Version of the search migration: the generator fills the tables before it, so the backfill is measured on a full file. */
 export const FIRST_SEARCH_VERSION = 8;
 /** Bump when the generated data changes shape (the benchmark caches the file by this and the schema version). */
-export const LARGE_GENERATOR_VERSION = 1;
+export const LARGE_GENERATOR_VERSION = 2;
+
+const OTHER_ORIGINS = [
+  { kind: 'inspection', origin: '县委巡察组反馈意见' },
+  { kind: 'audit', origin: '经济责任审计发现问题' },
+  { kind: 'study_campaign', origin: '中央八项规定精神学习教育整改整治' },
+  { kind: 'supervision', origin: '省委督察反馈问题' },
+] as const;
 
 export interface LargeOptions {
   teams?: number;
@@ -305,7 +312,7 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
     session: sqlite.prepare("INSERT INTO minutes_sessions (meeting_id, started_at, ended_at, host_confirmed, recorder_confirmed, finalized_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     list: sqlite.prepare("INSERT INTO rectification_lists (meeting_id, status, agreed_on, agreed_by, created_at, updated_at) VALUES (?, 'agreed', ?, ?, ?, ?)"),
     item: sqlite.prepare(
-      'INSERT INTO rectification_items (list_id, seq, aspect_id, member_id, problem, target, unit, owner_person, deadline_kind, deadline_date, progress, status, closed_on, acceptor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO rectification_items (list_id, seq, aspect_id, member_id, problem, target, unit, owner_person, deadline_kind, deadline_date, progress, status, closed_on, acceptor, created_at, updated_at, origin_kind, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     measure: sqlite.prepare('INSERT INTO rectification_measures (item_id, sort_order, text) VALUES (?, ?, ?)'),
     leader: sqlite.prepare('INSERT INTO rectification_item_leaders (item_id, member_id, sort_order) VALUES (?, ?, ?)'),
@@ -448,6 +455,8 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
             const closed = year < firstYear + years - 1 ? rng.chance(0.85) : rng.chance(0.3);
             const status = closed ? 'closed' : rng.pick(['not_started', 'in_progress', 'done_pending', 'ongoing']);
             const deadline = `${year + 1}-${String(rng.int(3, 12)).padStart(2, '0')}-30`;
+            // One ledger: about a fifth of the items come from other rectifications (巡察, 审计, 学习教育整改整治).
+            const other = rng.chance(0.2) ? rng.pick(OTHER_ORIGINS) : null;
             const itemId = Number(
               ins.item.run(
                 listId,
@@ -466,6 +475,8 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
                 closed ? name() : '',
                 stamp(date),
                 stamp(date),
+                other ? other.kind : 'meeting',
+                other ? `${other.origin}（${year}年）` : '',
               ).lastInsertRowid,
             );
             rng.sample(RECT_MEASURES, rng.int(2, 3)).forEach((text, k) => ins.measure.run(itemId, k, text));
