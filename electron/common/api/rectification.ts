@@ -138,6 +138,8 @@ export interface CarryOverReport {
   /** The 通报上年度整改落实情况 text, paragraph by paragraph; empty without a previous list. */
   paragraphs: string[];
   open: { id: number; seq: number; problem: string; status: ItemStatus; leaders: string[]; why: string; carried: boolean }[];
+  /** 通报××整改整治情况: one per other source held in this meeting's ledger (巡察, 学习教育整改整治…), from its items. */
+  sources: { originKind: OriginKind; origin: string; title: string; paragraphs: string[] }[];
 }
 
 export interface ImportDiffRow {

@@ -59,6 +59,23 @@ describe('one ledger: importing another source’s list', () => {
       [before + 3, 'inspection', '县委第三巡察组反馈意见', ''],
     ]);
     expect(done.list.items.slice(0, before).every((i) => i.originKind === 'meeting')).toBe(true);
+
+    // The opening 通报 of that source, from its items only, with the numbers as they stand.
+    await app.must('rectification.addProgress', { itemId: added[1].id, date: '2026-11-20', kind: 'progress', text: '督查检查事项已由42项精简为18项', by: '郭文静', statusTo: 'in_progress', acceptor: '', evidence: [] });
+    const report = await app.must('rectification.carryOver', { meetingId: app.ids.meetingId, today: '2026-11-27' });
+    expect(report.sources).toEqual([
+      {
+        originKind: 'inspection',
+        origin: '县委第三巡察组反馈意见',
+        title: '通报县委第三巡察组反馈意见整改情况',
+        paragraphs: [
+          '县委第三巡察组反馈意见共反馈问题3个，制定整改措施4条。截至2026年11月27日，尚无已销号事项，需长期坚持1项，正在推进1项，尚未启动1项。',
+          `第3项需长期坚持：尚未填写整改进展。责任领导：未明确。`.replace('第3项', `第${before + 3}项`),
+          `未完成事项第${before + 1}项：落实中央八项规定精神有松懈，公务接待审批不严。目前状态为未启动，已超过整改时限。原因及进展：尚未填写整改进展。责任领导：${members[1].name}；具体责任人：未明确。`,
+          `未完成事项第${before + 2}项：基层减负不到位，督查检查考核过多。目前状态为推进中。原因及进展：督查检查事项已由42项精简为18项。责任领导：${members[1].name}；具体责任人：未明确。`,
+        ],
+      },
+    ]);
   });
 
   it('refuses a mapping without the problem column, and changes nothing', async () => {
