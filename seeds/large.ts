@@ -312,7 +312,7 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
     session: sqlite.prepare("INSERT INTO minutes_sessions (meeting_id, started_at, ended_at, host_confirmed, recorder_confirmed, finalized_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     list: sqlite.prepare("INSERT INTO rectification_lists (meeting_id, status, agreed_on, agreed_by, created_at, updated_at) VALUES (?, 'agreed', ?, ?, ?, ?)"),
     item: sqlite.prepare(
-      'INSERT INTO rectification_items (list_id, seq, aspect_id, member_id, problem, target, unit, owner_person, deadline_kind, deadline_date, progress, status, closed_on, acceptor, created_at, updated_at, origin_kind, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO rectification_items (list_id, seq, aspect_id, member_id, problem, target, unit, owner_person, deadline_kind, deadline_date, progress, status, closed_on, acceptor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     measure: sqlite.prepare('INSERT INTO rectification_measures (item_id, sort_order, text) VALUES (?, ?, ?)'),
     leader: sqlite.prepare('INSERT INTO rectification_item_leaders (item_id, member_id, sort_order) VALUES (?, ?, ?)'),
@@ -323,6 +323,8 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
   let entryKey = 0;
   let busiest = { id: 0, size: 0 };
   const materialRows: { meetingId: number; memberId: number | null; text: string; date: string }[] = [];
+  /** Items of other sources: tagged once the migrations that add the tag have run. */
+  const otherItems: { id: number; kind: string; origin: string }[] = [];
 
   const insertAll = sqlite.transaction(() => {
     for (let t = 0; t < teams; t++) {
@@ -475,10 +477,9 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
                 closed ? name() : '',
                 stamp(date),
                 stamp(date),
-                other ? other.kind : 'meeting',
-                other ? `${other.origin}（${year}年）` : '',
               ).lastInsertRowid,
             );
+            if (other) otherItems.push({ id: itemId, kind: other.kind, origin: `${other.origin}（${year}年）` });
             rng.sample(RECT_MEASURES, rng.int(2, 3)).forEach((text, k) => ins.measure.run(itemId, k, text));
             rng.sample(serving, rng.int(1, 2)).forEach((leader, k) => ins.leader.run(itemId, leader.id, k));
             for (let p = 0; p < rng.int(1, 2); p++) ins.progress.run(itemId, deadline, rng.pick(['supervision', 'review', 'progress']), '按计划推进，阶段性任务已完成。', stamp(date));
@@ -507,6 +508,8 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
     const migrateStarted = performance.now();
     migrate(sqlite, migrations);
     migrateMs = performance.now() - migrateStarted;
+    const tag = sqlite.prepare('UPDATE rectification_items SET origin_kind = ?, origin = ? WHERE id = ?');
+    sqlite.transaction(() => otherItems.forEach((o) => tag.run(o.kind, o.origin, o.id)))();
   }
   sqlite.pragma('journal_mode = WAL');
   sqlite.exec('ANALYZE');
