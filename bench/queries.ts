@@ -32,6 +32,7 @@ export async function listRows(app: BenchApp, ids: LargeIds): Promise<Row[]> {
     ['minutes console', 'minutes.console', { meetingId: m }],
     ['rectification list', 'rectification.get', { meetingId: m }],
     ['rectification sources', 'rectification.sources', { meetingId: m }],
+    ['rectification 回头看 (every list of the team)', 'rectification.review', { meetingId: m }],
   ];
   const rows: Row[] = [];
   for (const [what, channel, input] of reads) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmFutureMeeting, field, loadDemoMeeting, startE2E, type E2E } from './fixture';
 import { bodyParagraphs, readDocx, textOf } from '../electron/documents/gbt9704/testkit';
@@ -123,11 +124,65 @@ describe('rectification list', () => {
     await e.page.click('[data-testid=progress-status]');
     await e.page.click('[data-testid=status-option-closed]');
     await e.page.fill(field('progress-acceptor'), '何静');
+    // 销号 without any 佐证材料: the dialog asks the 验收人 why, and an empty reason is refused.
+    await e.page.waitForSelector('[data-testid=progress-no-evidence]');
+    await e.page.click('[data-testid=progress-save]');
+    const refused = e.page.locator('.el-message--error');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('销号须有佐证材料');
+    // A PDF chosen as evidence replaces the reason.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
+    await e.page.setInputFiles('[data-testid=progress-evidence]', { name: '清单制度验收记录.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await e.page.waitForSelector('[data-testid=progress-files]');
+    expect(await e.page.locator('[data-testid=progress-no-evidence]').count()).toBe(0);
     await e.shot('rectification-06-close');
     await e.page.click('[data-testid=progress-save]');
     await e.page.waitForFunction(() => document.querySelector('[data-testid=status-1]')?.textContent?.includes('已销号'));
     expect(await e.page.textContent('[data-testid=list-stats]')).toContain('已销号 1 项');
+    expect(await e.page.textContent('[data-testid=evidence-1]')).toContain('清单制度验收记录.pdf');
+    const stored = (await invoke('rectification.get', { meetingId })).value as { items: { seq: number; evidence: { stored: boolean; bytes: number }[]; closedWithoutEvidence: boolean }[] };
+    expect(stored.items.find((i) => i.seq === 1)).toMatchObject({ closedWithoutEvidence: false, evidence: [{ stored: true, bytes: pdf.byteLength }] });
     await e.shot('rectification-07-followed-up');
+  });
+
+  it('imports a 巡察 list into the same ledger, its columns guessed and shown, and filters by source', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('巡察反馈问题');
+    ws.addRow(['县委第三巡察组反馈问题整改台账']);
+    ws.addRow(['序号', '反馈问题', '整改举措', '责任部门', '完成时限']);
+    ws.addRow([1, '公务接待审批不严，超标准接待仍有发生', '修订公务接待管理办法', '县政府办公室', '2027年6月30日']);
+    ws.addRow([2, '督查检查考核过多，基层负担重', '精简督查检查事项', '县委督查室', '立行立改']);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await e.page.click('[data-testid=open-source-import]');
+    await e.page.fill(field('source-origin'), '县委第三巡察组反馈意见');
+    await e.page.setInputFiles('[data-testid=source-file]', { name: '巡察反馈问题整改台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await e.page.waitForSelector('[data-testid=source-rows] .el-table__row');
+    expect(await e.page.textContent('[data-testid=source-mapping]')).toContain('猜测');
+    await e.shot('rectification-07c-source-import');
+    const before = await items().count();
+    await e.page.click('[data-testid=source-import]');
+    const told = e.page.locator('.el-message').last();
+    await told.waitFor();
+    expect(await told.textContent()).toContain('已导入 2 项');
+    await expect.poll(() => items().count()).toBe(before + 2);
+    expect(await e.page.textContent(`[data-testid=origin-${before + 1}]`)).toContain('巡视巡察反馈：县委第三巡察组反馈意见');
+    await e.page.click('[data-testid=origin-filter]');
+    await e.page.click('.el-select-dropdown__item:has-text("巡视巡察反馈")');
+    await expect.poll(() => items().count()).toBe(2);
+    await e.page.hover('[data-testid=origin-filter]');
+    await e.page.click('[data-testid=origin-filter] .el-select__clear');
+    await expect.poll(() => items().count()).toBe(before + 2);
+  });
+
+  it('shows 回头看: every open item of the team across its lists, with age and last progress', async () => {
+    await e.page.click('[data-testid=open-review]');
+    await e.page.waitForSelector('[data-testid=review] .el-table__row');
+    const view = (await invoke('rectification.review', { meetingId })).value as { counts: { open: number; overdue: number }; rows: { problem: string }[] };
+    expect(await e.page.textContent('[data-testid=review-counts]')).toContain(`未销号 ${view.counts.open} 项，其中逾期 ${view.counts.overdue} 项`);
+    expect(await e.page.locator('[data-testid=review] .el-table__body-wrapper .el-table__row').count()).toBe(view.rows.length);
+    await e.shot('rectification-07b-review');
+    await e.page.keyboard.press('Escape');
+    await e.page.waitForSelector('[data-testid=review]', { state: 'detached' });
   });
 
   it('switches to the responsibility view and filters by status', async () => {
@@ -186,7 +241,7 @@ describe('rectification list', () => {
     await e.page.waitForSelector('[data-testid=print-preview]');
     expect(await e.page.textContent('[data-testid=pdf-unavailable]')).toContain('另存为 PDF');
     const sheetRows = e.page.frameLocator('[data-testid=print-preview]').locator('tbody tr');
-    await expect.poll(() => sheetRows.count()).toBe(7);
+    await expect.poll(() => sheetRows.count()).toBe(9);
     await e.shot('rectification-09-print-preview');
     // 打印… opens the print dialog of the sheet itself (stubbed here: headless Chromium has no dialog).
     await e.page.evaluate(() => {
@@ -202,7 +257,7 @@ describe('rectification list', () => {
     const sheet = await e.context.newPage();
     await sheet.setViewportSize({ width: 1123, height: 794 });
     await sheet.setContent(html);
-    expect(await sheet.locator('tbody tr').count()).toBe(7);
+    expect(await sheet.locator('tbody tr').count()).toBe(9);
     expect(await sheet.locator('h1').textContent()).toContain('整改清单');
     await sheet.screenshot({ path: '.e2e-artifacts/screenshots/rectification-10-print-html.png', fullPage: true });
     await sheet.close();

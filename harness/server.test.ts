@@ -281,6 +281,11 @@ describe('bounded memory', () => {
         'opinions.importPreview',
         'rectification.importApply',
         'rectification.importPreview',
+        // 佐证材料 travel with a progress entry or on their own; another source's list is an Excel file.
+        'rectification.addProgress',
+        'rectification.attachEvidence',
+        'rectification.sourcePreview',
+        'rectification.sourceImport',
       ].sort(),
     );
     expect(bodyLimitFor('exchange.import')).toBe(FILE_BODY_LIMIT);

@@ -20,7 +20,14 @@ import { chineseNumeral, parseOutline } from '../electron/common/materials';
 /** Version of the search migration: the generator fills the tables before it, so the backfill is measured on a full file. */
 export const FIRST_SEARCH_VERSION = 8;
 /** Bump when the generated data changes shape (the benchmark caches the file by this and the schema version). */
-export const LARGE_GENERATOR_VERSION = 1;
+export const LARGE_GENERATOR_VERSION = 2;
+
+const OTHER_ORIGINS = [
+  { kind: 'inspection', origin: '县委巡察组反馈意见' },
+  { kind: 'audit', origin: '经济责任审计发现问题' },
+  { kind: 'study_campaign', origin: '中央八项规定精神学习教育整改整治' },
+  { kind: 'supervision', origin: '省委督察反馈问题' },
+] as const;
 
 export interface LargeOptions {
   teams?: number;
@@ -316,6 +323,8 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
   let entryKey = 0;
   let busiest = { id: 0, size: 0 };
   const materialRows: { meetingId: number; memberId: number | null; text: string; date: string }[] = [];
+  /** Items of other sources: tagged once the migrations that add the tag have run. */
+  const otherItems: { id: number; kind: string; origin: string }[] = [];
 
   const insertAll = sqlite.transaction(() => {
     for (let t = 0; t < teams; t++) {
@@ -448,6 +457,8 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
             const closed = year < firstYear + years - 1 ? rng.chance(0.85) : rng.chance(0.3);
             const status = closed ? 'closed' : rng.pick(['not_started', 'in_progress', 'done_pending', 'ongoing']);
             const deadline = `${year + 1}-${String(rng.int(3, 12)).padStart(2, '0')}-30`;
+            // One ledger: about a fifth of the items come from other rectifications (巡察, 审计, 学习教育整改整治).
+            const other = rng.chance(0.2) ? rng.pick(OTHER_ORIGINS) : null;
             const itemId = Number(
               ins.item.run(
                 listId,
@@ -468,6 +479,7 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
                 stamp(date),
               ).lastInsertRowid,
             );
+            if (other) otherItems.push({ id: itemId, kind: other.kind, origin: `${other.origin}（${year}年）` });
             rng.sample(RECT_MEASURES, rng.int(2, 3)).forEach((text, k) => ins.measure.run(itemId, k, text));
             rng.sample(serving, rng.int(1, 2)).forEach((leader, k) => ins.leader.run(itemId, leader.id, k));
             for (let p = 0; p < rng.int(1, 2); p++) ins.progress.run(itemId, deadline, rng.pick(['supervision', 'review', 'progress']), '按计划推进，阶段性任务已完成。', stamp(date));
@@ -496,6 +508,8 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
     const migrateStarted = performance.now();
     migrate(sqlite, migrations);
     migrateMs = performance.now() - migrateStarted;
+    const tag = sqlite.prepare('UPDATE rectification_items SET origin_kind = ?, origin = ? WHERE id = ?');
+    sqlite.transaction(() => otherItems.forEach((o) => tag.run(o.kind, o.origin, o.id)))();
   }
   sqlite.pragma('journal_mode = WAL');
   sqlite.exec('ANALYZE');

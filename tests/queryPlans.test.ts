@@ -119,6 +119,7 @@ function screenReads(): Read[] {
     ['minutes.dossier', { meetingId: m, memberId: ids.memberId }],
     ['rectification.get', { meetingId: m }],
     ['rectification.sources', { meetingId: m }],
+    ['rectification.review', { meetingId: m }],
     ['rectification.history', { itemId: ids.itemId }],
     ['report.draft', { meetingId: m }],
     ['exportLog.list', {}],

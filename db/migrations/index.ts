@@ -10,6 +10,8 @@ import { feedback } from './011_feedback';
 import { hostEntries } from './012_host_entries';
 import { checks } from './013_checks';
 import { submission } from './014_submission';
+import { evidenceFiles } from './015_evidence_files';
+import { rectificationOrigins } from './016_rectification_origins';
 import { reportEdits } from './017_report_edits';
 import type { Migration } from './types';
 
@@ -17,7 +19,7 @@ import type { Migration } from './types';
  * Every migration, in order. A static list on purpose: directory globbing breaks once the app is bundled.
  * Append only; never edit a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, hostEntries, checks, submission, reportEdits];
+export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, hostEntries, checks, submission, evidenceFiles, rectificationOrigins, reportEdits];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 export type { Migration };

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 
 export type RectificationStatusValue = 'not_started' | 'in_progress' | 'done_pending' | 'closed' | 'ongoing';
 export type DeadlineKindValue = 'date' | 'immediate' | 'ongoing';
+export type OriginKindValue = 'meeting' | 'inspection' | 'audit' | 'supervision' | 'study_campaign' | 'theme_education' | 'other';
 export type SourceTypeValue = 'opinion' | 'material_problem' | 'criticism' | 'talk' | 'self_check' | 'inspection' | 'last_year';
 
 export interface RectificationListsTable {
@@ -32,6 +33,11 @@ export interface RectificationItemsTable {
   closed_on: string | null;
   acceptor: string;
   note: string;
+  /** Migration 015: the 验收人's reason when the item was closed without a stored file. */
+  no_evidence_reason: Generated<string>;
+  /** Migration 016: where the problem was raised, and by whom in the source's words. */
+  origin_kind: Generated<OriginKindValue>;
+  origin: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -68,6 +74,17 @@ export interface RectificationEvidenceTable {
   added_at: string;
 }
 
+export type EvidenceFormatValue = 'pdf' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'png' | 'jpeg' | 'gif' | 'bmp';
+
+/** Migration 015: the bytes of a stored 佐证材料. */
+export interface RectificationEvidenceFilesTable {
+  evidence_id: number;
+  format: EvidenceFormatValue;
+  bytes: number;
+  sha256: string;
+  content: Uint8Array;
+}
+
 export interface RectificationAgreementsTable {
   id: Generated<number>;
   list_id: number;
@@ -97,6 +114,7 @@ export interface RectificationProgressTable {
   recorded_by: string;
   status_from: RectificationStatusValue | null;
   status_to: RectificationStatusValue | null;
+  no_evidence_reason: Generated<string>;
   created_at: string;
 }
 
@@ -107,6 +125,7 @@ export interface RectificationTables {
   rectification_item_leaders: RectificationItemLeadersTable;
   rectification_item_sources: RectificationItemSourcesTable;
   rectification_evidence: RectificationEvidenceTable;
+  rectification_evidence_files: RectificationEvidenceFilesTable;
   rectification_agreements: RectificationAgreementsTable;
   rectification_changes: RectificationChangesTable;
   rectification_progress: RectificationProgressTable;

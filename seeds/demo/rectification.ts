@@ -1,6 +1,7 @@
 import { addDays } from '../../electron/common/meetings/steps';
 import type { Input } from '../../electron/common/api';
 import { must, type Call } from './call';
+import { demoEvidencePdf } from './evidencePdf';
 import type { DemoIds, DemoPart } from './index';
 
 /**
@@ -13,7 +14,7 @@ import type { DemoIds, DemoPart } from './index';
  * Member indexes follow DEMO_MEMBERS: 0 林向东 … 7 黄海峰.
  */
 type Deadline = { kind: 'date' | 'immediate' | 'ongoing'; date: string | null };
-type Progress = { day: number; kind: 'supervision' | 'review' | 'progress'; text: string; by?: string; status?: 'in_progress' | 'done_pending' | 'closed'; acceptor?: string; evidence?: string[] };
+type Progress = { day: number; kind: 'supervision' | 'review' | 'progress'; text: string; by?: string; status?: 'in_progress' | 'done_pending' | 'closed'; acceptor?: string; evidence?: string[]; noEvidenceReason?: string };
 
 /** Days are counted from last year's meeting day. */
 interface LastYearItem {
@@ -45,7 +46,7 @@ const LAST_YEAR: LastYearItem[] = [
     owner: '县政府督查室 方志远',
     deadline: { kind: 'date', day: 120 },
     progress: [
-      { day: 35, kind: 'progress', text: '重点工作台账已建立，纳入年度重点任务23项，逐项明确责任单位和完成时限。', status: 'in_progress', evidence: ['县政府2026年重点工作台账.xlsx'] },
+      { day: 35, kind: 'progress', text: '重点工作台账已建立，纳入年度重点任务23项，逐项明确责任单位和完成时限。', status: 'in_progress', evidence: ['县政府2026年重点工作台账（扫描件）.pdf'] },
       { day: 98, kind: 'review', text: '回头看：一季度推进会已召开，通报滞后事项4项，约谈责任单位2个，滞后事项均已整改到位。', status: 'done_pending', evidence: ['一季度重点工作推进会纪要.pdf'] },
       { day: 105, kind: 'review', text: '经县纪委监委派驻第一纪检监察组验收，闭环机制运行正常，同意销号。', status: 'closed', acceptor: '杨光' },
     ],
@@ -62,7 +63,7 @@ const LAST_YEAR: LastYearItem[] = [
     deadline: { kind: 'date', day: 150 },
     progress: [
       { day: 40, kind: 'progress', text: '已与分管的5个部门主要负责人开展提醒谈话，梳理廉政风险点47个。', status: 'in_progress' },
-      { day: 138, kind: 'review', text: '5个部门廉政风险防控台账全部建立，经验收合格，予以销号。', status: 'closed', acceptor: '林向东', evidence: ['分管部门廉政风险防控台账（汇总）.docx'] },
+      { day: 138, kind: 'review', text: '5个部门廉政风险防控台账全部建立，经验收合格，予以销号。', status: 'closed', acceptor: '林向东', evidence: ['分管部门廉政风险防控台账（汇总，扫描件）.pdf'] },
     ],
   },
   {
@@ -75,7 +76,7 @@ const LAST_YEAR: LastYearItem[] = [
     unit: '县教育局、县卫生健康局',
     owner: '县政府办公室 秘书科 周婷',
     deadline: { kind: 'immediate' },
-    progress: [{ day: 28, kind: 'review', text: '已在分管部门干部会上作说明，并与12名中层干部谈心谈话，立行立改到位。', status: 'closed', acceptor: '林向东' }],
+    progress: [{ day: 28, kind: 'review', text: '已在分管部门干部会上作说明，并与12名中层干部谈心谈话，立行立改到位。', status: 'closed', acceptor: '林向东', noEvidenceReason: '立行立改事项，验收人现场核实，未形成书面材料' }],
   },
   {
     from: { selfOf: 0 },
@@ -105,7 +106,7 @@ const LAST_YEAR: LastYearItem[] = [
     deadline: { kind: 'date', day: 200 },
     progress: [
       { day: 60, kind: 'progress', text: '已到乡镇卫生院、农村学校调研4次，建立群众反映问题台账，列入问题9件。', status: 'in_progress' },
-      { day: 185, kind: 'review', text: '台账9件问题已解决7件，其余2件纳入年度民生实事，经验收同意销号。', status: 'closed', acceptor: '林向东', evidence: ['群众反映问题台账.xlsx', '调研报告（卫生院人才队伍）.docx'] },
+      { day: 185, kind: 'review', text: '台账9件问题已解决7件，其余2件纳入年度民生实事，经验收同意销号。', status: 'closed', acceptor: '林向东', evidence: ['群众反映问题台账（扫描件）.pdf', '调研报告（卫生院人才队伍）.pdf'] },
     ],
   },
   {
@@ -120,7 +121,7 @@ const LAST_YEAR: LastYearItem[] = [
     deadline: { kind: 'date', day: 260 },
     progress: [
       { day: 120, kind: 'progress', text: '出台精文减会十条措施，一季度发文同比减少12%。', status: 'in_progress' },
-      { day: 250, kind: 'progress', text: '前三季度县政府发文同比减少18%、会议减少21%，已完成整改，待验收。', status: 'done_pending', evidence: ['精文减会情况统计表.xlsx'] },
+      { day: 250, kind: 'progress', text: '前三季度县政府发文同比减少18%、会议减少21%，已完成整改，待验收。', status: 'done_pending', evidence: ['精文减会情况统计表（扫描件）.pdf'] },
     ],
   },
   {
@@ -247,7 +248,8 @@ async function lastYearList(call: Call, ids: Ids, meeting: { id: number; date: s
       by: p.by ?? '郭文静',
       statusTo: p.status ?? null,
       acceptor: p.acceptor ?? '',
-      evidence: (p.evidence ?? []).map((name) => ({ name, path: `D:\\整改佐证\\${name}` })),
+      evidence: (p.evidence ?? []).map((name) => ({ name, file: demoEvidencePdf(name) })),
+      ...(p.noEvidenceReason ? { noEvidenceReason: p.noEvidenceReason } : {}),
     });
   }
   await must(call, 'rectification.updateItem', {

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, L, oneOf, text, verbatim } from '../validation';
 import type { ReportEditState } from '../report/edit';
-import { CHANGE_FIELDS, DEADLINE_KINDS, ITEM_STATUSES, PROGRESS_KINDS, SOURCE_TYPES } from '../rectification/model';
-import type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, ProgressKind } from '../rectification/model';
+import { CHANGE_FIELDS, DEADLINE_KINDS, IMPORTED_ORIGIN_KINDS, ITEM_STATUSES, ORIGIN_KINDS, PROGRESS_KINDS, SOURCE_TYPES } from '../rectification/model';
+import type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, OriginKind, ProgressKind } from '../rectification/model';
 import type { ListStats } from '../rectification/stats';
 import { PRINT_COLUMN_KEYS } from '../rectification/printColumns';
+import { SOURCE_IMPORT_FIELDS, type SourceImportField } from '../rectification/sourceImport';
 
 export interface ItemSource {
   type: ItemSourceType;
@@ -18,7 +19,14 @@ export interface ItemSource {
 export interface Evidence {
   id: number;
   name: string;
+  /** Where an older reference pointed (no file stored); '' for a stored file. */
   path: string;
+  /** The progress entry (or 销号) it was attached to; null: attached to the item. */
+  progressId: number | null;
+  /** The file itself is in the data file (can be opened and exported); false for a bare reference. */
+  stored: boolean;
+  format: string | null;
+  bytes: number;
 }
 
 export interface RectificationItem {
@@ -43,7 +51,15 @@ export interface RectificationItem {
   closedOn: string | null;
   acceptor: string;
   note: string;
+  /** Where the problem was raised: this meeting, or another rectification of the one ledger (巡察, 审计…). */
+  originKind: OriginKind;
+  /** The source's own name for it, e.g. 「县委第三巡察组反馈意见」; '' for the meeting's own items. */
+  origin: string;
   evidence: Evidence[];
+  /** The 验收人's reason when the item was closed without a stored file. */
+  noEvidenceReason: string;
+  /** 已销号 with no stored 佐证材料: every export marks it. */
+  closedWithoutEvidence: boolean;
   sources: ItemSource[];
   /** Number of recorded changes since agreement. */
   changes: number;
@@ -89,6 +105,7 @@ export interface ProgressEntry {
   by: string;
   statusFrom: ItemStatus | null;
   statusTo: ItemStatus | null;
+  noEvidenceReason: string;
   evidence: Evidence[];
 }
 
@@ -122,6 +139,8 @@ export interface CarryOverReport {
   /** The 通报上年度整改落实情况 text, paragraph by paragraph; empty without a previous list. */
   paragraphs: string[];
   open: { id: number; seq: number; problem: string; status: ItemStatus; leaders: string[]; why: string; carried: boolean }[];
+  /** 通报××整改整治情况: one per other source held in this meeting's ledger (巡察, 学习教育整改整治…), from its items. */
+  sources: { originKind: OriginKind; origin: string; title: string; paragraphs: string[] }[];
 }
 
 export interface ImportDiffRow {
@@ -145,6 +164,73 @@ export interface SavedExport {
   path: string | null;
   fileName: string | null;
   bytes: number;
+}
+
+/** One row of the 回头看 view: an item not yet closed, in any list of the team. */
+export interface ReviewRow {
+  itemId: number;
+  meetingId: number;
+  /** 2025年度民主生活会 …: the list the item belongs to. */
+  meetingName: string;
+  seq: number;
+  problem: string;
+  sources: string[];
+  originKind: OriginKind;
+  status: ItemStatus;
+  overdue: boolean;
+  deadline: Deadline;
+  leaders: string[];
+  unit: string;
+  ownerPerson: string;
+  /** Days since the list was agreed (or the item created, for a draft). */
+  ageDays: number;
+  lastProgress: { date: string; text: string } | null;
+}
+
+export interface ReviewView {
+  today: string;
+  rows: ReviewRow[];
+  counts: { open: number; overdue: number };
+}
+
+export interface EvidenceExport {
+  saved: boolean;
+  folder: string | null;
+  files: number;
+  items: number;
+  /** Items closed without evidence, listed in the folder's 佐证材料目录. */
+  closedWithoutEvidence: number;
+}
+
+export interface SourceImportRow {
+  rowNumber: number;
+  problem: string;
+  aspect: string;
+  aspectId: number | null;
+  target: string;
+  measures: string[];
+  leaders: string[];
+  leaderIds: number[];
+  unit: string;
+  ownerPerson: string;
+  deadline: Deadline;
+  note: string;
+  errors: string[];
+  errorsEn: string[];
+  /** Kept out of the item, said so (an aspect or a leader the meeting does not know). */
+  warnings: string[];
+}
+
+export interface SourceImportPreview {
+  sheet: string;
+  headerRow: number | null;
+  /** Every column of the header, with the field it is taken for; guessed: the app's guess, not the user's choice. */
+  columns: { column: number; header: string; field: SourceImportField | null; guessed: boolean }[];
+  /** The first 200 rows as they would be imported. */
+  rows: SourceImportRow[];
+  total: number;
+  valid: number;
+  errors: { message: string; messageEn: string }[];
 }
 
 export interface ReportSection {
@@ -189,7 +275,9 @@ const LR = {
   by: { zh: '经办人', en: 'Recorded by' },
   reason: { zh: '修改原因', en: 'Reason for the change' },
   evidenceName: { zh: '佐证材料名称', en: 'Evidence name' },
-  evidencePath: { zh: '佐证材料位置', en: 'Evidence location' },
+  originKind: { zh: '整改来源', en: 'Raised by' },
+  origin: { zh: '来源说明', en: 'Origin' },
+  noEvidenceReason: { zh: '无佐证材料的原因', en: 'Reason for closing without evidence' },
   status: { zh: '整改状态', en: 'Status' },
   deadline: { zh: '整改时限', en: 'Deadline' },
   source: { zh: '问题来源', en: 'Source' },
@@ -199,7 +287,24 @@ const LR = {
 // 限期 without a date is 未定 (not chosen yet): a draft may hold it, 审议通过 refuses it (see deadlineChosen).
 const deadline = z.object({ kind: oneOf(LR.deadline, DEADLINE_KINDS), date: isoDate(L.date).nullable() }).strict();
 
-const evidence = z.object({ name: text(LR.evidenceName, 200, { min: 1 }), path: text(LR.evidencePath, 1000) }).strict();
+const MB = 1024 * 1024;
+const fileBytes = (max: number) =>
+  z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= max * MB, {
+    params: { zh: `文件为空或超过 ${max} MB`, en: `The file is empty or larger than ${max} MB` },
+    message: `文件为空或超过 ${max} MB`,
+  });
+/** A 佐证材料 file as uploaded: its name (extension checked against the bytes) and its content. */
+const evidenceFile = z.object({ name: text(LR.evidenceName, 200, { min: 1 }), file: fileBytes(20) }).strict();
+/** Several files travel in one call: together they stay within what the bridge carries (see harness/gate.ts). */
+const evidenceFiles = (min: number) =>
+  z
+    .array(evidenceFile)
+    .min(min)
+    .max(10)
+    .refine((files) => files.reduce((n, f) => n + f.file.byteLength, 0) <= 40 * MB, {
+      params: { zh: '一次上传的佐证材料合计不能超过 40 MB', en: 'Files uploaded at once must not exceed 40 MB in total' },
+      message: '一次上传的佐证材料合计不能超过 40 MB',
+    });
 /**
  * A source is named by the id its provider gives it: opinions offer raw (not yet consolidated) opinions under negative
  * ids so they never collide with consolidated ones, so any non-zero integer is valid here; resolveSources checks it.
@@ -224,6 +329,8 @@ export const itemFields = z
     ownerPerson: text(LR.ownerPerson, 200),
     deadline,
     note: text(L.note, 1000),
+    originKind: oneOf(LR.originKind, ORIGIN_KINDS).optional(),
+    origin: text(LR.origin, 200).optional(),
   })
   .strict();
 
@@ -236,6 +343,10 @@ const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteL
   params: { zh: '文件为空或超过 20 MB', en: 'The file is empty or larger than 20 MB' },
   message: '文件为空或超过 20 MB',
 });
+
+const sourceMapping = z
+  .array(z.object({ column: z.number().int().min(1).max(500), field: oneOf({ zh: '对应内容', en: 'Field' }, SOURCE_IMPORT_FIELDS).nullable() }).strict())
+  .max(500);
 
 export const rectificationApi = {
   'rectification.get': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<RectificationList>(),
@@ -263,7 +374,9 @@ export const rectificationApi = {
         by: text(LR.by, 50),
         statusTo: oneOf(LR.status, ITEM_STATUSES).nullable(),
         acceptor: text(LR.acceptor, 50),
-        evidence: z.array(evidence).max(20),
+        evidence: evidenceFiles(0),
+        /** 销号 without a file: the 验收人's reason (required then, see progress.ts). */
+        noEvidenceReason: text(LR.noEvidenceReason, 1000).optional(),
       })
       .strict()
       .refine((p) => p.statusTo !== 'closed' || p.acceptor.length > 0, {
@@ -277,6 +390,22 @@ export const rectificationApi = {
         message: '请填写进展情况',
       }),
   ).returns<RectificationList>(),
+  'rectification.attachEvidence': channel(z.object({ itemId: id(), progressId: id().nullable(), files: evidenceFiles(1) }).strict()).returns<RectificationList>(),
+  'rectification.removeEvidence': channel(z.object({ evidenceId: id() }).strict()).returns<RectificationList>(),
+  /** One stored file, saved where the user chooses (to open it). */
+  'rectification.saveEvidence': channel(z.object({ evidenceId: id() }).strict()).returns<SavedExport>(),
+  /** Every stored file of the list into a chosen folder, one sub-folder per item, with a 佐证材料目录 workbook. */
+  'rectification.exportEvidence': channel(z.object({ meetingId: id(), scope }).strict()).returns<EvidenceExport>(),
+  /** 回头看: every item of the team's lists not yet closed, with age, owners and last progress. */
+  'rectification.review': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<ReviewView>(),
+  'rectification.exportReview': channel(z.object({ meetingId: id() }).strict()).returns<SavedExport>(),
+  /** 一本台账: another source's list from Excel, columns guessed and shown; `mapping` overrides the guesses. */
+  'rectification.sourcePreview': channel(z.object({ meetingId: id(), file: bytes, mapping: sourceMapping.optional() }).strict()).returns<SourceImportPreview>(),
+  'rectification.sourceImport': channel(
+    z
+      .object({ meetingId: id(), file: bytes, mapping: sourceMapping, originKind: oneOf(LR.originKind, IMPORTED_ORIGIN_KINDS), origin: text(LR.origin, 200, { min: 1 }) })
+      .strict(),
+  ).returns<{ list: RectificationList; imported: number }>(),
   'rectification.history': channel(z.object({ itemId: id() }).strict()).returns<ItemHistory>(),
   'rectification.agreedVersion': channel(z.object({ meetingId: id() }).strict()).returns<{ agreedOn: string; agreedBy: string; items: AgreedItem[] } | null>(),
   'rectification.carryOver': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<CarryOverReport>(),
@@ -330,5 +459,5 @@ export const rectificationApi = {
 };
 
 export type { ReportEditState };
-export type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, ProgressKind };
+export type { ChangeField, Deadline, DeadlineKind, ItemSourceType, ItemStatus, OriginKind, ProgressKind };
 export { CHANGE_FIELDS };

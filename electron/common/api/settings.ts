@@ -53,6 +53,8 @@ export const EXPORT_KINDS = [
   'rectification.docx',
   'rectification.csv',
   'rectification.pdf',
+  'rectification.evidence',
+  'rectification.review',
   'report.docx',
   'submission.zip',
   'submission.folder',

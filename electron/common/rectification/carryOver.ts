@@ -24,6 +24,8 @@ export interface CarryOverFacts {
   agreed: boolean;
   day: string;
   items: CarryOverItem[];
+  /** What the list calls its problems: 查摆问题 for a meeting's list, 反馈问题 for a 巡察 or 审计 list. */
+  noun?: string;
 }
 
 /** A text as a clause inside a sentence: without its own closing punctuation, so 「…。。」 never appears. */
@@ -38,7 +40,7 @@ export function carryOverParagraphs(f: CarryOverFacts): string[] {
   const count = (s: ItemStatus) => items.filter((i) => i.status === s).length;
   const measures = items.reduce((n, i) => n + i.measures, 0);
   const leaders = (i: CarryOverItem) => i.leaders.join('、') || '未明确';
-  const head = f.agreed ? `${f.meetingLabel}共查摆问题${items.length}个，制定整改措施${measures}条。` : `${f.meetingLabel}整改清单未经审议通过，草稿列有问题${items.length}个、整改措施${measures}条。`;
+  const head = f.agreed ? `${f.meetingLabel}共${f.noun ?? '查摆问题'}${items.length}个，制定整改措施${measures}条。` : `${f.meetingLabel}整改清单未经审议通过，草稿列有问题${items.length}个、整改措施${measures}条。`;
   const closed = count('closed');
   const parts = [closed > 0 ? `已完成整改并销号${closed}项` : '尚无已销号事项'];
   if (count('done_pending') > 0) parts.push(`已完成待验收${count('done_pending')}项`);

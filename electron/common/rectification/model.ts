@@ -6,6 +6,10 @@ export const ITEM_STATUSES = ['not_started', 'in_progress', 'done_pending', 'clo
 export const DEADLINE_KINDS = ['date', 'immediate', 'ongoing'] as const;
 export const PROGRESS_KINDS = ['supervision', 'review', 'progress'] as const;
 export const SOURCE_TYPES = ['opinion', 'material_problem', 'criticism', 'talk', 'self_check', 'inspection', 'last_year'] as const;
+/** Where an item of the one ledger was raised (domain.md §9): the meeting itself or another rectification. */
+export const ORIGIN_KINDS = ['meeting', 'inspection', 'audit', 'supervision', 'study_campaign', 'theme_education', 'other'] as const;
+/** The sources another list can be imported from (the meeting's own items are made in the app). */
+export const IMPORTED_ORIGIN_KINDS = ['inspection', 'audit', 'supervision', 'study_campaign', 'theme_education', 'other'] as const;
 export const CHANGE_FIELDS = ['problem', 'measures', 'leaders', 'unit', 'ownerPerson', 'deadline'] as const;
 
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -13,6 +17,26 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export type ProgressKind = (typeof PROGRESS_KINDS)[number];
 export type ItemSourceType = (typeof SOURCE_TYPES)[number];
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
+export type OriginKind = (typeof ORIGIN_KINDS)[number];
+
+export const ORIGIN_ZH: Record<OriginKind, string> = {
+  meeting: '民主生活会',
+  inspection: '巡视巡察反馈',
+  audit: '审计',
+  supervision: '督察',
+  study_campaign: '学习教育整改整治',
+  theme_education: '主题教育',
+  other: '其他',
+};
+export const ORIGIN_EN: Record<OriginKind, string> = {
+  meeting: 'This meeting',
+  inspection: 'Inspection feedback',
+  audit: 'Audit',
+  supervision: 'Supervision',
+  study_campaign: 'Study campaign rectification',
+  theme_education: 'Theme education',
+  other: 'Other',
+};
 
 export const STATUS_ZH: Record<ItemStatus, string> = {
   not_started: '未启动',

@@ -6,6 +6,7 @@ import { userToday } from '../settings';
 import { chineseDate, deadlineChosen } from '../../common/rectification/model';
 import type { HandlerMap } from '../types';
 import { ensureList, findList, itemWithList, loadItems, loadList } from './store';
+import { evidenceEntry, evidenceOf } from './read';
 
 type Api = typeof rectificationApi;
 
@@ -87,7 +88,7 @@ export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'recti
     const row = await itemWithList(ctx.db, input.itemId);
     const changes = await ctx.db.selectFrom('rectification_changes').selectAll().where('item_id', '=', input.itemId).orderBy('at').orderBy('id').execute();
     const progress = await ctx.db.selectFrom('rectification_progress').selectAll().where('item_id', '=', input.itemId).orderBy('on_date').orderBy('id').execute();
-    const evidence = await ctx.db.selectFrom('rectification_evidence').selectAll().where('item_id', '=', input.itemId).where('progress_id', 'is not', null).execute();
+    const evidence = await evidenceOf(ctx.db, { itemIds: [input.itemId] });
     const agreed = await agreedSnapshot(ctx, row.meeting_id);
     return {
       changes: changes.map((c) => ({ id: c.id, at: c.at, by: c.changed_by, reason: c.reason, field: c.field, before: c.before, after: c.after })),
@@ -99,7 +100,8 @@ export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'recti
         by: p.recorded_by,
         statusFrom: p.status_from,
         statusTo: p.status_to,
-        evidence: evidence.filter((e) => e.progress_id === p.id).map((e) => ({ id: e.id, name: e.name, path: e.path })),
+        noEvidenceReason: p.no_evidence_reason,
+        evidence: evidence.filter((e) => e.progress_id === p.id).map(evidenceEntry),
       })),
       agreed: agreed?.items.find((i) => i.id === input.itemId) ?? null,
     };

@@ -2,8 +2,8 @@
  * 通报上年度整改落实情况 (回头看) for the next meeting, built from the previous list: done, in progress, not done
  * and why, who; and carrying open items into the new list as 上年未完成.
  */
-import type { CarryOverReport, rectificationApi } from '../../common/api/rectification';
-import { STATUS_ZH, chineseDate } from '../../common/rectification/model';
+import type { CarryOverReport, RectificationItem, rectificationApi } from '../../common/api/rectification';
+import { ORIGIN_ZH, STATUS_ZH, chineseDate } from '../../common/rectification/model';
 import { carryOverParagraphs, progressOrNone } from '../../common/rectification/carryOver';
 import { type HandlerContext } from '../context';
 import { userToday } from '../settings';
@@ -15,10 +15,29 @@ import { ensureList, loadItems, loadList } from './store';
 import { addSources, insertItem, nextSeq } from './write';
 import { AppError } from '../../common/result';
 
+const asFacts = (i: RectificationItem) => ({ seq: i.seq, problem: i.problem, measures: i.measures.length, status: i.status, overdue: i.overdue, leaders: i.leaders.map((l) => l.name), ownerPerson: i.ownerPerson, progress: i.progress, closedOn: i.closedOn, acceptor: i.acceptor });
+
+/**
+ * 通报××整改整治情况 (domain.md §9: the 2025年度 meetings reported the 学习教育 整改整治 beside last year's list): for
+ * each other source in this meeting's ledger, the same claims as the 回头看 paragraph, from that source's items only.
+ */
+export async function otherSourceReports(ctx: HandlerContext, meetingId: number, day: string): Promise<CarryOverReport['sources']> {
+  const items = (await loadItems(ctx, meetingId, day)).filter((i) => i.originKind !== 'meeting');
+  const groups = new Map<string, RectificationItem[]>();
+  for (const i of items) groups.set(`${i.originKind}\u0000${i.origin}`, [...(groups.get(`${i.originKind}\u0000${i.origin}`) ?? []), i]);
+  return [...groups.values()].map((group) => {
+    const { originKind, origin } = group[0];
+    const label = origin || ORIGIN_ZH[originKind];
+    const title = `通报${label}${/整改|整治/.test(label) ? '' : '整改'}情况`;
+    return { originKind, origin, title, paragraphs: carryOverParagraphs({ meetingLabel: label, agreed: true, day, items: group.map(asFacts), noun: '反馈问题' }) };
+  });
+}
+
 export async function carryOverReport(ctx: HandlerContext, meetingId: number, today?: string): Promise<CarryOverReport> {
-  const previous = await previousMeetingOf(ctx, meetingId);
-  if (!previous) return { previousMeeting: null, paragraphs: [], open: [] };
   const day = today ?? await userToday(ctx);
+  const sources = await otherSourceReports(ctx, meetingId, day);
+  const previous = await previousMeetingOf(ctx, meetingId);
+  if (!previous) return { previousMeeting: null, paragraphs: [], open: [], sources };
   const items = await loadItems(ctx, previous.id, day);
   const list = await ctx.db.selectFrom('rectification_lists').select('status').where('id', '=', previous.list_id).executeTakeFirstOrThrow();
   const carried = new Set(
@@ -44,6 +63,7 @@ export async function carryOverReport(ctx: HandlerContext, meetingId: number, to
   return {
     previousMeeting: { id: previous.id, year: previous.year, kind: previous.kind, date: previous.date, theme: previous.theme },
     paragraphs,
+    sources,
     open: items
       .filter((i) => i.status !== 'closed')
       .map((i) => ({ id: i.id, seq: i.seq, problem: i.problem, status: i.status, leaders: i.leaders.map((l) => l.name), why: why(i), carried: carried.has(i.id) })),

@@ -6,6 +6,7 @@ import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
 import { collectFacts } from '../meetings/facts';
 import type { Input } from '../../common/api';
+import { demoEvidencePdf } from '../../../seeds/demo/evidencePdf';
 
 let app: TestApp & { ids: DemoIds };
 beforeEach(async () => {
@@ -42,6 +43,8 @@ describe('rectification exports', () => {
   it('round-trips through Excel: export, edit progress and status, preview the diff, apply', async () => {
     const list = await seedAgreed();
     const saved = await app.must('rectification.exportXlsx', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });
+    const withEvidence = await app.must('rectification.attachEvidence', { itemId: list.items[0].id, progressId: null, files: [{ name: '调研计划.pdf', file: demoEvidencePdf('plan') }] });
+    list.items[2] = withEvidence.items[2];
     expect(saved.saved).toBe(true);
     const { wb, ws, headerRow, col } = await sheetOf(saved.path!);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
@@ -59,6 +62,12 @@ describe('rectification exports', () => {
     ws.getRow(headerRow + 2).getCell(col('整改状态')).value = '推进中';
     ws.getRow(headerRow + 2).getCell(col('备注')).value = { formula: 'CONCATENATE("见","附件")', result: '见附件' } as never;
     const edited = new Uint8Array(await wb.xlsx.writeBuffer());
+    // Closing from Excel an item that has no stored evidence is refused row by row.
+    ws.getRow(headerRow + 3).getCell(col('整改状态')).value = '已销号';
+    ws.getRow(headerRow + 3).getCell(col('销号日期')).value = '2027-03-20';
+    ws.getRow(headerRow + 3).getCell(col('验收人')).value = '何静';
+    const refused = await app.must('rectification.importPreview', { meetingId: app.ids.meetingId, file: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    expect(refused.rows.find((r) => r.seq === 3)?.errors.join()).toContain('销号须有佐证材料');
     const preview = await app.must('rectification.importPreview', { meetingId: app.ids.meetingId, file: edited });
     expect(preview.errors).toEqual([]);
     expect(preview.rows.map((r) => [r.seq, r.changes.map((c) => `${c.field}:${c.after}`)])).toEqual([
@@ -178,7 +187,7 @@ describe('rectification exports', () => {
 describe('carry-over to the next meeting', () => {
   it('reports done, in progress and not done with why and who, and carries open items once', async () => {
     const list = await seedAgreed();
-    await app.must('rectification.addProgress', { itemId: list.items[0].id, date: '2027-03-20', kind: 'review', text: '验收合格', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [] });
+    await app.must('rectification.addProgress', { itemId: list.items[0].id, date: '2027-03-20', kind: 'review', text: '验收合格', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [{ name: '验收记录.pdf', file: demoEvidencePdf('acceptance') }] });
     await app.must('rectification.addProgress', { itemId: list.items[1].id, date: '2027-03-20', kind: 'progress', text: '制度修订稿待县政府常务会审议', by: '郭文静', statusTo: 'in_progress', acceptor: '', evidence: [] });
     const old = await app.must('meetings.get', { id: app.ids.meetingId });
     const next = await app.must('meetings.create', { teamId: app.ids.teamId, kind: 'annual', trigger: null, triggerReason: '', year: 2027, theme: '2027年度民主生活会', date: '2027-12-20', startTime: '09:00', place: old.place, hostMemberId: old.hostMemberId, recorder: old.recorder, quorumRatio: old.quorumRatio, aspects: [{ label: '在政治建设方面' }], guests: [] });

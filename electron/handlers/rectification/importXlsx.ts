@@ -101,6 +101,12 @@ export async function importDiff(ctx: HandlerContext, meetingId: number, file: U
       const acceptor = has('acceptor') ? textOf(mapped.values.acceptor) : item.acceptor;
       if (!closedOn) fail(`第 ${mapped.rowNumber} 行销号须填写有效的销号日期（如 2027-03-31）`, `Row ${mapped.rowNumber}: closing needs a valid closing date (e.g. 2027-03-31)`);
       if (!acceptor.trim()) fail(`第 ${mapped.rowNumber} 行销号须填写验收人`, `Row ${mapped.rowNumber}: closing needs the acceptor`);
+      if (item.status !== 'closed' && !item.evidence.some((e) => e.stored)) {
+        fail(
+          `第 ${mapped.rowNumber} 行：销号须有佐证材料，请在系统中为该事项上传佐证材料，或由验收人写明无佐证材料的原因后销号`,
+          `Row ${mapped.rowNumber}: closing needs evidence; attach a file to the item in the app, or close it there with the acceptor's reason`,
+        );
+      }
       if (list?.status !== 'agreed' && item.status !== 'closed') fail(`第 ${mapped.rowNumber} 行：整改清单审议通过后才能销号`, `Row ${mapped.rowNumber}: items can be closed only after the list is agreed`);
       compare('closedOn', item.closedOn ?? '', closedOn ?? closedText);
       compare('acceptor', item.acceptor, acceptor);

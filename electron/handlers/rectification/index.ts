@@ -2,11 +2,14 @@ import type { rectificationApi } from '../../common/api/rectification';
 import type { HandlerMap } from '../types';
 import { agreeHandlers } from './agree';
 import { carryOverHandlers } from './carryOver';
+import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './exports';
 import { importHandlers } from './importXlsx';
 import { itemHandlers } from './items';
 import { progressHandlers } from './progress';
 import { reportHandlers } from './report';
+import { reviewHandlers } from './review';
+import { sourceImportHandlers } from './sourceImport';
 import { sourceOptions } from './sources';
 import { loadList } from './store';
 
@@ -21,6 +24,9 @@ export const rectificationHandlers: HandlerMap<typeof rectificationApi> = {
   ...itemHandlers,
   ...agreeHandlers,
   ...progressHandlers,
+  ...evidenceHandlers,
+  ...reviewHandlers,
+  ...sourceImportHandlers,
   ...carryOverHandlers,
   ...exportHandlers,
   ...importHandlers,

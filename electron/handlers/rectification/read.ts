@@ -2,7 +2,7 @@
  * Reading a meeting's list: one query per table for the whole list (a list may hold 2,000 items), assembled here.
  * Imports nothing from the meetings handlers, so the dashboard and facts registries can use it without a cycle.
  */
-import type { RectificationItem } from '../../common/api/rectification';
+import type { Evidence, RectificationItem } from '../../common/api/rectification';
 import { isOverdue } from '../../common/rectification/overdue';
 import { AppError, notFound } from '../../common/result';
 import type { HandlerContext } from '../context';
@@ -31,6 +31,28 @@ export function refuseUnlessDraft(status: 'draft' | 'agreed', zh: string, en: st
   if (status !== 'draft') throw new AppError('rectification.agreed', `整改清单已审议通过，不能${zh}`, `The list has been agreed; you cannot ${en}`);
 }
 
+/**
+ * The evidence rows of some items, with what is known of the stored file (never its bytes: a list of 2,000 items
+ * must not read megabytes).
+ */
+export function evidenceOf(db: Db, where: { listId: number } | { itemIds: number[] }) {
+  const itemIds = 'listId' in where ? db.selectFrom('rectification_items').select('id').where('list_id', '=', where.listId) : where.itemIds.length ? where.itemIds : [0];
+  return db
+    .selectFrom('rectification_evidence')
+    .leftJoin('rectification_evidence_files', 'rectification_evidence_files.evidence_id', 'rectification_evidence.id')
+    .select(['rectification_evidence.id', 'rectification_evidence.item_id', 'rectification_evidence.progress_id', 'rectification_evidence.name', 'rectification_evidence.path'])
+    .select(['rectification_evidence_files.format', 'rectification_evidence_files.bytes'])
+    .where('rectification_evidence.item_id', 'in', itemIds)
+    .orderBy('rectification_evidence.id')
+    .execute();
+}
+
+type EvidenceRow = Awaited<ReturnType<typeof evidenceOf>>[number];
+
+export function evidenceEntry(x: EvidenceRow): Evidence {
+  return { id: x.id, name: x.name, path: x.path, progressId: x.progress_id, stored: x.format !== null, format: x.format, bytes: x.bytes ?? 0 };
+}
+
 export async function loadItems(ctx: HandlerContext, meetingId: number, today: string): Promise<RectificationItem[]> {
   const list = await findList(ctx.db, meetingId);
   if (!list) return [];
@@ -53,7 +75,7 @@ export async function loadItems(ctx: HandlerContext, meetingId: number, today: s
     .orderBy('rectification_item_leaders.sort_order')
     .execute();
   const sources = await ctx.db.selectFrom('rectification_item_sources').selectAll().where('item_id', 'in', itemIds).orderBy('id').execute();
-  const evidence = await ctx.db.selectFrom('rectification_evidence').select(['id', 'item_id', 'name', 'path']).where('item_id', 'in', itemIds).orderBy('id').execute();
+  const evidence = await evidenceOf(ctx.db, { listId: list.id });
   const changes = await ctx.db
     .selectFrom('rectification_changes')
     .select(['item_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -88,7 +110,11 @@ export async function loadItems(ctx: HandlerContext, meetingId: number, today: s
       closedOn: r.closed_on,
       acceptor: r.acceptor,
       note: r.note,
-      evidence: (e.get(r.id) ?? []).map((x) => ({ id: x.id, name: x.name, path: x.path })),
+      evidence: (e.get(r.id) ?? []).map(evidenceEntry),
+      noEvidenceReason: r.no_evidence_reason,
+      originKind: r.origin_kind,
+      origin: r.origin,
+      closedWithoutEvidence: r.status === 'closed' && !(e.get(r.id) ?? []).some((x) => x.format !== null),
       sources: (s.get(r.id) ?? []).map((x) => ({ type: x.source_type, id: x.source_id, text: x.text, origin: x.origin })),
       changes: c.get(r.id) ?? 0,
     };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
+import { demoEvidencePdf } from '../../../seeds/demo/evidencePdf';
 import type { SourceCandidate } from '../meetings/sources';
 import type { Input } from '../../common/api';
 
@@ -201,7 +202,7 @@ describe('rectification list', () => {
     const late = await app.must('rectification.get', { meetingId: app.ids.meetingId, today: '2027-04-01' });
     expect(late.items.map((i) => i.overdue)).toEqual([true, false]);
     expect(late.stats).toMatchObject({ total: 2, overdue: 1, completionRate: 0 });
-    await app.must('rectification.addProgress', { itemId: late.items[0].id, date: '2027-04-02', kind: 'progress', text: '调研计划已印发', by: '郭文静', statusTo: 'done_pending', acceptor: '', evidence: [{ name: '调研计划.pdf', path: 'D:\\整改\\调研计划.pdf' }] });
+    await app.must('rectification.addProgress', { itemId: late.items[0].id, date: '2027-04-02', kind: 'progress', text: '调研计划已印发', by: '郭文静', statusTo: 'done_pending', acceptor: '', evidence: [{ name: '调研计划.pdf', file: demoEvidencePdf('plan') }] });
     const pending = await app.must('rectification.get', { meetingId: app.ids.meetingId, today: '2027-04-03' });
     expect(pending.items[0]).toMatchObject({ overdue: false, status: 'done_pending', progress: '调研计划已印发' });
     const closed = await app.must('rectification.addProgress', { itemId: late.items[0].id, date: '2027-04-10', kind: 'review', text: '验收合格', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [] });

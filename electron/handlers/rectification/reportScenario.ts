@@ -64,6 +64,14 @@ function withFirstProblem(content: Material, text: string): Material {
   return copy;
 }
 
+/** A scanned 验收 record as far as the evidence check goes: a PDF by its bytes. */
+function acceptancePdf(): Uint8Array<ArrayBuffer> {
+  const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+  const out = new Uint8Array(new ArrayBuffer(bytes.byteLength));
+  out.set(bytes);
+  return out;
+}
+
 export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Promise<Scenario> {
   const team = await app.must('teams.create', { name: `青溪县第${n + 1}局党组`, organ: 'party_group', unit: '' });
   const memberIds: number[] = [];
@@ -184,7 +192,8 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
         by: '郭文静',
         statusTo: item.status,
         acceptor: item.status === 'closed' ? '何静' : '',
-        evidence: [],
+        // 销号 rests on evidence (progress.ts): a closed item carries its 验收 record.
+        evidence: item.status === 'closed' ? [{ name: '验收记录.pdf', file: acceptancePdf() }] : [],
       });
     }
   }

@@ -3,7 +3,7 @@
  * so the four formats always say the same thing.
  */
 import type { AgreedItem, RectificationItem } from '../../common/api/rectification';
-import { STATUS_ZH, SOURCE_ZH, chineseDate, deadlineText } from '../../common/rectification/model';
+import { ORIGIN_ZH, STATUS_ZH, SOURCE_ZH, chineseDate, deadlineText } from '../../common/rectification/model';
 import { scopeItems } from '../../common/rectification/grouping';
 import { AppError } from '../../common/result';
 import type { HandlerContext } from '../context';
@@ -65,7 +65,23 @@ const numbered = (texts: readonly string[]) => (texts.length <= 1 ? (texts[0] ??
 
 function sourceLabel(item: RectificationItem): string {
   const types = [...new Set(item.sources.map((s) => SOURCE_ZH[s.type]))];
+  // An item of another rectification (巡察, 审计…) names that source first, in the source's own words.
+  if (item.originKind !== 'meeting') types.unshift(item.origin ? `${ORIGIN_ZH[item.originKind]}（${item.origin}）` : ORIGIN_ZH[item.originKind]);
   return types.join('、');
+}
+
+/**
+ * 佐证材料 as every export shows it: the files' names, and for an item closed without a stored file a mark that says
+ * so with the 验收人's reason (domain.md §10: never 已销号 without evidence, unmarked).
+ */
+export function noEvidenceMark(item: RectificationItem): string {
+  if (!item.closedWithoutEvidence) return '';
+  return item.noEvidenceReason ? `无佐证材料销号（验收人说明：${item.noEvidenceReason}）` : '无佐证材料销号';
+}
+
+export function evidenceCell(item: RectificationItem): string {
+  const names = item.evidence.map((e) => (e.stored ? e.name : `${e.name}（仅登记名称）`));
+  return [...names, noEvidenceMark(item)].filter(Boolean).join('\n');
 }
 
 function currentRow(item: RectificationItem, today: string): Record<string, string | number> {
@@ -85,7 +101,9 @@ function currentRow(item: RectificationItem, today: string): Record<string, stri
     // 逾期 is shown beside the status, never stored; the Excel cell keeps the plain status so it can be re-imported.
     status: STATUS_ZH[item.status],
     overdue: item.overdue ? `逾期（截至${chineseDate(today)}）` : '',
-    evidence: item.evidence.map((e) => e.name).join('\n'),
+    evidence: evidenceCell(item),
+    // Printed with the closing too, so a Word or PDF without the 佐证材料 column still says it.
+    noEvidence: noEvidenceMark(item),
     closedOn: item.closedOn ?? '',
     acceptor: item.acceptor,
     note: item.note,
@@ -154,7 +172,7 @@ export function printedCell(row: Record<string, string | number>, key: string): 
       // The subtitle gives the day the figures stand at: 「已逾期」 is enough in the narrow column.
       return row.overdue ? `${text('status')}\n已逾期` : text('status');
     case 'closing':
-      return [row.closedOn ? chineseDate(text('closedOn')) : '', text('acceptor')].filter(Boolean).join('\n');
+      return [row.closedOn ? chineseDate(text('closedOn')) : '', text('acceptor'), text('noEvidence')].filter(Boolean).join('\n');
     case 'leaders':
       return text('leaders').split('、').join('\n');
     default:

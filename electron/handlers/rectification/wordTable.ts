@@ -56,7 +56,7 @@ const WORKING: Record<PrintColumnKey, PlannedColumn> = {
     min: { cap: 9 },
     center: true,
     cell: (r) => {
-      const closing = [r.closedOn ? `${chineseDate(text(r, 'closedOn'))}销号` : '', r.acceptor ? `验收人：${text(r, 'acceptor')}` : ''].filter(Boolean);
+      const closing = [r.closedOn ? `${chineseDate(text(r, 'closedOn'))}销号` : '', r.acceptor ? `验收人：${text(r, 'acceptor')}` : '', text(r, 'noEvidence')].filter(Boolean);
       return { stack: [[text(r, 'status'), r.overdue ? '已逾期' : ''].filter(Boolean).join('\n'), ...(closing.length ? [closing.join('\n')] : [])] };
     },
   },

@@ -78,6 +78,8 @@ export function itemColumns(fields: Partial<ItemFields>) {
   if (fields.unit !== undefined) columns.unit = fields.unit;
   if (fields.ownerPerson !== undefined) columns.owner_person = fields.ownerPerson;
   if (fields.note !== undefined) columns.note = fields.note;
+  if (fields.originKind !== undefined) columns.origin_kind = fields.originKind;
+  if (fields.origin !== undefined) columns.origin = fields.origin;
   if (fields.deadline !== undefined) {
     columns.deadline_kind = fields.deadline.kind;
     columns.deadline_date = fields.deadline.date;
@@ -123,6 +125,8 @@ export async function insertItem(ctx: HandlerContext, db: Db, listId: number, fi
       status: fields.deadline.kind === 'ongoing' ? 'ongoing' : status,
       acceptor: '',
       note: fields.note,
+      origin_kind: fields.originKind ?? 'meeting',
+      origin: fields.origin ?? '',
       created_at: at,
       updated_at: at,
     })

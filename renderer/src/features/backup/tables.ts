@@ -42,6 +42,7 @@ const TABLES: Record<string, Words> = {
   rectification_item_sources: { zh: '整改事项问题来源', en: 'Sources of items' },
   rectification_progress: { zh: '整改进展', en: 'Progress reports' },
   rectification_evidence: { zh: '整改佐证材料', en: 'Evidence' },
+  rectification_evidence_files: { zh: '整改佐证材料文件', en: 'Evidence files' },
   rectification_agreements: { zh: '整改清单审议通过版', en: 'Agreed versions of lists' },
   rectification_changes: { zh: '整改清单审议后变更', en: 'Changes after agreement' },
   opinion_feedback: { zh: '意见反馈本人记录', en: 'Opinions fed back to members' },
