@@ -126,6 +126,33 @@ describe('toasts', () => {
   });
 });
 
+/** Whether the stream's last entry (the 500th) lies whole inside the stream's visible box and the window. */
+async function latestEntryInView(): Promise<{ text: string; inView: boolean }> {
+  return e.page.evaluate(() => {
+    const stream = document.querySelector('[data-testid=entry-stream]')!;
+    const last = [...stream.querySelectorAll('article.entry')].at(-1)!;
+    const box = stream.getBoundingClientRect();
+    const r = last.getBoundingClientRect();
+    const inView = r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight;
+    return { text: last.querySelector('.text')?.textContent?.slice(0, 6) ?? '', inView };
+  });
+}
+
+describe('the minutes console', () => {
+  it('opens at the latest of 500 entries, and again after a reload', async () => {
+    await e.page.setViewportSize(VIEWPORTS[0]);
+    await go(`/meetings/${stressMeetingId}/minutes`);
+    for (const when of ['opened', 'reloaded']) {
+      if (when === 'reloaded') await e.reload();
+      await e.page.waitForFunction(() => document.body.dataset.minutesReady === '1' && document.querySelector('[data-testid=entry-stream] article.entry'));
+      await settle();
+      expect({ when, ...(await latestEntryInView()) }).toEqual({ when, text: '第500条：', inView: true });
+      // The composer has the keyboard, as before.
+      expect(await e.page.evaluate(() => document.activeElement?.closest('[data-testid=composer]') !== null)).toBe(true);
+    }
+  });
+});
+
 describe('every screen fits and can be used by keyboard and screen reader', () => {
   for (const viewport of VIEWPORTS) {
     it(`at ${viewport.width}×${viewport.height}, with the demo and fifteen long-named members`, async () => {

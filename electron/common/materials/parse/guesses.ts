@@ -59,11 +59,11 @@ function reviewBlock(
       const item = first?.type === 'item' ? first : newItem(newId());
       item.text = rest;
       if (block.children.length === 0) block.children.push(item);
-      if (!hasSingleItemCue(rest)) warnings.push(warn.guessProblem(rest, { nodeId: item.id }));
+      if (!hasSingleItemCue(rest)) warnings.push(warn.guess('problem', rest, { nodeId: item.id }));
       return;
     }
     // A run-in that ends with ： introduces what follows; a long one that does not may be a problem.
-    if (!empty && !endsWithColon(norm(rest)) && [...rest].length > LONG_RUN_IN) warnings.push(warn.guessRunIn(rest, { nodeId: block.id }));
+    if (!empty && !endsWithColon(norm(rest)) && [...rest].length > LONG_RUN_IN) warnings.push(warn.guess('run-in', rest, { nodeId: block.id }));
   }
 
   // An unnumbered first paragraph before numbered problems is the lead-in.
@@ -74,17 +74,17 @@ function reviewBlock(
   const lastItem = block.children.findLastIndex((n) => n.type === 'item');
   block.children.forEach((c, i) => {
     if (c.type !== 'paragraph' || i > lastItem || endsWithColon(norm(c.text))) return;
-    warnings.push(warn.guessLeadIn(c.text, { nodeId: c.id }));
+    warnings.push(warn.guess('lead-in', c.text, { nodeId: c.id }));
   });
 
   const items = block.children.filter((c): c is Item => c.type === 'item');
   if (items.length === 1 && facts.unmarked.has(items[0].id) && !hasSingleItemCue(items[0].text)) {
-    warnings.push(warn.guessProblem(items[0].text, { nodeId: items[0].id }));
+    warnings.push(warn.guess('problem', items[0].text, { nodeId: items[0].id }));
   }
   for (const item of items) {
     for (const c of continuations.get(item.id) ?? []) {
       const part = item.text.split('\n')[c.part];
-      if (part !== undefined) warnings.push(warn.guessContinuation(part, c.part, { nodeId: c.itemId, line: c.line }));
+      if (part !== undefined) warnings.push(warn.guess('continuation', part, { nodeId: c.itemId, line: c.line }, c.part));
     }
   }
 }

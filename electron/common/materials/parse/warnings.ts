@@ -1,7 +1,7 @@
-// Bilingual warnings of the outline parser. Each function builds one warning kind, so the wording
-// of a code lives in exactly one place.
+// Bilingual warnings of the outline parser. Each function builds one warning kind (the guesses one table-driven
+// builder), so the wording of a code lives in exactly one place.
 import type { NodeId } from '../model';
-import type { OutlineWarning } from '../outlineTypes';
+import type { OutlineGuess, OutlineWarning } from '../outlineTypes';
 
 interface At {
   nodeId?: NodeId;
@@ -20,6 +20,26 @@ function excerpt(text: string): string {
   const t = text.replace(/\s+/g, '');
   return [...t].length > 18 ? `${[...t].slice(0, 18).join('')}……` : t;
 }
+
+/** What each guess tells the user, given the start of the text it was about. */
+const GUESSES: Record<OutlineGuess, { zh: (text: string) => string; en: (text: string) => string }> = {
+  'lead-in': {
+    zh: (t) => `“${t}”没有编号，位于编号问题之前，已作为本方面的引言（不计入问题数）。如是一个问题，请点“作为问题”。`,
+    en: (t) => `“${t}” has no number and precedes numbered problems; it was kept as the block's lead-in (not counted as a problem). If it is a problem, choose “As a problem”.`,
+  },
+  problem: {
+    zh: (t) => `“${t}”没有编号，已作为本方面的一个问题（计入问题数）。如只是引言或概述，请点“作为引言”。`,
+    en: (t) => `“${t}” has no number; it was counted as the block's one problem. If it only introduces the block, choose “As a lead-in”.`,
+  },
+  'run-in': {
+    zh: (t) => `标题中方面之后的“${t}”已作为标题的一部分（不计入问题数）。如是一个问题，请点“作为问题”。`,
+    en: (t) => `The text after the aspect in this heading, “${t}”, was kept in the heading (not counted). If it is a problem, choose “As a problem”.`,
+  },
+  continuation: {
+    zh: (t) => `“${t}”没有编号，已并入上一个问题。如是另一个问题，请点“作为问题”。`,
+    en: (t) => `“${t}” has no number and was added to the problem before it. If it is another problem, choose “As a problem”.`,
+  },
+};
 
 export const warn = {
   emptyInput(): OutlineWarning {
@@ -112,55 +132,18 @@ export const warn = {
     };
   },
 
-  guessLeadIn(text: string, where: At): OutlineWarning {
+  /**
+   * Where the parser had to guess (see GUESSES): what it chose for `text`. `part` names the paragraph of the item's
+   * text for a 'continuation'.
+   */
+  guess(guess: OutlineGuess, text: string, where: At, part?: number): OutlineWarning {
+    const quoted = excerpt(text);
     return {
-      code: 'guess-lead-in',
+      code: `guess-${guess}`,
       severity: 'warning',
-      guess: 'lead-in',
-      message: {
-        zh: `“${excerpt(text)}”没有编号，位于编号问题之前，已作为本方面的引言（不计入问题数）。如是一个问题，请点“作为问题”。`,
-        en: `“${excerpt(text)}” has no number and precedes numbered problems; it was kept as the block's lead-in (not counted as a problem). If it is a problem, choose “As a problem”.`,
-      },
-      ...at(where),
-    };
-  },
-
-  guessProblem(text: string, where: At): OutlineWarning {
-    return {
-      code: 'guess-problem',
-      severity: 'warning',
-      guess: 'problem',
-      message: {
-        zh: `“${excerpt(text)}”没有编号，已作为本方面的一个问题（计入问题数）。如只是引言或概述，请点“作为引言”。`,
-        en: `“${excerpt(text)}” has no number; it was counted as the block's one problem. If it only introduces the block, choose “As a lead-in”.`,
-      },
-      ...at(where),
-    };
-  },
-
-  guessRunIn(text: string, where: At): OutlineWarning {
-    return {
-      code: 'guess-run-in',
-      severity: 'warning',
-      guess: 'run-in',
-      message: {
-        zh: `标题中方面之后的“${excerpt(text)}”已作为标题的一部分（不计入问题数）。如是一个问题，请点“作为问题”。`,
-        en: `The text after the aspect in this heading, “${excerpt(text)}”, was kept in the heading (not counted). If it is a problem, choose “As a problem”.`,
-      },
-      ...at(where),
-    };
-  },
-
-  guessContinuation(text: string, part: number, where: At): OutlineWarning {
-    return {
-      code: 'guess-continuation',
-      severity: 'warning',
-      guess: 'continuation',
-      part,
-      message: {
-        zh: `“${excerpt(text)}”没有编号，已并入上一个问题。如是另一个问题，请点“作为问题”。`,
-        en: `“${excerpt(text)}” has no number and was added to the problem before it. If it is another problem, choose “As a problem”.`,
-      },
+      guess,
+      ...(part === undefined ? {} : { part }),
+      message: { zh: GUESSES[guess].zh(quoted), en: GUESSES[guess].en(quoted) },
       ...at(where),
     };
   },
