@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { backupDir, checkFile, dailyBackup, listBackups } from '../db/backup';
 import { openDatabase } from '../db/connection';
-import { openHost } from '../electron/handlers/backup/host';
+import { openHost } from '../electron/host';
 import { folderFiles } from '../electron/handlers/files';
 import { prepareDatabase } from './crashKit';
 

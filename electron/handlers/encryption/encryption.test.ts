@@ -7,7 +7,7 @@ import { fileKind, passphraseKey } from '../../../db/cipher';
 import { openDatabase } from '../../../db/connection';
 import { folderFiles } from '../files';
 import { openDemoApp, openTestApp, type TestApp } from '../testing';
-import { openHost, type Host } from '../backup/host';
+import { openHost, type Host } from '../../host';
 
 const PASS = '青溪党组 2026 春季';
 const MARKER = Buffer.from('青溪县人民政府党组', 'utf8');
