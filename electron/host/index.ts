@@ -1,16 +1,18 @@
 import path from 'node:path';
 import { backupDir, dailyBackup, listBackups } from '../../db/backup';
 import { fileKind } from '../../db/cipher';
-import { openDatabase } from '../../db/connection';
+import { firstLook, openDatabase, openWhileChecking, type FirstLook } from '../../db/connection';
+import { quickCheck } from '../../db/quickCheck';
 import { cleanLeftovers } from '../../db/leftovers';
 import type { RecoveryStatus, StartupReport } from '../common/api/backup';
+import { isChannelName } from '../common/api';
 import type { ApiResult } from '../common/result';
 import { readPolicy } from '../handlers/backup/policy';
 import { createContext } from '../handlers/compose';
 import type { DemoLoader, FileService, HandlerContext } from '../handlers/context';
 import { inDatabase, inTurn, serve, type Mode } from '../handlers/dispatch';
 import { runErasures } from '../handlers/opinions/erasure';
-import { lockedHandlers, lockedRefusal, normalHostHandlers, notNeeded, recoveryHandlers, recoveryRefusal } from './modes';
+import { firstScreenHandlers, lockedHandlers, lockedRefusal, normalHostHandlers, notNeeded, recoveryHandlers, recoveryRefusal, startingRefusal, upgradeHandlers } from './modes';
 import { bilingual, MISSING, RecoveryFiles, type Failure, type StartContext } from './recovery';
 
 export interface HostOptions {
@@ -22,10 +24,15 @@ export interface HostOptions {
   onBackupError?: (error: Error) => void;
   /** The first-run screen's demo (seeds/demo `loadDemo`), when this host offers it. */
   loadDemo?: DemoLoader;
+  /** The check that guards writes (default: quick_check in a worker thread); tests hold it to look at the start. */
+  check?: (file: string, key: Buffer | null) => Promise<void>;
 }
 
 /**
- * The database behind the API, for Electron main and the browser harness alike. When the file cannot be opened
+ * The database behind the API, for Electron main and the browser harness alike. It answers at once: an existing
+ * file starts with its checks (quick_check off the main thread, an upgrade, the daily backup) while the first screen
+ * is answered from a connection that cannot write, and every other call waits until the checks have passed (see
+ * modes.ts). When the file cannot be opened
  * (damaged, unreadable, from a newer app) it starts in recovery mode: only `recovery.*` channels answer, the UI shows
  * the recovery screen, and nothing creates a new empty database over the old one. When the file is encrypted it
  * starts locked: only `encryption.unlock` and `recovery.*` answer until the passphrase opens it.
@@ -37,7 +44,7 @@ export interface Host {
   status(): RecoveryStatus;
   /** What the start found and did; its maintenance part changes while the daily backup runs. */
   startup(): StartupReport;
-  /** Settles when the start-up maintenance (pending erasures, then the daily backup) is over. */
+  /** Settles when the start (checks, upgrade, pending erasures, the daily backup) is over. */
   maintenance(): Promise<StartupReport>;
   close(): Promise<void>;
 }
@@ -45,6 +52,8 @@ export interface Host {
 /** The host's state: one mode at a time, each with what it answers. */
 type State =
   | { mode: 'normal'; ctx: HandlerContext; served: Mode<HandlerContext> }
+  | { mode: 'starting'; view: HandlerContext; served: Mode<HandlerContext>; open: Promise<void> }
+  | { mode: 'starting'; view: null; served: Mode<StartContext>; open: Promise<void> }
   | { mode: 'locked'; served: Mode<StartContext> }
   | { mode: 'recovery'; failure: Failure; served: Mode<StartContext> };
 
@@ -115,9 +124,73 @@ class AppHost implements Host, StartContext {
     };
   }
 
+  /**
+   * Opens the data file with `key`. A first look (milliseconds) refuses at once what cannot be opened (a wrong
+   * passphrase, a newer or unreadable file); then the host is starting: the checks run (`checkThenOpen`) while the
+   * first screen reads from a connection that cannot write. A new file is created and checked at once.
+   */
   async open(): Promise<void> {
-    const connection = await openDatabase({ file: this.dataFile, now: this.now, key: this.key });
-    const ctx = createContext(connection, { files: this.files, appVersion: this.options.appVersion, now: this.now, loadDemo: this.options.loadDemo });
+    const look = firstLook({ file: this.dataFile, key: this.key });
+    if (!look) {
+      this.enterNormal(createContext(await openDatabase({ file: this.dataFile, now: this.now, key: this.key }), this.contextOptions()));
+      const ctx = this.context()!;
+      this.maintenanceRun = inTurn(ctx, () => this.maintain(ctx));
+      return;
+    }
+    const connection = look.version === look.latest ? openWhileChecking({ file: this.dataFile, key: this.key }) : null;
+    const view = connection ? createContext(connection, this.contextOptions()) : null;
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    const host = { status: () => this.status(), report: () => this.startup() };
+    const queued = (_channel: unknown, call: () => Promise<unknown>) => call();
+    this.state = view
+      ? { mode: 'starting', view, open, served: { context: view, handlers: firstScreenHandlers(view, host), refusal: startingRefusal, run: (channel, call) => (IMMEDIATE.has(channel) ? call() : inDatabase(view, channel, call)), database: view } }
+      : { mode: 'starting', view: null, open, served: { context: this, handlers: upgradeHandlers(host), refusal: startingRefusal, run: queued } };
+    Object.assign(this.report.maintenance, { state: 'running', step: 'check', done: 0, total: 0, backup: null, error: null });
+    this.maintenanceRun = this.checkThenOpen(look, view, opened).finally(opened);
+  }
+
+  private contextOptions() {
+    return { files: this.files, appVersion: this.options.appVersion, now: this.now, loadDemo: this.options.loadDemo };
+  }
+
+  /**
+   * The checks that guard writes, then the writable connection: quick_check in a worker thread, the upgrade (with its
+   * verified backup) when the file is older, then the erasures and the daily backup. A failure leads to recovery.
+   */
+  private async checkThenOpen(look: FirstLook, view: HandlerContext | null, opened: () => void): Promise<void> {
+    const maintenance = this.report.maintenance;
+    let ctx: HandlerContext;
+    try {
+      await (this.options.check ?? quickCheck)(this.dataFile, this.key);
+      if (look.version < look.latest) maintenance.step = 'upgrade';
+      ctx = createContext(await openDatabase({ file: this.dataFile, now: this.now, key: this.key, checked: true }), this.contextOptions());
+    } catch (error) {
+      const failure = bilingual(error, { code: 'db.unreadable', zh: '无法打开数据文件', en: 'Cannot open the data file' });
+      Object.assign(maintenance, { state: 'failed', error: failure });
+      this.fail(failure);
+      await this.closeView(view);
+      return;
+    }
+    if (view) {
+      // The first screen keeps reading from the view while the backup is taken; every other call waits for it.
+      await this.maintain(ctx);
+      this.enterNormal(ctx);
+      await this.closeView(view);
+    } else {
+      this.enterNormal(ctx);
+      const run = inTurn(ctx, () => this.maintain(ctx));
+      opened();
+      await run;
+    }
+  }
+
+  /** Closes the first screen's connection after the calls it was given. */
+  private async closeView(view: HandlerContext | null): Promise<void> {
+    if (view) await inTurn(view, () => view.connection.close());
+  }
+
+  private enterNormal(ctx: HandlerContext): void {
     this.state = {
       mode: 'normal',
       ctx,
@@ -130,7 +203,6 @@ class AppHost implements Host, StartContext {
       },
     };
     this.readOnlyNotice(ctx);
-    this.maintenanceRun = inTurn(ctx, () => this.maintain(ctx));
   }
 
   /** Opens the file; a refusal (damaged, newer, full disk…) becomes recovery mode with its words, never a crash. */
@@ -175,6 +247,11 @@ class AppHost implements Host, StartContext {
 
   dispatch(channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
     const state = this.state;
+    if (state.mode === 'starting') {
+      // Not the first screen's: it waits until the checks have passed (then normal mode answers) or failed (recovery).
+      if (isChannelName(channel) && !Object.hasOwn(state.served.handlers, channel)) return state.open.then(() => this.dispatch(channel, input));
+      return state.view ? serve(state.served, channel, input) : serve(state.served, channel, input);
+    }
     return state.mode === 'normal' ? serve(state.served, channel, input) : serve(state.served, channel, input);
   }
 
@@ -185,6 +262,8 @@ class AppHost implements Host, StartContext {
   status(): RecoveryStatus {
     const state = this.state;
     if (state.mode === 'normal') return { mode: 'normal' };
+    // While checking, the app shows its first screen (with the progress above it); a file to upgrade, the progress screen.
+    if (state.mode === 'starting') return state.view ? { mode: 'normal' } : { mode: 'starting' };
     if (state.mode === 'locked') return { mode: 'locked', dataFile: this.dataFile };
     return { mode: 'recovery', ...state.failure, dataFile: this.dataFile };
   }

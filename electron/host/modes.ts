@@ -2,6 +2,9 @@
  * The host's modes, each a typed handler map over its own context, all answered by `serve` (handlers/dispatch.ts)
  * with the same validation, error bodies and order as every other call:
  *
+ * - starting: the checks that guard writes (quick_check, off the main thread), an upgrade, the daily backup: the
+ *   first screen's channels answer from a read-only connection meanwhile (none when the file needs an upgrade: the
+ *   progress screen), every other call waits until the data is open (or gets recovery's refusal if a check failed);
  * - normal: the app's handlers over the open database, plus the host's own channels (how the start went);
  * - locked: an encrypted file waiting for its passphrase (unlock, and restoring a backup instead);
  * - recovery: a file that could not be opened (restore, salvage, retry, start empty).
@@ -33,6 +36,34 @@ export function normalHostHandlers(host: HostView): ModeHandlers<HandlerContext>
     'encryption.unlock': () => ({ unlocked: true, mode: 'normal' as const }),
   };
 }
+
+/**
+ * What the first screen asks for (the app's settings and information, the meetings list and its teams): answered
+ * while the checks run, from a connection that cannot write. They only read.
+ */
+export function firstScreenHandlers(view: HandlerContext, host: HostView): ModeHandlers<HandlerContext> {
+  return {
+    'recovery.status': () => host.status(),
+    'backup.startup': () => host.report(),
+    'settings.get': view.handlers['settings.get'],
+    'app.info': view.handlers['app.info'],
+    'meetings.list': view.handlers['meetings.list'],
+    'teams.list': view.handlers['teams.list'],
+  };
+}
+
+/** A file that needs an upgrade cannot be read by this version's handlers: only the progress screen's channels. */
+export const upgradeHandlers = (host: HostView): ModeHandlers<StartContext> => ({
+  'recovery.status': () => host.status(),
+  'backup.startup': () => host.report(),
+});
+
+/** Not answered while starting: such calls wait for the data to open (only a channel unknown to a mode gets this). */
+export const startingRefusal = (): ApiErrorBody => ({
+  code: 'db.starting',
+  message: '正在检查数据文件，请稍候',
+  messageEn: 'The data file is being checked; please wait',
+});
 
 /** In normal mode the recovery channels that would replace the file refuse: restoring is done on the backup screen. */
 export const notNeeded = (): ApiErrorBody => ({

@@ -174,7 +174,8 @@ describe('starting with an encrypted data file', () => {
     expect(host.status()).toEqual({ mode: 'normal' });
     const teams = await host.dispatch('teams.list', {});
     expect(teams.ok && (teams.value as unknown[]).length).toBeGreaterThan(0);
-    // The first start of the day took a backup, encrypted like the data.
+    // The first start of the day took a backup, encrypted like the data (after the first screen, which did not wait).
+    await host.maintenance();
     const newest = listBackups(backupDir(file))[0];
     expect(newest.takenAt.startsWith('2026-11-28')).toBe(true);
     expect(newest.encrypted).toBe(true);
