@@ -25,11 +25,8 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
     for (const target of new Set([input.common.targetMemberId, ...entries.map((e) => e.targetMemberId)])) {
       await assertClassification(ctx.db, input.meetingId, target, input.common.aspectId);
     }
-    const ids = await ctx.db.transaction().execute(async (trx) => {
-      const out: number[] = [];
-      for (const [i, e] of entries.entries()) out.push(await insertOpinion(ctx, trx, input.meetingId, { ...input.common, ...e }, { position: i + 1 }));
-      return out;
-    });
+    const ids: number[] = [];
+    for (const [i, e] of entries.entries()) ids.push(await insertOpinion(ctx, ctx.db, input.meetingId, { ...input.common, ...e }, { position: i + 1 }));
     return Promise.all(ids.map((id) => getRaw(ctx.db, id)));
   },
   async 'opinions.update'(ctx, input) {
@@ -67,15 +64,13 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
   },
   async 'opinions.delete'(ctx, input) {
     await assertOwnOpinions(ctx.db, input.meetingId, input.ids);
-    return ctx.db.transaction().execute(async (trx) => {
-      const result = await trx.deleteFrom('opinions').where('meeting_id', '=', input.meetingId).where('id', 'in', input.ids).executeTakeFirst();
-      await trx
-        .deleteFrom('consolidated_opinions')
-        .where('meeting_id', '=', input.meetingId)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('opinions').select('opinions.id').whereRef('opinions.consolidated_id', '=', 'consolidated_opinions.id'))))
-        .execute();
-      return Number(result.numDeletedRows);
-    });
+    const result = await ctx.db.deleteFrom('opinions').where('meeting_id', '=', input.meetingId).where('id', 'in', input.ids).executeTakeFirst();
+    await ctx.db
+      .deleteFrom('consolidated_opinions')
+      .where('meeting_id', '=', input.meetingId)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('opinions').select('opinions.id').whereRef('opinions.consolidated_id', '=', 'consolidated_opinions.id'))))
+      .execute();
+    return Number(result.numDeletedRows);
   },
   async 'opinions.classify'(ctx, input) {
     await classify(ctx, input);

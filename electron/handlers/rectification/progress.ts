@@ -48,7 +48,7 @@ export const progressHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectif
     if (row.status === 'closed' && input.statusTo !== null && input.statusTo !== 'closed' && input.text.length === 0) {
       throw new AppError('rectification.reopenReason', '已销号事项重新打开须说明原因', 'Reopening a closed item needs an explanation');
     }
-    await ctx.db.transaction().execute((trx) => writeProgress(ctx, trx, input, { status: row.status, progress: row.progress }));
+    await writeProgress(ctx, ctx.db, input, { status: row.status, progress: row.progress });
     return loadList(ctx, row.meeting_id);
   },
 };
