@@ -22,7 +22,7 @@ interface StartTimes {
   firstScreen: number;
   /** Until the start is over: checks, upgrade, erasures, the daily backup (what the first screen used to wait for). */
   whole: number;
-  /** The longest any answer to `backup.startup` (the progress banner's poll) took while the start ran. */
+  /** The longest the progress banner's poll (every 100 ms) waited beyond its interval while the start ran. */
   longestPoll: number;
 }
 
@@ -51,12 +51,13 @@ async function timeStart(file: string, key: Buffer | null, open: typeof openHost
     const shown = performance.now() - t0;
     let longestPoll = 0;
     let polling = true;
+    // The banner polls every 100 ms here: how late an answer comes, timer included, is how long the thread was busy.
     const poll = (async () => {
       while (polling) {
         const t = performance.now();
-        await host.dispatch('backup.startup', {});
-        longestPoll = Math.max(longestPoll, performance.now() - t);
         await new Promise((resolve) => setTimeout(resolve, 100));
+        await host.dispatch('backup.startup', {});
+        longestPoll = Math.max(longestPoll, performance.now() - t - 100);
       }
     })();
     const report = await host.maintenance();
@@ -98,7 +99,7 @@ function row(what: string, times: StartTimes[], note = ''): Row {
     group: 'startup',
     what: `time to first screen: ${what} (median of ${times.length}; runs ${shown.map((s) => ms(s)).join(', ')})`,
     figure: ms(mid),
-    compare: `whole start (checks, ${note}daily backup) ${ms(median(times.map((t) => t.whole)))}, which the first screen waited for before; longest progress poll meanwhile ${ms(Math.max(...times.map((t) => t.longestPoll)))}`,
+    compare: `whole start (checks, ${note}daily backup) ${ms(median(times.map((t) => t.whole)))}, which the first screen waited for before; longest the progress poll waited meanwhile ${ms(Math.max(...times.map((t) => t.longestPoll)))}`,
     target: `≤ ${ms(TARGET_MS)} (every run)`,
     verdict,
   };

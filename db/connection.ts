@@ -211,13 +211,13 @@ function openReadOnly(file: string, key: Buffer | null): Database.Database {
  * and was not written by a newer app. A newer file is recognised from its header before it is opened at all, and a
  * refused file gets no -wal or -shm beside it.
  */
-function inspectExisting(file: string, latest: number, key: Buffer | null, checked = false): number {
+function inspectExisting(file: string, latest: number, key: Buffer | null): number {
   const before = companionsOf(file);
   const fromHeader = before.has('-wal') ? null : headerVersion(file);
   if (fromHeader !== null && fromHeader > latest) throw tooNew(fromHeader, latest);
   const probe = openReadOnly(file, key);
   try {
-    return verify(probe, latest, checked);
+    return verify(probe, latest);
   } catch (error) {
     probe.close();
     removeNewCompanions(file, before);
@@ -358,10 +358,12 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
   if (!fileWritable(file)) return openForViewing(file, latest, key, readOnlyReason('db.readOnlyFile'), checked);
   // Half-written re-encrypted copies of an interrupted encryption change (the file itself is whole).
   cleanRekeyTemps(dir);
-  const version = inspectExisting(file, latest, key, checked);
+  // Checked just now (firstLook and quickCheck): the version is read from the connection itself.
+  const inspected = checked ? null : inspectExisting(file, latest, key);
 
   const sqlite = openFile(file, { key });
   try {
+    const version = inspected ?? verify(sqlite, latest, true);
     if (pragmasRefused(sqlite) || writeRefused(sqlite)) {
       sqlite.close();
       return openForViewing(file, latest, key, readOnlyReason(fileWritable(file) ? 'db.readOnlyHeader' : 'db.readOnlyFile'), checked);
@@ -381,43 +383,46 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
   }
 }
 
-/** What a first look at an existing file found, before its checks: its data version, and the app's. */
+/** What a first look at an existing file found, before its checks. */
 export interface FirstLook {
+  /** Its data version, and the app's. */
   version: number;
   latest: number;
+  /**
+   * A connection for reading only while the checks that guard writes run (every write refused with the
+   * `db.checking` reason); null when the file needs an upgrade first (this version's handlers cannot read it).
+   */
+  viewer: Connection | null;
 }
 
 /**
  * A first look at an existing file, in milliseconds whatever its size: readable as a database with this key, not
  * from a newer app. No quick_check (the host runs it off the main thread, db/quickCheck.ts) and nothing written:
- * a refused file is left exactly as it was found. Null when there is no file yet (a new one is created).
+ * a refused file is left exactly as it was found. Null when the file is opened at once instead (`openDatabase`): a
+ * new file (created and checked), or one that cannot be written (opened for viewing, with its own checks).
  */
 export function firstLook(options: Pick<OpenOptions, 'file' | 'key' | 'migrations'>): FirstLook | null {
   const list = options.migrations ?? defaultMigrations;
   const latest = list.at(-1)?.version ?? latestVersion;
   const file = path.resolve(options.file);
   const kind = fileKind(file);
-  if (kind === 'missing' || kind === 'empty') return null;
-  return { version: inspectExisting(file, latest, options.key ?? null, true), latest };
-}
-
-/**
- * A connection for reading only, while the checks that guard writes run: every write is refused with the
- * `db.checking` reason. Null when the file cannot be read in place without writing beside it.
- */
-export function openWhileChecking(options: Pick<OpenOptions, 'file' | 'key'>): Connection | null {
-  const file = path.resolve(options.file);
+  if (kind === 'missing' || kind === 'empty' || !folderWritable(path.dirname(file)) || !fileWritable(file)) return null;
   const before = companionsOf(file);
-  let sqlite: Database.Database | null = null;
+  const fromHeader = before.has('-wal') ? null : headerVersion(file);
+  if (fromHeader !== null && fromHeader > latest) throw tooNew(fromHeader, latest);
+  const sqlite = openReadOnly(file, options.key ?? null);
   try {
-    sqlite = openFile(file, { readonly: true, key: options.key ?? null });
+    const version = verify(sqlite, latest, true);
+    if (version < latest) {
+      sqlite.close();
+      return { version, latest, viewer: null };
+    }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('query_only = ON');
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
-    sqlite?.close();
+    return { version, latest, viewer: connectionOf(sqlite, file, { preMigrationBackup: null, readOnly: readOnlyReason('db.checking') }) };
+  } catch (error) {
+    if (sqlite.open) sqlite.close();
     removeNewCompanions(file, before);
-    return null;
+    throw error;
   }
-  return connectionOf(sqlite, file, { preMigrationBackup: null, readOnly: readOnlyReason('db.checking') });
 }

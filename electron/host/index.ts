@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { backupDir, dailyBackup, listBackups } from '../../db/backup';
 import { fileKind } from '../../db/cipher';
-import { firstLook, openDatabase, openWhileChecking, type FirstLook } from '../../db/connection';
+import { firstLook, openDatabase, type FirstLook } from '../../db/connection';
 import { quickCheck } from '../../db/quickCheck';
 import { cleanLeftovers } from '../../db/leftovers';
 import type { RecoveryStatus, StartupReport } from '../common/api/backup';
@@ -137,8 +137,7 @@ class AppHost implements Host, StartContext {
       this.maintenanceRun = inTurn(ctx, () => this.maintain(ctx));
       return;
     }
-    const connection = look.version === look.latest ? openWhileChecking({ file: this.dataFile, key: this.key }) : null;
-    const view = connection ? createContext(connection, this.contextOptions()) : null;
+    const view = look.viewer ? createContext(look.viewer, this.contextOptions()) : null;
     let opened!: () => void;
     const open = new Promise<void>((resolve) => (opened = resolve));
     const host = { status: () => this.status(), report: () => this.startup() };
