@@ -3,7 +3,7 @@
  * bench/results/latest.md. The large database (seeds/large.ts) is generated once and cached in the temp folder by
  * schema and generator version; a first run generates it (≈ 15 s).
  *
- *   npm run bench [-- --skip browser,open]      sections: write, long, search, lists, export, checks, parse, open, browser, long-browser, bundle
+ *   npm run bench [-- --skip browser,open]      sections: write, long, search, lists, export, checks, parse, open, encryption, startup, browser, long-browser, bundle
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { latestVersion } from '../db/migrations';
 import { encryptionRows } from './encryption';
+import { startupRows } from './startup';
 import { ensureLargeDatabase } from './largeDb';
 import { FeatureMissing, openBenchApp, type BenchApp } from './context';
 import { writePathRows } from './writePath';
@@ -86,6 +87,7 @@ try {
   await section('parse', () => parseRows());
   await section('open', () => openRows(dir, large.file));
   await section('encryption', () => encryptionRows(dir, large.file));
+  await section('startup', () => startupRows(dir, large.file, log));
 
   const outDir = path.join(dir, 'renderer');
   let built = false;

@@ -79,9 +79,11 @@ export function sameKey(a: Buffer | null, b: Buffer | null): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
+/** What selects Jingjian's cipher scheme on a connection, before its key is given (also run by db/quickCheck.ts). */
+export const CIPHER_PRAGMAS = ["cipher = 'sqlcipher'", 'legacy = 4'] as const;
+
 function configure(sqlite: Database.Database): void {
-  sqlite.pragma("cipher = 'sqlcipher'");
-  sqlite.pragma('legacy = 4');
+  for (const pragma of CIPHER_PRAGMAS) sqlite.pragma(pragma);
 }
 
 export interface OpenFileOptions {

@@ -20,11 +20,16 @@ export interface OpenOptions {
   now?: () => Date;
   /** The key of an encrypted file (from its passphrase); ignored for a plain file. Never stored anywhere. */
   key?: Buffer | null;
+  /**
+   * The file passed quick_check just now (the host runs it off the main thread, `quickCheck()` in db/quickCheck.ts):
+   * only its version is read here.
+   */
+  checked?: boolean;
 }
 
 /** Why a file was opened for viewing only. */
 export interface ReadOnlyReason {
-  code: 'db.readOnlyFile' | 'db.readOnlyFolder' | 'db.readOnlyHeader';
+  code: 'db.readOnlyFile' | 'db.readOnlyFolder' | 'db.readOnlyHeader' | 'db.checking';
   zh: string;
   en: string;
 }
@@ -67,6 +72,10 @@ function removeNewCompanions(file: string, before: Set<string>): void {
 }
 
 const READ_ONLY: Record<ReadOnlyReason['code'], Omit<ReadOnlyReason, 'code'>> = {
+  'db.checking': {
+    zh: '正在检查数据文件（完整性检查），检查通过前不能保存修改，请稍候几秒再试。',
+    en: 'The data file is being checked (integrity check); nothing can be saved until it has passed. Please try again in a few seconds.',
+  },
   'db.readOnlyFile': {
     zh: '数据文件为只读（文件属性中设置了“只读”，或当前用户没有写入权限）。已以只读方式打开，可以查看和导出，但不能保存修改，也不会自动备份。要继续编辑，请取消该文件的只读属性后重新启动镜鉴。',
     en: 'The data file is read-only (its read-only attribute is set, or this user may not write it). It was opened for viewing and export only: changes cannot be saved and no automatic backup is taken. To edit again, clear the read-only attribute and restart Jingjian.',
@@ -156,20 +165,33 @@ function tooNew(version: number, latest: number): DbError {
   );
 }
 
-/** quick_check and the data version of an open file; throws the bilingual refusal when it cannot be used. */
-function verify(probe: Database.Database, latest: number): number {
+/** The refusal of a file that cannot be read as a database, or of a read that failed on the disk. */
+export function unreadable(cause: unknown): DbError {
+  const disk = asDiskError(cause, { zh: '读取数据文件', en: 'reading of the data file' });
+  if (disk && disk.code === 'disk.ioError') return disk;
+  return new DbError('db.corrupt', `数据库文件已损坏或不是镜鉴数据文件（${(cause as Error).message}）`, `The database file is damaged or not a Jingjian file (${(cause as Error).message})`);
+}
+
+/** The refusal of a file whose quick_check found problems. */
+export function checkFailed(check: string): DbError {
+  return new DbError('db.corrupt', `数据库完整性检查未通过：${check}`, `The database failed its integrity check: ${check}`);
+}
+
+/** quick_check (unless `checked`) and the data version of an open file; throws the bilingual refusal when it cannot be used. */
+function verify(probe: Database.Database, latest: number, checked = false): number {
   let check: string;
   try {
-    check = String(probe.pragma('quick_check', { simple: true }));
+    check = checked ? 'ok' : String(probe.pragma('quick_check', { simple: true }));
   } catch (cause) {
-    const disk = asDiskError(cause, { zh: '读取数据文件', en: 'reading of the data file' });
-    if (disk && disk.code === 'disk.ioError') throw disk;
-    throw new DbError('db.corrupt', `数据库文件已损坏或不是镜鉴数据文件（${(cause as Error).message}）`, `The database file is damaged or not a Jingjian file (${(cause as Error).message})`);
+    throw unreadable(cause);
   }
-  if (check !== 'ok') {
-    throw new DbError('db.corrupt', `数据库完整性检查未通过：${check}`, `The database failed its integrity check: ${check}`);
+  if (check !== 'ok') throw checkFailed(check);
+  let version: number;
+  try {
+    version = Number(probe.pragma('user_version', { simple: true }));
+  } catch (cause) {
+    throw unreadable(cause);
   }
-  const version = Number(probe.pragma('user_version', { simple: true }));
   if (version > latest) throw tooNew(version, latest);
   return version;
 }
@@ -261,7 +283,7 @@ function connectionOf(sqlite: Database.Database, file: string, extra: { preMigra
  * refuses even the read-only WAL index, a private snapshot (the file and its -wal, copied byte for byte into a fresh
  * temporary folder) is read instead and removed on close. Nothing is written beside the file.
  */
-function openForViewing(file: string, latest: number, key: Buffer | null, reason: ReadOnlyReason): Connection {
+function openForViewing(file: string, latest: number, key: Buffer | null, reason: ReadOnlyReason, checked = false): Connection {
   const before = companionsOf(file);
   let snapshot: string | null = null;
   let sqlite: Database.Database;
@@ -283,7 +305,7 @@ function openForViewing(file: string, latest: number, key: Buffer | null, reason
     else removeNewCompanions(file, before);
   };
   try {
-    const version = verify(sqlite, latest);
+    const version = verify(sqlite, latest, checked);
     if (version < latest) {
       throw new DbError(
         'db.readOnlyOld',
@@ -331,17 +353,20 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
   const kind = fileKind(file);
   if (kind === 'missing' || kind === 'empty') return createNew(file, list, key);
 
-  if (!folderWritable(dir)) return openForViewing(file, latest, key, readOnlyReason('db.readOnlyFolder'));
-  if (!fileWritable(file)) return openForViewing(file, latest, key, readOnlyReason('db.readOnlyFile'));
+  const checked = options.checked ?? false;
+  if (!folderWritable(dir)) return openForViewing(file, latest, key, readOnlyReason('db.readOnlyFolder'), checked);
+  if (!fileWritable(file)) return openForViewing(file, latest, key, readOnlyReason('db.readOnlyFile'), checked);
   // Half-written re-encrypted copies of an interrupted encryption change (the file itself is whole).
   cleanRekeyTemps(dir);
-  const version = inspectExisting(file, latest, key);
+  // Checked just now (firstLook and quickCheck): the version is read from the connection itself.
+  const inspected = checked ? null : inspectExisting(file, latest, key);
 
   const sqlite = openFile(file, { key });
   try {
+    const version = inspected ?? verify(sqlite, latest, true);
     if (pragmasRefused(sqlite) || writeRefused(sqlite)) {
       sqlite.close();
-      return openForViewing(file, latest, key, readOnlyReason(fileWritable(file) ? 'db.readOnlyHeader' : 'db.readOnlyFile'));
+      return openForViewing(file, latest, key, readOnlyReason(fileWritable(file) ? 'db.readOnlyHeader' : 'db.readOnlyFile'), checked);
     }
     let preMigrationBackup: string | null = null;
     if (version > 0 && version < latest) {
@@ -355,5 +380,49 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
     if (sqlite.open) sqlite.close();
     if (error instanceof DbError) throw error;
     throw asDiskError(error, { zh: '打开数据文件', en: 'opening of the data file' }) ?? error;
+  }
+}
+
+/** What a first look at an existing file found, before its checks. */
+export interface FirstLook {
+  /** Its data version, and the app's. */
+  version: number;
+  latest: number;
+  /**
+   * A connection for reading only while the checks that guard writes run (every write refused with the
+   * `db.checking` reason); null when the file needs an upgrade first (this version's handlers cannot read it).
+   */
+  viewer: Connection | null;
+}
+
+/**
+ * A first look at an existing file, in milliseconds whatever its size: readable as a database with this key, not
+ * from a newer app. No quick_check (the host runs it off the main thread, db/quickCheck.ts) and nothing written:
+ * a refused file is left exactly as it was found. Null when the file is opened at once instead (`openDatabase`): a
+ * new file (created and checked), or one that cannot be written (opened for viewing, with its own checks).
+ */
+export function firstLook(options: Pick<OpenOptions, 'file' | 'key' | 'migrations'>): FirstLook | null {
+  const list = options.migrations ?? defaultMigrations;
+  const latest = list.at(-1)?.version ?? latestVersion;
+  const file = path.resolve(options.file);
+  const kind = fileKind(file);
+  if (kind === 'missing' || kind === 'empty' || !folderWritable(path.dirname(file)) || !fileWritable(file)) return null;
+  const before = companionsOf(file);
+  const fromHeader = before.has('-wal') ? null : headerVersion(file);
+  if (fromHeader !== null && fromHeader > latest) throw tooNew(fromHeader, latest);
+  const sqlite = openReadOnly(file, options.key ?? null);
+  try {
+    const version = verify(sqlite, latest, true);
+    if (version < latest) {
+      sqlite.close();
+      return { version, latest, viewer: null };
+    }
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('query_only = ON');
+    return { version, latest, viewer: connectionOf(sqlite, file, { preMigrationBackup: null, readOnly: readOnlyReason('db.checking') }) };
+  } catch (error) {
+    if (sqlite.open) sqlite.close();
+    removeNewCompanions(file, before);
+    throw error;
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Connection } from '../db/connection';
 import type { FileService } from '../electron/handlers/context';
 import { cleanTempFiles, folderFiles } from '../electron/handlers/files';
-import { openHost, type Host } from '../electron/handlers/backup/host';
+import { openHost, type Host } from '../electron/host';
 import { CONTENT_SECURITY_POLICY } from '../electron/common/security';
 import { allowedHost, CHANNEL_HEADER, checkCall, checkDownload, DOWNLOAD_PATH, Downloads, fromForeignPage, InFlight, newToken, refusals, TOKEN_META, type Refusal } from './gate';
 import { loadDemo } from '../seeds/demo';

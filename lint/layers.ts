@@ -17,8 +17,6 @@ const HANDLER_ROOT = 'electron/handlers/';
 const isTest = (file: string) => /\.test\.ts$/.test(file);
 /** Test support beside the handlers (openTestApp, openDemoApp): may load the demo like a test. */
 const TEST_SUPPORT = new Set(['electron/handlers/testing.ts']);
-/** What Electron main and the harness hold (normal, locked, recovery): above the composition root. */
-const HOST = new Set(['electron/handlers/backup/host.ts']);
 
 export interface Rule {
   /** Files the rule applies to (path prefix or exact file). */
@@ -54,8 +52,8 @@ const both =
   (file: string) =>
     tests.every((t) => t(file));
 
-/** A feature folder's file (electron/handlers/<feature>/…), not the root-level plumbing nor the host. */
-const inFeature = (file: string) => file.startsWith(HANDLER_ROOT) && file.slice(HANDLER_ROOT.length).includes('/') && !HOST.has(file);
+/** A feature folder's file (electron/handlers/<feature>/…), not the root-level plumbing. */
+const inFeature = (file: string) => file.startsWith(HANDLER_ROOT) && file.slice(HANDLER_ROOT.length).includes('/');
 
 /** The layer rules of docs/ARCHITECTURE.md, one per line there. */
 export const RULES: Rule[] = [
@@ -99,6 +97,16 @@ export const RULES: Rule[] = [
     from: both(inFeature, not(isTest)),
     forbids: importsFile('electron/handlers/dispatch.ts'),
     why: 'a handler is a function of (ctx, input); only the host and the composition root call dispatch',
+  },
+  {
+    from: both(under(HANDLER_ROOT), not(isTest)),
+    forbids: importsFile('electron/host/'),
+    why: 'the host (electron/host) sits above the handlers: it holds them, they never reach up to it',
+  },
+  {
+    from: under('electron/host/'),
+    forbids: either(importsFile('electron/main/', 'electron/preload/', 'renderer/', 'harness/', 'seeds/', 'bench/', 'e2e/'), importsPackage('electron', ...UI_PACKAGES)),
+    why: 'the host runs in plain Node (Electron main and the harness hold it): no Electron, Vue or seeds (the demo is passed in)',
   },
   {
     from: under('electron/preload/'),

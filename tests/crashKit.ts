@@ -16,12 +16,49 @@ export interface CrashSetup {
   agendaItemId: number;
 }
 
-/** The writer bundled once into one file, so each of the many child processes starts in a fraction of a second. */
-export async function bundleWriter(): Promise<string> {
+/**
+ * A child process of the kill tests (`tests/<name>.ts`) bundled once into one file, so each of the many child
+ * processes starts in a fraction of a second.
+ */
+export async function bundleChild(name: string): Promise<string> {
   // Inside node_modules so the bundle resolves better-sqlite3 and friends from the repo.
-  const outfile = path.resolve('node_modules/.cache/jingjian-crash/writer.mjs');
-  await build({ entryPoints: [path.resolve('tests/crashWriter.ts')], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+  const outfile = path.resolve(`node_modules/.cache/jingjian-crash/${name}.mjs`);
+  await build({ entryPoints: [path.resolve(`tests/${name}.ts`)], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
   return outfile;
+}
+
+/** The crash test's writer (tests/crashWriter.ts), bundled. */
+export const bundleWriter = () => bundleChild('crashWriter');
+
+/**
+ * The spawn-and-kill loop of every kill test: runs a bundled child with `args`, hands each line it prints (split at
+ * spaces) to `onLine` with a `kill` that SIGKILLs it, and settles with its stderr once it was killed. A child that
+ * ends by itself fails the test, with the last line it printed.
+ */
+export function spawnAndKill(child: string, args: string[], onLine: (fields: string[], kill: () => void) => void, onSpawn?: (kill: () => void) => void): Promise<{ stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const process_ = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const kill = () => process_.kill('SIGKILL');
+    let buffer = '';
+    let stderr = '';
+    let last = '';
+    process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    process_.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        last = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        onLine(last.split(' '), kill);
+      }
+    });
+    onSpawn?.(kill);
+    process_.on('error', reject);
+    process_.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve({ stderr });
+      else reject(new Error(`${path.basename(child)} ended by itself (code ${code}) after "${last}": ${stderr.slice(0, 800)}`));
+    });
+  });
 }
 
 async function must(ctx: Parameters<typeof dispatch>[0], channel: string, input: unknown): Promise<unknown> {
@@ -57,42 +94,28 @@ export interface KillOutcome {
 }
 
 /** Runs the writer, SIGKILLs it after a random number of acknowledgements, and returns what it acknowledged. */
-export function runAndKill(writer: string, file: string, setup: CrashSetup, prefix: string, killAfterAcks: number, expected: Map<string, string>): Promise<KillOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, file, JSON.stringify(setup), prefix], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buffer = '';
-    let acked = 0;
-    const ackedByKind = new Map<string, number>();
-    let kinds: string[] = [];
-    const skipped: string[] = [];
-    let stderr = '';
-    let last = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        last = line;
-        buffer = buffer.slice(nl + 1);
-        const [tag, kind, marker, slot] = line.split(' ');
-        if (tag === 'KINDS') kinds = (kind ?? '').split(',');
-        if (tag === 'SKIP') skipped.push(line);
-        if (tag !== 'ACK') continue;
-        acked++;
-        ackedByKind.set(kind, (ackedByKind.get(kind) ?? 0) + 1);
-        // A slot is a row rewritten in place: the newest acknowledged value replaces the older expectation.
-        expected.set(slot ? `${kind}:${slot}` : marker, marker);
-        if (acked >= killAfterAcks) child.kill('SIGKILL');
-      }
-    });
-    if (killAfterAcks === 0) setImmediate(() => child.kill('SIGKILL'));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`writer ended by itself (code ${code}) after "${last}": ${skipped.join(' | ').slice(0, 500)} ${stderr.slice(0, 500)}`));
-      else resolve({ acked, ackedByKind, kinds, skipped });
-    });
-  });
+export async function runAndKill(writer: string, file: string, setup: CrashSetup, prefix: string, killAfterAcks: number, expected: Map<string, string>): Promise<KillOutcome> {
+  let acked = 0;
+  const ackedByKind = new Map<string, number>();
+  let kinds: string[] = [];
+  const skipped: string[] = [];
+  const onLine = (fields: string[], kill: () => void) => {
+    const [tag, kind, marker, slot] = fields;
+    if (tag === 'KINDS') kinds = (kind ?? '').split(',');
+    if (tag === 'SKIP') skipped.push(fields.join(' '));
+    if (tag !== 'ACK') return;
+    acked++;
+    ackedByKind.set(kind, (ackedByKind.get(kind) ?? 0) + 1);
+    // A slot is a row rewritten in place: the newest acknowledged value replaces the older expectation.
+    expected.set(slot ? `${kind}:${slot}` : marker, marker);
+    if (acked >= killAfterAcks) kill();
+  };
+  try {
+    await spawnAndKill(writer, [file, JSON.stringify(setup), prefix], onLine, (kill) => killAfterAcks === 0 && setImmediate(kill));
+  } catch (error) {
+    throw new Error(`${(error as Error).message} ${skipped.join(' | ').slice(0, 500)}`, { cause: error });
+  }
+  return { acked, ackedByKind, kinds, skipped };
 }
 
 /** After a kill: the file passes integrity_check and every acknowledged marker is somewhere in its rows. */

@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { backupDir, dailyBackup, listBackups } from '../db/backup';
 import { fileKind, openFile, passphraseKey } from '../db/cipher';
 import { openDatabase } from '../db/connection';
 import { integrityCheck } from '../db/integrity';
+import { bundleChild, spawnAndKill } from './crashKit';
 
 const A = '第一个口令 first';
 const B = '第二个口令 second';
@@ -36,30 +35,17 @@ function stateOf(file: string): { state: string; integrity: string; teams: numbe
   return { state: `unreadable (${kind})`, integrity: 'unreadable', teams: -1 };
 }
 
-function runAndKill(writer: string, file: string, delayMs: number): Promise<{ start: string; acked: string | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, file, A, B], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let start = '';
-    let acked: string | null = null;
-    let stderr = '';
-    let buffer = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const [tag, state] = buffer.slice(0, nl).split(' ');
-        buffer = buffer.slice(nl + 1);
-        if (tag === 'START') {
-          start = state;
-          setTimeout(() => child.kill('SIGKILL'), delayMs);
-        }
-        if (tag === 'ACK') acked = state;
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve({ start, acked, stderr }) : reject(new Error(`writer ended by itself: ${stderr.slice(0, 800)}`))));
+async function runAndKill(writer: string, file: string, delayMs: number): Promise<{ start: string; acked: string | null; stderr: string }> {
+  let start = '';
+  let acked: string | null = null;
+  const { stderr } = await spawnAndKill(writer, [file, A, B], ([tag, state], kill) => {
+    if (tag === 'START') {
+      start = state;
+      setTimeout(kill, delayMs);
+    }
+    if (tag === 'ACK') acked = state;
   });
+  return { start, acked, stderr };
 }
 
 /**
@@ -75,8 +61,7 @@ describe('killed while changing the encryption', () => {
     await dailyBackup(connection.sqlite, file, new Date(2026, 10, 20, 8));
     await connection.close();
 
-    const writer = path.resolve('node_modules/.cache/jingjian-crash/encryptionWriter.mjs');
-    await build({ entryPoints: [path.resolve('tests/encryptionKillWriter.ts')], outfile: writer, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+    const writer = await bundleChild('encryptionKillWriter');
 
     const seen = new Set<string>();
     for (let round = 0; round < rounds; round++) {

@@ -1,40 +1,25 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { backupDir, checkFile, dailyBackup, listBackups } from '../db/backup';
 import { openDatabase } from '../db/connection';
-import { openHost } from '../electron/handlers/backup/host';
+import { openHost } from '../electron/host';
 import { folderFiles } from '../electron/handlers/files';
-import { prepareDatabase } from './crashKit';
+import { bundleChild, prepareDatabase, spawnAndKill } from './crashKit';
 
 const rounds = Number(process.env.ERASURE_KILLS ?? 12);
 const OPINIONS = 8 * rounds;
 const giver = (i: number) => `待匿名${String(i).padStart(3, '0')}号提交人`;
 const text = (i: number) => `意见原文第${String(i).padStart(3, '0')}条（先实名后匿名）`;
 
-function runAndKill(writer: string, file: string, delayMs: number): Promise<{ acked: string[]; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: string[] = [];
-    let stderr = '';
-    let buffer = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const [tag, name] = buffer.slice(0, nl).split(' ');
-        buffer = buffer.slice(nl + 1);
-        if (tag === 'START') setTimeout(() => child.kill('SIGKILL'), delayMs);
-        if (tag === 'ACK') acked.push(name);
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve({ acked, stderr }) : reject(new Error(`writer ended by itself: ${stderr.slice(0, 800)}`))));
+async function runAndKill(writer: string, file: string, delayMs: number): Promise<{ acked: string[]; stderr: string }> {
+  const acked: string[] = [];
+  const { stderr } = await spawnAndKill(writer, [file], ([tag, name], kill) => {
+    if (tag === 'START') setTimeout(kill, delayMs);
+    if (tag === 'ACK') acked.push(name);
   });
+  return { acked, stderr };
 }
 
 /** Every file under `dir`, whatever its name: data, WAL, backups, their journals, temporary and set-aside copies. */
@@ -59,8 +44,7 @@ describe('killed while making opinions anonymous', () => {
     for (const day of [18, 19, 20]) await dailyBackup(connection.sqlite, file, new Date(2026, 10, day, 8));
     await connection.close();
 
-    const writer = path.resolve('node_modules/.cache/jingjian-crash/erasureWriter.mjs');
-    await build({ entryPoints: [path.resolve('tests/erasureKillWriter.ts')], outfile: writer, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+    const writer = await bundleChild('erasureKillWriter');
 
     const acked = new Set<string>();
     let anonymous = 0;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openHost } from '../electron/handlers/backup/host';
+import { openHost } from '../electron/host';
 import { folderFiles } from '../electron/handlers/files';
 
 const [dataFile] = process.argv.slice(2);
@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   const host = await openHost({ dataFile, files: folderFiles(path.join(path.dirname(dataFile), 'exports')), appVersion: 'kill' });
   if (host.status().mode !== 'normal') throw new Error(`cannot open: ${JSON.stringify(host.status())}`);
   out('START');
+  // The data is open (and writable) once the start's checks are over.
+  await host.maintenance();
   const named = host.context()!.sqlite.prepare("SELECT id, text, submitter FROM opinions WHERE anonymous = 0 AND submitter LIKE '待匿名%' ORDER BY id").all() as { id: number; text: string; submitter: string }[];
   for (const row of named) {
     const opinion = { channel: 'box', source: '', date: null, targetMemberId: null, aspectId: null, text: row.text, anonymous: true, submitter: '' };

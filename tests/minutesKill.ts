@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { spawnAndKill } from './crashKit';
 import { textFor } from './minutesKillText';
 
 const WRITER = path.resolve('tests/minutesKillWriter.ts');
@@ -23,38 +23,23 @@ export interface KillRound {
 }
 
 /** Starts the writer, lets it acknowledge `afterAcks` saves, waits a random moment more and SIGKILLs it. */
-export function killWriterOnce(writer: string, file: string, meetingId: number, run: number, afterAcks: number, random: () => number): Promise<KillRound> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, file, String(meetingId), String(run)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked = new Map<string, number>();
-    let lastSpeech = 0;
-    let count = 0;
-    let buffer = '';
-    let stderr = '';
-    let killing = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        const [tag, a, b] = line.split(' ');
-        if (tag === 'ACK') {
-          acked.set(a, Math.max(acked.get(a) ?? 0, Number(b)));
-          count++;
-        } else if (tag === 'CUR') lastSpeech = Number(a);
-      }
-      if (!killing && count >= afterAcks) {
-        killing = true;
-        // A random moment after the last ack we waited for: possibly mid-transaction.
-        setTimeout(() => child.kill('SIGKILL'), Math.floor(random() * 15));
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (_code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (${signal ?? _code}): ${stderr.slice(0, 2000)}`));
-      else resolve({ acked, lastSpeech });
-    });
+export async function killWriterOnce(writer: string, file: string, meetingId: number, run: number, afterAcks: number, random: () => number): Promise<KillRound> {
+  const acked = new Map<string, number>();
+  let lastSpeech = 0;
+  let count = 0;
+  let killing = false;
+  await spawnAndKill(writer, [file, String(meetingId), String(run)], ([tag, a, b], kill) => {
+    if (tag === 'ACK') {
+      acked.set(a, Math.max(acked.get(a) ?? 0, Number(b)));
+      count++;
+    } else if (tag === 'CUR') lastSpeech = Number(a);
+    if (!killing && count >= afterAcks) {
+      killing = true;
+      // A random moment after the last ack we waited for: possibly mid-transaction.
+      setTimeout(kill, Math.floor(random() * 15));
+    }
   });
+  return { acked, lastSpeech };
 }
 
 /** After a kill: the file passes integrity_check and holds every acknowledged save (or a newer one) verbatim. */

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openHost } from '../electron/handlers/backup/host';
+import { openHost } from '../electron/host';
 import { folderFiles } from '../electron/handlers/files';
 
 type Step = { channel: string; input: unknown } | { fill: string } | { free: string };

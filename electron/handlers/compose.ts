@@ -4,7 +4,6 @@
  * registry types in meetings/, common, documents, db), so no import order can break start-up.
  */
 import type { Connection } from '../../db/connection';
-import type { Contract } from '../common/api';
 import { contextOver, type ContextOptions, type HandlerContext, type Providers } from './context';
 import { dispatchWithin } from './dispatch';
 import { meetingsHandlers } from './meetings';
@@ -32,10 +31,10 @@ import { submissionHandlers } from './submission';
 import { verificationHandlers } from './verification';
 import { submissionStep } from './submission/providers';
 import { undoHandlers } from './undo';
-import type { HandlerMap } from './types';
+import type { AppContract, HandlerMap } from './types';
 
 /** Every handler, one map per concept. The type makes a channel without a handler a compile error. */
-export const handlers: HandlerMap<Contract> = {
+export const handlers: HandlerMap<AppContract> = {
   ...settingsHandlers,
   ...exchangeHandlers,
   ...backupHandlers,

@@ -2,15 +2,14 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { openDatabase, type Connection } from '../../db/connection';
-import type { StartupReport } from '../common/api/backup';
-import type { ChannelName, Contract, Input } from '../common/api';
+import type { ChannelName, Input } from '../common/api';
 import type { ApiResult } from '../common/result';
 import { wallClock } from '../common/time/zone';
 import type { DossierProvider } from './meetings/dossier';
 import type { FactsProvider } from './meetings/facts';
 import type { SourceProvider } from './meetings/sources';
 import type { StepProbe } from './meetings/steps';
-import type { HandlerMap } from './types';
+import type { AppContract, HandlerMap } from './types';
 
 export interface SaveFilter {
   name: string;
@@ -52,10 +51,8 @@ export interface HandlerContext {
   afterCommit(task: () => void): void;
   /** Tasks waiting for the current call to commit; dispatch runs or drops them. */
   pendingAfterCommit: (() => void)[];
-  /** What the start found and did (set by the host; absent in tests that open a context directly). */
-  startup?: StartupReport;
   /** Every channel's handler, built by the composition root (`compose.ts`); dispatch looks calls up here. */
-  handlers: HandlerMap<Contract>;
+  handlers: HandlerMap<AppContract>;
   /** What each feature contributes to the others (dashboard steps, report figures, …), listed in `compose.ts`. */
   providers: Providers;
   /**
@@ -105,7 +102,7 @@ export interface ContextOptions {
 
 /** What the composition root wires in: every handler and every feature's providers. */
 export interface Wiring {
-  handlers: HandlerMap<Contract>;
+  handlers: HandlerMap<AppContract>;
   providers: Providers;
 }
 

@@ -1,4 +1,5 @@
-import { contract, isChannelName } from '../common/api';
+import { contract, isChannelName, type ChannelName, type Contract, type Output } from '../common/api';
+import type { ParsedInputOf } from '../common/api/define';
 import { AppError, type ApiErrorBody, type ApiResult } from '../common/result';
 import { asDiskError, DbError, diskTrouble } from '../../db/errors';
 import type { HandlerContext } from './context';
@@ -99,22 +100,77 @@ async function atomically<T>(ctx: HandlerContext, task: () => Promise<T>): Promi
   return value;
 }
 
+/** A typed handler map of some channels over a context of its own: the app's handlers, or one mode of the host. */
+export type ModeHandlers<X> = { [C in ChannelName]?: (x: X, input: ParsedInputOf<Contract[C]>) => Output<C> | Promise<Output<C>> };
+
+/**
+ * What answers calls: the app's handlers over an open database, or one mode of the host (electron/host: normal,
+ * checking, locked, recovery). Every one is served by `serve`, so every call gets the same channel check, input
+ * validation, error bodies and one-at-a-time order, whatever the mode.
+ */
+export interface Mode<X> {
+  context: X;
+  handlers: ModeHandlers<X>;
+  /** The bilingual refusal of a known channel this mode does not answer. */
+  refusal(channel: ChannelName): ApiErrorBody;
+  /** Runs a validated call: one at a time, and atomically when it writes to an open database. */
+  run(channel: ChannelName, call: () => Promise<unknown>): Promise<unknown>;
+  /** The open database, if any: a write refused because it cannot be written says why. */
+  database?: HandlerContext;
+}
+
 /**
  * The one entry point for every call from the renderer (Electron IPC or the browser harness): checks the channel,
- * validates the input with its declared schema and runs the handler, atomically and one call at a time. It never
- * throws: a refusal is `{ ok: false }` and leaves the data exactly as it was.
+ * validates the input with its declared schema and runs the mode's handler, one call at a time. It never throws: a
+ * refusal is `{ ok: false }` and leaves the data exactly as it was.
  */
-export async function dispatch(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
+export async function serve<X>(mode: Mode<X>, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
   try {
-    const prepared = prepare(ctx, channel, input);
+    const prepared = prepare(mode, channel, input);
     if (!prepared.ok) return prepared;
     const { name, handler, data } = prepared;
-    const run = async () => handler(ctx, data);
-    const value = await serialized(ctx, () => (OUTSIDE_TRANSACTION.has(name) ? run() : atomically(ctx, run)));
+    const value = await mode.run(name, async () => handler(mode.context, data));
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: errorBody(error, ctx) };
+    return { ok: false, error: errorBody(error, mode.database) };
   }
+}
+
+/** A call in the database's turn: atomically, except the channels that copy or replace the file. */
+export function inDatabase(ctx: HandlerContext, channel: ChannelName, call: () => Promise<unknown>): Promise<unknown> {
+  return serialized(ctx, () => (OUTSIDE_TRANSACTION.has(channel) ? call() : atomically(ctx, call)));
+}
+
+/** Without a host (tests, tools, the benchmark) the start, recovery and unlock channels have nobody to answer them. */
+const hostOnly = (channel: ChannelName): ApiErrorBody => ({
+  code: 'host.only',
+  message: `接口 ${channel} 只在应用中由启动程序应答`,
+  messageEn: `The channel ${channel} is answered by the app's host only`,
+});
+
+const appModes = new WeakMap<HandlerContext, Mode<HandlerContext>>();
+
+/** The app's own handlers over one context (`ctx.handlers`, built by compose.ts). */
+export function appMode(ctx: HandlerContext): Mode<HandlerContext> {
+  let mode = appModes.get(ctx);
+  if (!mode) {
+    mode = {
+      context: ctx,
+      get handlers() {
+        return ctx.handlers;
+      },
+      refusal: hostOnly,
+      run: (channel, call) => inDatabase(ctx, channel, call),
+      database: ctx,
+    };
+    appModes.set(ctx, mode);
+  }
+  return mode;
+}
+
+/** A call to the app's handlers over an open database, through `serve`. */
+export function dispatch(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
+  return serve(appMode(ctx), channel, input);
 }
 
 /** Runs `task` in the database's turn, after every call before it and before every call after it (start-up maintenance). */
@@ -128,7 +184,8 @@ export function inTurn<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<
  */
 export async function dispatchWithin(ctx: HandlerContext, channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
   try {
-    const prepared = prepare(ctx, channel, input);
+    const mode = appMode(ctx);
+    const prepared = prepare(mode, channel, input);
     if (!prepared.ok) return prepared;
     return { ok: true, value: await prepared.handler(ctx, prepared.data) };
   } catch (error) {
@@ -136,14 +193,16 @@ export async function dispatchWithin(ctx: HandlerContext, channel: unknown, inpu
   }
 }
 
-type Prepared = { ok: true; name: string; handler: (ctx: HandlerContext, input: unknown) => unknown; data: unknown } | { ok: false; error: ApiErrorBody };
+type Prepared<X> = { ok: true; name: ChannelName; handler: (x: X, input: unknown) => unknown; data: unknown } | { ok: false; error: ApiErrorBody };
 
-function prepare(ctx: HandlerContext, channel: unknown, input: unknown): Prepared {
+function prepare<X>(mode: Mode<X>, channel: unknown, input: unknown): Prepared<X> {
   if (!isChannelName(channel)) {
     // Never String(channel): an object whose toString is not a function (`{"toString": 1}` in JSON) makes it throw.
     const name = describeValue(channel);
     return { ok: false, error: { code: 'unknownChannel', message: `未知的接口：${name}`, messageEn: `Unknown channel: ${name}` } };
   }
+  const handler = mode.handlers[channel] as ((x: X, input: unknown) => unknown) | undefined;
+  if (!handler) return { ok: false, error: mode.refusal(channel) };
   let parsed;
   try {
     parsed = contract[channel].input.safeParse(input, { reportInput: true });
@@ -152,5 +211,5 @@ function prepare(ctx: HandlerContext, channel: unknown, input: unknown): Prepare
     // Only a value no bridge can carry gets here (a revoked Proxy, a getter that throws): refused like bad input.
     return { ok: false, error: { code: 'invalidInput', message: '输入无法读取，未作任何修改', messageEn: 'The input cannot be read; nothing was changed' } };
   }
-  return { ok: true, name: channel, handler: ctx.handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown, data: parsed.data };
+  return { ok: true, name: channel, handler, data: parsed.data };
 }

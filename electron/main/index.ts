@@ -6,12 +6,12 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { APP_ORIGIN, APP_SCHEME } from '../common/security';
 import { IPC_COMMAND } from '../common/bridge';
-import { openHost, type Host } from '../handlers/backup/host';
+import { openHost, type Host } from '../host';
 import { cleanTempFiles } from '../handlers/files';
 import { loadDemo } from '../../seeds/demo';
 import { dialogFiles } from './files';
 import { htmlToPdf } from './print';
-import { registerApi } from './ipc';
+import { notOpen, registerApi } from './ipc';
 import { menuTemplate } from './menu';
 import { serveAppFile } from './protocol';
 import { hardenContents, lockDownSession, windowOptions } from './window';
@@ -55,7 +55,8 @@ async function start(): Promise<void> {
   } catch (error) {
     dialog.showErrorBox('镜鉴无法打开数据文件', `${(error as Error).message}\n\n数据文件：${dataFile}`);
   }
-  registerApi(ipcMain, () => host?.context() ?? null, host ? (channel, input) => host!.dispatch(channel, input) : undefined);
+  const opened = host;
+  registerApi(ipcMain, opened ? (channel, input) => opened.dispatch(channel, input) : notOpen);
 
   const bounds = fitToScreens(loadWindowState(userData), screen.getAllDisplays().map((d) => d.workArea));
   mainWindow = new BrowserWindow(windowOptions(path.join(import.meta.dirname, '../preload'), bounds));

@@ -9,6 +9,7 @@ import { resolveAppFile, serveAppFile } from './protocol';
 import { denyPermissions, hardenContents, isAppUrl, secureWebPreferences, windowOptions } from './window';
 import { fitToScreens, loadWindowState, saveWindowState, DEFAULT_BOUNDS } from './windowState';
 import { openTestApp } from '../handlers/testing';
+import { dispatch } from '../handlers/dispatch';
 
 vi.mock('electron', () => ({}));
 
@@ -108,7 +109,7 @@ describe('IPC', () => {
   it('registers one handler that refuses strangers and validates input before any handler runs', async () => {
     const app = await openTestApp();
     let registered: ((event: unknown, channel: unknown, input: unknown) => Promise<unknown>) | undefined;
-    registerApi({ handle: (_name: string, fn: never) => (registered = fn) } as never, () => app.ctx);
+    registerApi({ handle: (_name: string, fn: never) => (registered = fn) } as never, (channel, input) => dispatch(app.ctx, channel, input));
     expect(await registered!(frame('https://evil.example/'), 'teams.list', {})).toMatchObject({ ok: false, error: { code: 'forbiddenSender' } });
     expect(await registered!(frame(`${APP_ORIGIN}/`), 'teams.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     expect(await registered!(frame(`${APP_ORIGIN}/`), 'teams.list', {})).toEqual({ ok: true, value: [] });

@@ -73,11 +73,13 @@ export interface ManualBackup {
 }
 
 /**
- * How the app started: normally; locked (the data file is encrypted and waits for its passphrase); or in recovery
- * (the file could not be opened and only the recovery screen is shown).
+ * How the app started: normally; starting (the data file is being checked or upgraded before it can be shown: the
+ * progress screen, until the mode changes); locked (the data file is encrypted and waits for its passphrase); or in
+ * recovery (the file could not be opened and only the recovery screen is shown).
  */
 export type RecoveryStatus =
   | { mode: 'normal' }
+  | { mode: 'starting' }
   | { mode: 'locked'; dataFile: string }
   | { mode: 'recovery'; code: string; message: string; messageEn: string; dataFile: string };
 
@@ -89,12 +91,14 @@ export interface ReadOnlyNotice {
 }
 
 /**
- * Work done after the first screen: the erasure of names still pending in backups, then the daily backup. `done` of
- * `total` pages while the backup runs.
+ * Work done after the first screen: the integrity check (quick_check) that guards writes, the data upgrade when the
+ * file is from an older version, the erasure of names still pending in backups, then the daily backup. `done` of
+ * `total` pages while the backup runs. Nothing is written before the check has passed; a failed check (`failed` at
+ * step `check`) leads to the recovery screen.
  */
 export interface MaintenanceState {
   state: 'pending' | 'running' | 'done' | 'failed' | 'skipped';
-  step: 'erasure' | 'dailyBackup' | null;
+  step: 'check' | 'upgrade' | 'erasure' | 'dailyBackup' | null;
   done: number;
   total: number;
   /** File name of the daily backup taken at this start (null when today's already existed or none was taken). */

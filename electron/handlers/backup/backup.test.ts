@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupDir, listBackups } from '../../../db/backup';
 import { folderFiles } from '../files';
 import { openTestApp, type TestApp } from '../testing';
-import { openHost } from './host';
+import { openHost } from '../../host';
 
 let app: TestApp;
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDir, installCopy, rotate, safetyBackup, writeVerifiedBackup } from '../../../db/backup';
-import { backupApi, type IntegrityReport, type RestoreResult, type StartupReport } from '../../common/api/backup';
+import { backupApi, type IntegrityReport, type RestoreResult } from '../../common/api/backup';
 import { AppError } from '../../common/result';
 import { localDate, type HandlerContext } from '../context';
 import { sanitizeFileName } from '../files';
-import type { HandlerMap } from '../types';
+import type { HandlerMap, HostChannel } from '../types';
 import { readPolicy, writePolicy } from './policy';
 import { assertRestorable, backupFile, backupItems, checkChosen, ChosenFile, contentsOf } from './shared';
 import { integrityCheck } from '../../../db/integrity';
@@ -55,9 +55,8 @@ async function restore(ctx: HandlerContext, name: string): Promise<RestoreResult
   return { restored: name, safetyCopy: path.basename(safety) };
 }
 
-const notNeeded = () => new AppError('recovery.notNeeded', '数据文件正常，无需恢复；如需回到某个备份，请在“备份与恢复”中操作', 'The data file is fine; to go back to a backup use "Backup & restore"');
-
-export const backupHandlers: HandlerMap<typeof backupApi> = {
+/** The backup screen's channels; the start and recovery channels (`recovery.*`, `backup.startup`) are the host's. */
+export const backupHandlers: HandlerMap<Omit<typeof backupApi, HostChannel>> = {
   'backup.list': (ctx) => overview(ctx),
   async 'backup.now'(ctx) {
     const suggested = sanitizeFileName(`镜鉴数据备份-${localDate(ctx.now())}.sqlite`);
@@ -85,37 +84,4 @@ export const backupHandlers: HandlerMap<typeof backupApi> = {
     return overview(ctx);
   },
   'backup.check': (ctx) => checkIntegrity(ctx),
-  'recovery.status': () => ({ mode: 'normal' as const }),
-  'recovery.list': (ctx) => backupItems(ctx.dataFile),
-  'recovery.preview': (ctx, input) => contentsOf(ctx.dataFile, input.name, ctx.connection.key),
-  'recovery.restore'() {
-    throw notNeeded();
-  },
-  'recovery.previewFile'() {
-    throw notNeeded();
-  },
-  'recovery.restoreFile'() {
-    throw notNeeded();
-  },
-  'recovery.salvagePreview'() {
-    throw notNeeded();
-  },
-  'recovery.salvage'() {
-    throw notNeeded();
-  },
-  'recovery.retry': () => ({ mode: 'normal' as const }),
-  'recovery.startEmpty'() {
-    throw notNeeded();
-  },
-  'backup.startup': (ctx) => ctx.startup ?? quietStart(ctx),
 };
-
-/** The report of a context opened without the host (tests, tools): nothing was done at start. */
-function quietStart(ctx: HandlerContext): StartupReport {
-  const readOnly = ctx.connection.readOnly;
-  return {
-    readOnly: readOnly ? { code: readOnly.code, message: readOnly.zh, messageEn: readOnly.en } : null,
-    maintenance: { state: 'skipped', step: null, done: 0, total: 0, backup: null, error: null },
-    cleaned: { removed: 0, places: [] },
-  };
-}

@@ -7,7 +7,7 @@ import { fileKind, passphraseKey } from '../../../db/cipher';
 import { openDatabase } from '../../../db/connection';
 import { folderFiles } from '../files';
 import { openDemoApp, openTestApp, type TestApp } from '../testing';
-import { openHost, type Host } from '../backup/host';
+import { openHost, type Host } from '../../host';
 
 const PASS = '青溪党组 2026 春季';
 const MARKER = Buffer.from('青溪县人民政府党组', 'utf8');
@@ -174,7 +174,8 @@ describe('starting with an encrypted data file', () => {
     expect(host.status()).toEqual({ mode: 'normal' });
     const teams = await host.dispatch('teams.list', {});
     expect(teams.ok && (teams.value as unknown[]).length).toBeGreaterThan(0);
-    // The first start of the day took a backup, encrypted like the data.
+    // The first start of the day took a backup, encrypted like the data (after the first screen, which did not wait).
+    await host.maintenance();
     const newest = listBackups(backupDir(file))[0];
     expect(newest.takenAt.startsWith('2026-11-28')).toBe(true);
     expect(newest.encrypted).toBe(true);

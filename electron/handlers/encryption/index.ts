@@ -5,7 +5,7 @@ import { fsyncDir, renameDurably } from '../../../db/durable';
 import type { encryptionApi, EncryptionChange, EncryptionStatus } from '../../common/api/encryption';
 import { AppError } from '../../common/result';
 import type { HandlerContext } from '../context';
-import type { HandlerMap } from '../types';
+import type { HandlerMap, HostChannel } from '../types';
 
 export function encryptionStatus(ctx: HandlerContext): EncryptionStatus {
   const backups = listBackups(backupDir(ctx.dataFile));
@@ -71,7 +71,8 @@ async function moveTo(ctx: HandlerContext, nextKey: Buffer | null): Promise<Encr
   return { encrypted: nextKey !== null, backupsChanged: backupCopies.length, backupsFailed };
 }
 
-export const encryptionHandlers: HandlerMap<typeof encryptionApi> = {
+/** `encryption.unlock` is the host's (electron/host): it opens the file the app starts with. */
+export const encryptionHandlers: HandlerMap<Omit<typeof encryptionApi, HostChannel>> = {
   'encryption.status': (ctx) => encryptionStatus(ctx),
   'encryption.enable'(ctx, input) {
     if (ctx.connection.key) throw new AppError('encryption.already', '数据已经加密；如需更换口令，请使用“更改口令”', 'The data is already encrypted; use "Change passphrase" to change it');
@@ -87,6 +88,4 @@ export const encryptionHandlers: HandlerMap<typeof encryptionApi> = {
     checkCurrent(ctx, input.current);
     return moveTo(ctx, null);
   },
-  // Answered by the host while the app is locked; once it is open there is nothing to unlock.
-  'encryption.unlock': () => ({ unlocked: true, mode: 'normal' as const }),
 };

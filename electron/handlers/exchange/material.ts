@@ -227,49 +227,47 @@ export async function importMaterial(ctx: HandlerContext, meetingId: number, byt
   const { file, preview, local, newVersions, newReviews, localVersionIds } = await plan(ctx, meetingId, bytes);
   const blocking = preview.conflicts.find((c) => c.blocking);
   if (blocking) throw new AppError(`exchange.${blocking.code}`, `材料交换文件无法导入：${blocking.message}`, `The material exchange file cannot be imported: ${blocking.messageEn}`);
-  return ctx.db.transaction().execute(async (trx) => {
-    let materialId: number;
-    if (local) {
-      materialId = local.id;
-      if (preview.replacesContent) {
-        // A higher revision: an editor still open on the old content finds its next autosave stale, not silently lost.
-        await trx
-          .updateTable('materials')
-          .set({ content: JSON.stringify(file.material.content), status: file.material.status, revision: local.revision + 1, updated_at: file.material.updatedAt })
-          .where('id', '=', materialId)
-          .execute();
-        await syncProblems(trx, materialId, file.material.content);
-      }
-    } else {
-      const row = await trx
-        .insertInto('materials')
-        .values({ meeting_id: meetingId, member_id: preview.memberId, status: file.material.status, content: JSON.stringify(file.material.content), revision: 1, created_at: file.material.createdAt, updated_at: file.material.updatedAt })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      materialId = row.id;
-      await syncProblems(trx, materialId, file.material.content);
-    }
-    // Versions keep their numbers when the material is new here; added ones follow the numbers used here.
-    const top = (await trx.selectFrom('material_versions').select((eb) => eb.fn.max('number').as('n')).where('material_id', '=', materialId).executeTakeFirst())?.n ?? 0;
-    const idByFileNumber = new Map<number, number>();
-    let next = Number(top);
-    for (const v of [...newVersions].sort((a, b) => a.number - b.number)) {
-      const number = local ? ++next : v.number;
-      const row = await trx.insertInto('material_versions').values({ material_id: materialId, number, content: JSON.stringify(v.content), note: v.note, submitted_at: v.submittedAt }).returning('id').executeTakeFirstOrThrow();
-      idByFileNumber.set(v.number, row.id);
-    }
-    // Reviews point to the version they judged: a new one, or the same one already here.
-    for (const r of newReviews) {
-      let versionId: number | null = null;
-      if (r.versionNumber !== null) {
-        const v = file.versions.find((x) => x.number === r.versionNumber)!;
-        versionId = idByFileNumber.get(v.number) ?? localVersionIds.get(versionKey(v.submittedAt, JSON.stringify(v.content))) ?? null;
-      }
-      await trx
-        .insertInto('material_reviews')
-        .values({ material_id: materialId, version_id: versionId, reviewer: r.reviewer, decision: r.decision, comment: r.comment, deadline: r.deadline, reviewed_at: r.reviewedAt })
+  let materialId: number;
+  if (local) {
+    materialId = local.id;
+    if (preview.replacesContent) {
+      // A higher revision: an editor still open on the old content finds its next autosave stale, not silently lost.
+      await ctx.db
+        .updateTable('materials')
+        .set({ content: JSON.stringify(file.material.content), status: file.material.status, revision: local.revision + 1, updated_at: file.material.updatedAt })
+        .where('id', '=', materialId)
         .execute();
+      await syncProblems(ctx.db, materialId, file.material.content);
     }
-    return { materialId, created: !local, contentReplaced: local ? preview.replacesContent : true, versionsAdded: newVersions.length, reviewsAdded: newReviews.length };
-  });
+  } else {
+    const row = await ctx.db
+      .insertInto('materials')
+      .values({ meeting_id: meetingId, member_id: preview.memberId, status: file.material.status, content: JSON.stringify(file.material.content), revision: 1, created_at: file.material.createdAt, updated_at: file.material.updatedAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    materialId = row.id;
+    await syncProblems(ctx.db, materialId, file.material.content);
+  }
+  // Versions keep their numbers when the material is new here; added ones follow the numbers used here.
+  const top = (await ctx.db.selectFrom('material_versions').select((eb) => eb.fn.max('number').as('n')).where('material_id', '=', materialId).executeTakeFirst())?.n ?? 0;
+  const idByFileNumber = new Map<number, number>();
+  let next = Number(top);
+  for (const v of [...newVersions].sort((a, b) => a.number - b.number)) {
+    const number = local ? ++next : v.number;
+    const row = await ctx.db.insertInto('material_versions').values({ material_id: materialId, number, content: JSON.stringify(v.content), note: v.note, submitted_at: v.submittedAt }).returning('id').executeTakeFirstOrThrow();
+    idByFileNumber.set(v.number, row.id);
+  }
+  // Reviews point to the version they judged: a new one, or the same one already here.
+  for (const r of newReviews) {
+    let versionId: number | null = null;
+    if (r.versionNumber !== null) {
+      const v = file.versions.find((x) => x.number === r.versionNumber)!;
+      versionId = idByFileNumber.get(v.number) ?? localVersionIds.get(versionKey(v.submittedAt, JSON.stringify(v.content))) ?? null;
+    }
+    await ctx.db
+      .insertInto('material_reviews')
+      .values({ material_id: materialId, version_id: versionId, reviewer: r.reviewer, decision: r.decision, comment: r.comment, deadline: r.deadline, reviewed_at: r.reviewedAt })
+      .execute();
+  }
+  return { materialId, created: !local, contentReplaced: local ? preview.replacesContent : true, versionsAdded: newVersions.length, reviewsAdded: newReviews.length };
 }

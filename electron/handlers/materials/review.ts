@@ -24,21 +24,19 @@ function wrongStatus(action: { zh: string; en: string }, allowed: string, status
 }
 
 export async function submit(ctx: HandlerContext, id: number, note: string): Promise<MaterialDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await materialRow(trx, id);
-    if (row.status !== 'draft' && row.status !== 'returned') throw wrongStatus({ zh: '无法提交', en: 'Cannot submit' }, '草稿”或“退回修改', row.status);
-    const content = parseContent(row.content, id);
-    if (!problemItems(content).some((p) => (p.item.heading + p.item.text).trim() !== '')) {
-      throw new AppError('materials.noProblems', '材料中还没有查摆出的问题，不能提交审核', 'The material lists no problems yet and cannot be submitted');
-    }
-    const last = await trx.selectFrom('material_versions').select((eb) => eb.fn.max('number').as('n')).where('material_id', '=', id).executeTakeFirst();
-    const now = nowIso(ctx);
-    await trx
-      .insertInto('material_versions')
-      .values({ material_id: id, number: Number(last?.n ?? 0) + 1, content: row.content, note, submitted_at: now })
-      .execute();
-    await trx.updateTable('materials').set({ status: 'submitted', updated_at: now }).where('id', '=', id).execute();
-  });
+  const row = await materialRow(ctx.db, id);
+  if (row.status !== 'draft' && row.status !== 'returned') throw wrongStatus({ zh: '无法提交', en: 'Cannot submit' }, '草稿”或“退回修改', row.status);
+  const content = parseContent(row.content, id);
+  if (!problemItems(content).some((p) => (p.item.heading + p.item.text).trim() !== '')) {
+    throw new AppError('materials.noProblems', '材料中还没有查摆出的问题，不能提交审核', 'The material lists no problems yet and cannot be submitted');
+  }
+  const last = await ctx.db.selectFrom('material_versions').select((eb) => eb.fn.max('number').as('n')).where('material_id', '=', id).executeTakeFirst();
+  const now = nowIso(ctx);
+  await ctx.db
+    .insertInto('material_versions')
+    .values({ material_id: id, number: Number(last?.n ?? 0) + 1, content: row.content, note, submitted_at: now })
+    .execute();
+  await ctx.db.updateTable('materials').set({ status: 'submitted', updated_at: now }).where('id', '=', id).execute();
   return getDetail(ctx, id);
 }
 
@@ -62,39 +60,35 @@ export async function review(
   if (input.decision === 'return' && input.deadline !== null && input.deadline < await userToday(ctx)) {
     throw new AppError('materials.pastDeadline', '修改时限不能早于今天', 'The revision deadline cannot be in the past');
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await materialRow(trx, input.id);
-    if (row.status !== 'submitted') throw wrongStatus(action, '已提交', row.status);
-    const version = await trx.selectFrom('material_versions').select('id').where('material_id', '=', input.id).orderBy('number', 'desc').executeTakeFirst();
-    const now = nowIso(ctx);
-    await trx
-      .insertInto('material_reviews')
-      .values({
-        material_id: input.id,
-        version_id: version?.id ?? null,
-        reviewer: input.reviewer,
-        decision: input.decision === 'approve' ? 'approved' : 'returned',
-        comment: input.comment,
-        deadline: input.decision === 'approve' ? null : input.deadline,
-        reviewed_at: now,
-      })
-      .execute();
-    await trx
-      .updateTable('materials')
-      .set({ status: input.decision === 'approve' ? 'approved' : 'returned', updated_at: now })
-      .where('id', '=', input.id)
-      .execute();
-  });
+  const row = await materialRow(ctx.db, input.id);
+  if (row.status !== 'submitted') throw wrongStatus(action, '已提交', row.status);
+  const version = await ctx.db.selectFrom('material_versions').select('id').where('material_id', '=', input.id).orderBy('number', 'desc').executeTakeFirst();
+  const now = nowIso(ctx);
+  await ctx.db
+    .insertInto('material_reviews')
+    .values({
+      material_id: input.id,
+      version_id: version?.id ?? null,
+      reviewer: input.reviewer,
+      decision: input.decision === 'approve' ? 'approved' : 'returned',
+      comment: input.comment,
+      deadline: input.decision === 'approve' ? null : input.deadline,
+      reviewed_at: now,
+    })
+    .execute();
+  await ctx.db
+    .updateTable('materials')
+    .set({ status: input.decision === 'approve' ? 'approved' : 'returned', updated_at: now })
+    .where('id', '=', input.id)
+    .execute();
   return getDetail(ctx, input.id);
 }
 
 export async function reopen(ctx: HandlerContext, input: { id: number; reviewer: string; comment: string }): Promise<MaterialDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await materialRow(trx, input.id);
-    if (row.status !== 'approved') throw wrongStatus({ zh: '无法重新打开', en: 'Cannot reopen' }, '审核通过', row.status);
-    const now = nowIso(ctx);
-    await trx.insertInto('material_reviews').values({ material_id: input.id, version_id: null, reviewer: input.reviewer, decision: 'reopened', comment: input.comment, deadline: null, reviewed_at: now }).execute();
-    await trx.updateTable('materials').set({ status: 'returned', updated_at: now }).where('id', '=', input.id).execute();
-  });
+  const row = await materialRow(ctx.db, input.id);
+  if (row.status !== 'approved') throw wrongStatus({ zh: '无法重新打开', en: 'Cannot reopen' }, '审核通过', row.status);
+  const now = nowIso(ctx);
+  await ctx.db.insertInto('material_reviews').values({ material_id: input.id, version_id: null, reviewer: input.reviewer, decision: 'reopened', comment: input.comment, deadline: null, reviewed_at: now }).execute();
+  await ctx.db.updateTable('materials').set({ status: 'returned', updated_at: now }).where('id', '=', input.id).execute();
   return getDetail(ctx, input.id);
 }

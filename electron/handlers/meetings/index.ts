@@ -143,15 +143,13 @@ export const meetingsHandlers: HandlerMap<typeof meetingsApi> = {
   async 'meetings.create'(ctx, input) {
     await assertHostInTeam(ctx, input);
     const at = nowIso(ctx);
-    const id = await ctx.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('meetings')
-        .values({ ...columns(input, at), status: 'preparing', created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await saveAspectsAndGuests(trx, row.id, input);
-      return row.id;
-    });
+    const row = await ctx.db
+      .insertInto('meetings')
+      .values({ ...columns(input, at), status: 'preparing', created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await saveAspectsAndGuests(ctx.db, row.id, input);
+    const id = row.id;
     return getMeeting(ctx, id);
   },
   async 'meetings.update'(ctx, input) {
@@ -160,10 +158,8 @@ export const meetingsHandlers: HandlerMap<typeof meetingsApi> = {
       throw notFound({ zh: '会议（不能改换所属班子）', en: 'Meeting (its team cannot change)' }, input.id);
     }
     await assertHostInTeam(ctx, input.meeting);
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx.updateTable('meetings').set(columns(input.meeting, nowIso(ctx))).where('id', '=', input.id).execute();
-      await saveAspectsAndGuests(trx, input.id, input.meeting);
-    });
+    await ctx.db.updateTable('meetings').set(columns(input.meeting, nowIso(ctx))).where('id', '=', input.id).execute();
+    await saveAspectsAndGuests(ctx.db, input.id, input.meeting);
     return getMeeting(ctx, input.id);
   },
   async 'meetings.setStatus'(ctx, input) {

@@ -12,13 +12,11 @@ export async function prepareMinutes(ctx: HandlerContext, meetingId: number): Pr
   if ((await agendaRows(ctx.db, meetingId)).length > 0) return;
   const context = await speakerContext(ctx, meetingId);
   const items = generateAgenda({ kind: meeting.kind, members: context.members });
-  await ctx.db.transaction().execute(async (trx) => {
-    let order = 1;
-    for (const item of items) {
-      await trx.insertInto('minutes_agenda_items').values({ meeting_id: meetingId, sort_order: order++, kind: item.kind, title: item.title, member_id: item.memberId, planned_minutes: null }).execute();
-    }
-    await trx.insertInto('minutes_sessions').values({ meeting_id: meetingId, current_item_id: null, current_speech_id: null, draft_entry_id: null, started_at: null, ended_at: null, finalized_at: null, updated_at: nowIso(ctx) }).onConflict((oc) => oc.doNothing()).execute();
-  });
+  let order = 1;
+  for (const item of items) {
+    await ctx.db.insertInto('minutes_agenda_items').values({ meeting_id: meetingId, sort_order: order++, kind: item.kind, title: item.title, member_id: item.memberId, planned_minutes: null }).execute();
+  }
+  await ctx.db.insertInto('minutes_sessions').values({ meeting_id: meetingId, current_item_id: null, current_speech_id: null, draft_entry_id: null, started_at: null, ended_at: null, finalized_at: null, updated_at: nowIso(ctx) }).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** The full new agenda, as edited: items keep their ids; an item that holds entries cannot be removed. */
@@ -42,17 +40,15 @@ export async function saveAgenda(ctx: HandlerContext, input: ParsedInput<typeof 
       throw new AppError('minutes.itemHasEntries', '该议程下已有记录内容，不能删除；可先将记录移到其他议程或删除记录', 'This agenda item holds entries and cannot be removed');
     }
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (removed.length > 0) {
-      await trx.updateTable('minutes_sessions').set({ current_item_id: null, current_speech_id: null, speaker_index: 0 }).where('meeting_id', '=', input.meetingId).where('current_item_id', 'in', removed).execute();
-      await trx.deleteFrom('minutes_entries').where('agenda_item_id', 'in', removed).execute();
-      await trx.deleteFrom('minutes_agenda_items').where('id', 'in', removed).execute();
-    }
-    let order = 1;
-    for (const item of input.items) {
-      const values = { sort_order: order++, kind: item.kind, title: item.title, member_id: item.memberId, planned_minutes: item.plannedMinutes };
-      if (item.id) await trx.updateTable('minutes_agenda_items').set(values).where('id', '=', item.id).execute();
-      else await trx.insertInto('minutes_agenda_items').values({ meeting_id: input.meetingId, ...values }).execute();
-    }
-  });
+  if (removed.length > 0) {
+    await ctx.db.updateTable('minutes_sessions').set({ current_item_id: null, current_speech_id: null, speaker_index: 0 }).where('meeting_id', '=', input.meetingId).where('current_item_id', 'in', removed).execute();
+    await ctx.db.deleteFrom('minutes_entries').where('agenda_item_id', 'in', removed).execute();
+    await ctx.db.deleteFrom('minutes_agenda_items').where('id', 'in', removed).execute();
+  }
+  let order = 1;
+  for (const item of input.items) {
+    const values = { sort_order: order++, kind: item.kind, title: item.title, member_id: item.memberId, planned_minutes: item.plannedMinutes };
+    if (item.id) await ctx.db.updateTable('minutes_agenda_items').set(values).where('id', '=', item.id).execute();
+    else await ctx.db.insertInto('minutes_agenda_items').values({ meeting_id: input.meetingId, ...values }).execute();
+  }
 }

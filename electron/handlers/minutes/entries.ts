@@ -113,10 +113,8 @@ export async function moveEntry(ctx: HandlerContext, id: number, direction: 'up'
   const at = siblings.findIndex((s) => s.id === id);
   const other = siblings[direction === 'up' ? at - 1 : at + 1];
   if (!other) return siblings;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('minutes_entries').set({ sort_order: other.sortOrder }).where('id', '=', id).execute();
-    await trx.updateTable('minutes_entries').set({ sort_order: siblings[at].sortOrder }).where('id', '=', other.id).execute();
-  });
+  await ctx.db.updateTable('minutes_entries').set({ sort_order: other.sortOrder }).where('id', '=', id).execute();
+  await ctx.db.updateTable('minutes_entries').set({ sort_order: siblings[at].sortOrder }).where('id', '=', other.id).execute();
   return listEntries(ctx.db, row.meeting_id, row.agenda_item_id);
 }
 

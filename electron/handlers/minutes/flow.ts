@@ -71,36 +71,34 @@ export async function advance(ctx: HandlerContext, meetingId: number, to: Target
       break;
   }
   const now = nowIso(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    if (session?.current_speech_id) await trx.updateTable('minutes_speeches').set({ ended_at: now }).where('id', '=', session.current_speech_id).where('ended_at', 'is', null).execute();
-    const leaving = at >= 0 ? items[at].id : null;
-    if (leaving !== null && leaving !== next?.itemId) await trx.updateTable('minutes_agenda_items').set({ ended_at: now }).where('id', '=', leaving).execute();
-    let speechId: number | null = null;
-    if (next) {
-      await trx.updateTable('minutes_agenda_items').set({ started_at: now, ended_at: null }).where('id', '=', next.itemId).where('started_at', 'is', null).execute();
-      await trx.updateTable('minutes_agenda_items').set({ ended_at: null }).where('id', '=', next.itemId).execute();
-      if (next.speaker) {
-        const row = await trx
-          .insertInto('minutes_speeches')
-          .values({ meeting_id: meetingId, agenda_item_id: next.itemId, member_id: next.speaker.memberId, guest_name: next.speaker.guestName, role: next.speaker.role, started_at: now, ended_at: null })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        speechId = row.id;
-      }
+  if (session?.current_speech_id) await ctx.db.updateTable('minutes_speeches').set({ ended_at: now }).where('id', '=', session.current_speech_id).where('ended_at', 'is', null).execute();
+  const leaving = at >= 0 ? items[at].id : null;
+  if (leaving !== null && leaving !== next?.itemId) await ctx.db.updateTable('minutes_agenda_items').set({ ended_at: now }).where('id', '=', leaving).execute();
+  let speechId: number | null = null;
+  if (next) {
+    await ctx.db.updateTable('minutes_agenda_items').set({ started_at: now, ended_at: null }).where('id', '=', next.itemId).where('started_at', 'is', null).execute();
+    await ctx.db.updateTable('minutes_agenda_items').set({ ended_at: null }).where('id', '=', next.itemId).execute();
+    if (next.speaker) {
+      const row = await ctx.db
+        .insertInto('minutes_speeches')
+        .values({ meeting_id: meetingId, agenda_item_id: next.itemId, member_id: next.speaker.memberId, guest_name: next.speaker.guestName, role: next.speaker.role, started_at: now, ended_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      speechId = row.id;
     }
-    await trx
-      .updateTable('minutes_sessions')
-      .set({
-        current_item_id: next?.itemId ?? null,
-        speaker_index: next?.index ?? 0,
-        current_speech_id: speechId,
-        started_at: session?.started_at ?? now,
-        ended_at: next ? null : now,
-        updated_at: now,
-      })
-      .where('meeting_id', '=', meetingId)
-      .execute();
-    // The dashboard's 'meeting' step follows the status: the console marks the meeting as under way.
-    await trx.updateTable('meetings').set({ status: 'in_progress', updated_at: now }).where('id', '=', meetingId).where('status', '=', 'preparing').execute();
-  });
+  }
+  await ctx.db
+    .updateTable('minutes_sessions')
+    .set({
+      current_item_id: next?.itemId ?? null,
+      speaker_index: next?.index ?? 0,
+      current_speech_id: speechId,
+      started_at: session?.started_at ?? now,
+      ended_at: next ? null : now,
+      updated_at: now,
+    })
+    .where('meeting_id', '=', meetingId)
+    .execute();
+  // The dashboard's 'meeting' step follows the status: the console marks the meeting as under way.
+  await ctx.db.updateTable('meetings').set({ status: 'in_progress', updated_at: now }).where('id', '=', meetingId).where('status', '=', 'preparing').execute();
 }

@@ -211,18 +211,16 @@ export async function importCommit(hctx: HandlerContext, meetingId: number, file
     throw new AppError('opinions.importInvalid', `有 ${invalid} 行有误，未导入任何意见。请修改文件，或选择跳过有误的行。`, `${invalid} rows have errors; nothing was imported. Fix the file or choose to skip them.`);
   }
   const rows = parsed.flatMap((p) => p.rows).filter((r) => !r.alreadyImported && r.errors.length === 0);
-  await hctx.db.transaction().execute(async (trx) => {
-    let position = 0;
-    for (const r of rows) {
-      await insertOpinion(
-        hctx,
-        trx,
-        meetingId,
-        { channel: r.channel, source: r.source, date: r.date, targetMemberId: r.targetMemberId, aspectId: r.aspectId, text: r.text, anonymous: r.anonymous, submitter: r.submitter ?? '' },
-        { position: r.anonymous ? 0 : position++, fingerprint: r.fingerprint },
-      );
-    }
-  });
+  let position = 0;
+  for (const r of rows) {
+    await insertOpinion(
+      hctx,
+      hctx.db,
+      meetingId,
+      { channel: r.channel, source: r.source, date: r.date, targetMemberId: r.targetMemberId, aspectId: r.aspectId, text: r.text, anonymous: r.anonymous, submitter: r.submitter ?? '' },
+      { position: r.anonymous ? 0 : position++, fingerprint: r.fingerprint },
+    );
+  }
   return { imported: rows.length, skippedInvalid: invalid, skippedDuplicate: parsed.reduce((s, p) => s + p.preview.alreadyImported, 0) };
 }
 

@@ -26,11 +26,8 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
     for (const target of new Set([input.common.targetMemberId, ...entries.map((e) => e.targetMemberId)])) {
       await assertClassification(ctx.db, input.meetingId, target, input.common.aspectId);
     }
-    const ids = await ctx.db.transaction().execute(async (trx) => {
-      const out: number[] = [];
-      for (const [i, e] of entries.entries()) out.push(await insertOpinion(ctx, trx, input.meetingId, { ...input.common, ...e }, { position: i + 1 }));
-      return out;
-    });
+    const ids: number[] = [];
+    for (const [i, e] of entries.entries()) ids.push(await insertOpinion(ctx, ctx.db, input.meetingId, { ...input.common, ...e }, { position: i + 1 }));
     return Promise.all(ids.map((id) => getRaw(ctx.db, id)));
   },
   async 'opinions.update'(ctx, input) {
@@ -69,15 +66,15 @@ export const opinionsHandlers: HandlerMap<typeof opinionsApi> = {
   async 'opinions.delete'(ctx, input) {
     await assertOwnOpinions(ctx.db, input.meetingId, input.ids);
     const label = { zh: `删除意见 ${input.ids.length} 条`, en: `Deleted ${input.ids.length} opinion(s)` };
-    return withUndo(ctx, 'opinions', input.meetingId, label, () => ctx.db.transaction().execute(async (trx) => {
-      const result = await trx.deleteFrom('opinions').where('meeting_id', '=', input.meetingId).where('id', 'in', input.ids).executeTakeFirst();
-      await trx
+    return withUndo(ctx, 'opinions', input.meetingId, label, async () => {
+      const result = await ctx.db.deleteFrom('opinions').where('meeting_id', '=', input.meetingId).where('id', 'in', input.ids).executeTakeFirst();
+      await ctx.db
         .deleteFrom('consolidated_opinions')
         .where('meeting_id', '=', input.meetingId)
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('opinions').select('opinions.id').whereRef('opinions.consolidated_id', '=', 'consolidated_opinions.id'))))
         .execute();
       return Number(result.numDeletedRows);
-    }));
+    });
   },
   async 'opinions.classify'(ctx, input) {
     await classify(ctx, input);

@@ -31,71 +31,61 @@ async function nextOrder(db: Db, meetingId: number): Promise<number> {
 export async function merge(ctx: HandlerContext, meetingId: number, opinionIds: number[], values: ConsolidatedValues): Promise<ConsolidatedOpinion> {
   await assertOwnOpinions(ctx.db, meetingId, opinionIds);
   await assertClassification(ctx.db, meetingId, values.targetMemberId, values.aspectId);
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('consolidated_opinions')
-      .values({ meeting_id: meetingId, text: values.text, target_member_id: values.targetMemberId, aspect_id: values.aspectId, handling: values.handling, note: values.note, sort_order: await nextOrder(trx, meetingId) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // The raw opinions follow their consolidated opinion's classification, so feedback goes where the secretary decided.
-    await trx
-      .updateTable('opinions')
-      .set({ consolidated_id: row.id, target_member_id: values.targetMemberId, aspect_id: values.aspectId })
-      .where('meeting_id', '=', meetingId)
-      .where('id', 'in', opinionIds)
-      .execute();
-    await dropEmptyGroups(trx, meetingId);
-    return row.id;
-  });
+  const row = await ctx.db
+    .insertInto('consolidated_opinions')
+    .values({ meeting_id: meetingId, text: values.text, target_member_id: values.targetMemberId, aspect_id: values.aspectId, handling: values.handling, note: values.note, sort_order: await nextOrder(ctx.db, meetingId) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // The raw opinions follow their consolidated opinion's classification, so feedback goes where the secretary decided.
+  await ctx.db
+    .updateTable('opinions')
+    .set({ consolidated_id: row.id, target_member_id: values.targetMemberId, aspect_id: values.aspectId })
+    .where('meeting_id', '=', meetingId)
+    .where('id', 'in', opinionIds)
+    .execute();
+  await dropEmptyGroups(ctx.db, meetingId);
+  const id = row.id;
   return getConsolidated(ctx.db, id);
 }
 
 export async function updateConsolidated(ctx: HandlerContext, id: number, values: ConsolidatedValues): Promise<ConsolidatedOpinion> {
   const current = await getConsolidated(ctx.db, id);
   await assertClassification(ctx.db, current.meetingId, values.targetMemberId, values.aspectId);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('consolidated_opinions')
-      .set({ text: values.text, target_member_id: values.targetMemberId, aspect_id: values.aspectId, handling: values.handling, note: values.note })
-      .where('id', '=', id)
-      .execute();
-    await trx.updateTable('opinions').set({ target_member_id: values.targetMemberId, aspect_id: values.aspectId }).where('consolidated_id', '=', id).execute();
-  });
+  await ctx.db
+    .updateTable('consolidated_opinions')
+    .set({ text: values.text, target_member_id: values.targetMemberId, aspect_id: values.aspectId, handling: values.handling, note: values.note })
+    .where('id', '=', id)
+    .execute();
+  await ctx.db.updateTable('opinions').set({ target_member_id: values.targetMemberId, aspect_id: values.aspectId }).where('consolidated_id', '=', id).execute();
   return getConsolidated(ctx.db, id);
 }
 
 /** Undo a merge: the consolidated opinion goes, every raw opinion stays, unmerged. */
 export async function unmerge(ctx: HandlerContext, id: number): Promise<number[]> {
   const current = await getConsolidated(ctx.db, id);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('opinions').set({ consolidated_id: null }).where('consolidated_id', '=', id).execute();
-    await trx.deleteFrom('consolidated_opinions').where('id', '=', id).execute();
-  });
+  await ctx.db.updateTable('opinions').set({ consolidated_id: null }).where('consolidated_id', '=', id).execute();
+  await ctx.db.deleteFrom('consolidated_opinions').where('id', '=', id).execute();
   return current.rawIds;
 }
 
 export async function detach(ctx: HandlerContext, meetingId: number, opinionId: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('opinions').set({ consolidated_id: null }).where('id', '=', opinionId).execute();
-    await dropEmptyGroups(trx, meetingId);
-  });
+  await ctx.db.updateTable('opinions').set({ consolidated_id: null }).where('id', '=', opinionId).execute();
+  await dropEmptyGroups(ctx.db, meetingId);
 }
 
 export async function confirmSingles(ctx: HandlerContext, meetingId: number, handling: Handling): Promise<number> {
   await meetingTeam(ctx.db, meetingId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const singles = (await listRaw(trx, meetingId)).filter((r) => r.consolidatedId === null);
-    let order = await nextOrder(trx, meetingId);
-    for (const raw of singles) {
-      const row = await trx
-        .insertInto('consolidated_opinions')
-        .values({ meeting_id: meetingId, text: raw.text.trim(), target_member_id: raw.targetMemberId, aspect_id: raw.aspectId, handling, note: '', sort_order: order++ })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.updateTable('opinions').set({ consolidated_id: row.id }).where('id', '=', raw.id).execute();
-    }
-    return singles.length;
-  });
+  const singles = (await listRaw(ctx.db, meetingId)).filter((r) => r.consolidatedId === null);
+  let order = await nextOrder(ctx.db, meetingId);
+  for (const raw of singles) {
+    const row = await ctx.db
+      .insertInto('consolidated_opinions')
+      .values({ meeting_id: meetingId, text: raw.text.trim(), target_member_id: raw.targetMemberId, aspect_id: raw.aspectId, handling, note: '', sort_order: order++ })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db.updateTable('opinions').set({ consolidated_id: row.id }).where('id', '=', raw.id).execute();
+  }
+  return singles.length;
 }
 
 /**
@@ -114,17 +104,15 @@ export async function classify(
   if (input.targetMemberId !== undefined) set.target_member_id = input.targetMemberId;
   if (input.aspectId !== undefined) set.aspect_id = input.aspectId;
   if (Object.keys(set).length === 0) return;
-  await ctx.db.transaction().execute(async (trx) => {
-    const groupsOfRaw = input.opinionIds.length
-      ? (await trx.selectFrom('opinions').select('consolidated_id').where('id', 'in', input.opinionIds).where('consolidated_id', 'is not', null).execute()).map((r) => r.consolidated_id as number)
-      : [];
-    const groups = [...new Set([...input.consolidatedIds, ...groupsOfRaw])];
-    if (input.opinionIds.length) await trx.updateTable('opinions').set(set).where('id', 'in', input.opinionIds).execute();
-    if (groups.length) {
-      await trx.updateTable('consolidated_opinions').set(set).where('id', 'in', groups).execute();
-      await trx.updateTable('opinions').set(set).where('consolidated_id', 'in', groups).execute();
-    }
-  });
+  const groupsOfRaw = input.opinionIds.length
+    ? (await ctx.db.selectFrom('opinions').select('consolidated_id').where('id', 'in', input.opinionIds).where('consolidated_id', 'is not', null).execute()).map((r) => r.consolidated_id as number)
+    : [];
+  const groups = [...new Set([...input.consolidatedIds, ...groupsOfRaw])];
+  if (input.opinionIds.length) await ctx.db.updateTable('opinions').set(set).where('id', 'in', input.opinionIds).execute();
+  if (groups.length) {
+    await ctx.db.updateTable('consolidated_opinions').set(set).where('id', 'in', groups).execute();
+    await ctx.db.updateTable('opinions').set(set).where('consolidated_id', 'in', groups).execute();
+  }
 }
 
 /** Clusters of similar raw opinions, leaving out pairs already merged together. */

@@ -73,12 +73,10 @@ export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'recti
       );
     }
     const snapshot = JSON.stringify(items.map(toAgreed));
-    await ctx.db.transaction().execute(async (trx) => {
-      const list = await ensureList(ctx, trx, input.meetingId);
-      const at = nowIso(ctx);
-      await trx.updateTable('rectification_lists').set({ status: 'agreed', agreed_on: input.agreedOn, agreed_by: input.agreedBy, updated_at: at }).where('id', '=', list.id).execute();
-      await trx.insertInto('rectification_agreements').values({ list_id: list.id, agreed_on: input.agreedOn, agreed_by: input.agreedBy, snapshot, created_at: at }).execute();
-    });
+    const list = await ensureList(ctx, ctx.db, input.meetingId);
+    const at = nowIso(ctx);
+    await ctx.db.updateTable('rectification_lists').set({ status: 'agreed', agreed_on: input.agreedOn, agreed_by: input.agreedBy, updated_at: at }).where('id', '=', list.id).execute();
+    await ctx.db.insertInto('rectification_agreements').values({ list_id: list.id, agreed_on: input.agreedOn, agreed_by: input.agreedBy, snapshot, created_at: at }).execute();
     return loadList(ctx, input.meetingId);
   },
 

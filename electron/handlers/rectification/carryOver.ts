@@ -84,15 +84,13 @@ export const carryOverHandlers: Pick<HandlerMap<typeof rectificationApi>, 'recti
       return { source, old };
     });
     const existing = await lastYearLinked(ctx, input.meetingId);
-    await ctx.db.transaction().execute(async (trx) => {
-      const list = await ensureList(ctx, trx, input.meetingId);
-      for (const { source, old } of picked) {
-        if (existing.has(old.id)) continue;
-        // Copied as it stood (deadline included): the team sets a new deadline when it agrees the new list.
-        const id = await insertItem(ctx, trx, list.id, { aspectId: null, memberId: old.memberId, problem: old.problem, target: old.target, measures: old.measures, leaderIds: old.leaders.map((l) => l.memberId), unit: old.unit, ownerPerson: old.ownerPerson, deadline: old.deadline, note: `上年度清单第${old.seq}项结转，原状态：${STATUS_ZH[old.status]}` }, await nextSeq(trx, list.id));
-        await addSources(ctx, trx, id, [source]);
-      }
-    });
+    const list = await ensureList(ctx, ctx.db, input.meetingId);
+    for (const { source, old } of picked) {
+      if (existing.has(old.id)) continue;
+      // Copied as it stood (deadline included): the team sets a new deadline when it agrees the new list.
+      const id = await insertItem(ctx, ctx.db, list.id, { aspectId: null, memberId: old.memberId, problem: old.problem, target: old.target, measures: old.measures, leaderIds: old.leaders.map((l) => l.memberId), unit: old.unit, ownerPerson: old.ownerPerson, deadline: old.deadline, note: `上年度清单第${old.seq}项结转，原状态：${STATUS_ZH[old.status]}` }, await nextSeq(ctx.db, list.id));
+      await addSources(ctx, ctx.db, id, [source]);
+    }
     return loadList(ctx, input.meetingId);
   },
 };

@@ -131,32 +131,30 @@ export const importHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectific
       throw new AppError('rectification.importInvalid', `导入文件有 ${bad.length} 处问题，未作任何修改：${bad.slice(0, 5).map((b) => b.message).join('；')}`, `The file has ${bad.length} problem(s); nothing was changed: ${bad.slice(0, 5).map((b) => b.messageEn).join('; ')}`);
     }
     const items = new Map((await loadItems(ctx, input.meetingId, await userToday(ctx))).map((i) => [i.id, i]));
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const row of diff.rows) {
-        const item = items.get(row.itemId!)!;
-        const get = (f: string) => row.changes.find((c) => c.field === f)?.after;
-        const progress = get('progress');
-        const statusLabel = get('status');
-        const statusTo = statusLabel !== undefined ? statusFromLabel(statusLabel) : null;
-        const closedOn = get('closedOn') ?? item.closedOn ?? input.date;
-        if (progress !== undefined || statusTo !== null) {
-          await writeProgress(
-            ctx,
-            trx,
-            { itemId: item.id, date: statusTo === 'closed' ? closedOn : input.date, kind: 'progress', text: progress ?? '', by: input.by || 'Excel 导入', statusTo, acceptor: get('acceptor') ?? item.acceptor, evidence: [] },
-            { status: item.status, progress: item.progress },
-          );
-          if (progress === '') await trx.updateTable('rectification_items').set({ progress: '' }).where('id', '=', item.id).execute();
-        }
-        const direct: Record<string, string> = {};
-        if (get('note') !== undefined) direct.note = get('note')!;
-        if (statusTo === null && item.status === 'closed') {
-          if (get('closedOn') !== undefined) direct.closed_on = get('closedOn')!;
-          if (get('acceptor') !== undefined) direct.acceptor = get('acceptor')!;
-        }
-        if (Object.keys(direct).length > 0) await trx.updateTable('rectification_items').set({ ...direct, updated_at: nowIso(ctx) }).where('id', '=', item.id).execute();
+    for (const row of diff.rows) {
+      const item = items.get(row.itemId!)!;
+      const get = (f: string) => row.changes.find((c) => c.field === f)?.after;
+      const progress = get('progress');
+      const statusLabel = get('status');
+      const statusTo = statusLabel !== undefined ? statusFromLabel(statusLabel) : null;
+      const closedOn = get('closedOn') ?? item.closedOn ?? input.date;
+      if (progress !== undefined || statusTo !== null) {
+        await writeProgress(
+          ctx,
+          ctx.db,
+          { itemId: item.id, date: statusTo === 'closed' ? closedOn : input.date, kind: 'progress', text: progress ?? '', by: input.by || 'Excel 导入', statusTo, acceptor: get('acceptor') ?? item.acceptor, evidence: [] },
+          { status: item.status, progress: item.progress },
+        );
+        if (progress === '') await ctx.db.updateTable('rectification_items').set({ progress: '' }).where('id', '=', item.id).execute();
       }
-    });
+      const direct: Record<string, string> = {};
+      if (get('note') !== undefined) direct.note = get('note')!;
+      if (statusTo === null && item.status === 'closed') {
+        if (get('closedOn') !== undefined) direct.closed_on = get('closedOn')!;
+        if (get('acceptor') !== undefined) direct.acceptor = get('acceptor')!;
+      }
+      if (Object.keys(direct).length > 0) await ctx.db.updateTable('rectification_items').set({ ...direct, updated_at: nowIso(ctx) }).where('id', '=', item.id).execute();
+    }
     return loadList(ctx, input.meetingId);
   },
 };

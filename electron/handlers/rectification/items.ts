@@ -36,11 +36,9 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
   async 'rectification.createItem'(ctx, input) {
     await checkRefs(ctx.db, input.meetingId, input.item);
     const sources = await resolveSources(ctx, input.meetingId, input.sources);
-    await ctx.db.transaction().execute(async (trx) => {
-      const list = await ensureList(ctx, trx, input.meetingId);
-      const id = await insertItem(ctx, trx, list.id, input.item, await nextSeq(trx, list.id));
-      await addSources(ctx, trx, id, sources);
-    });
+    const list = await ensureList(ctx, ctx.db, input.meetingId);
+    const id = await insertItem(ctx, ctx.db, list.id, input.item, await nextSeq(ctx.db, list.id));
+    await addSources(ctx, ctx.db, id, sources);
     return loadList(ctx, input.meetingId);
   },
 
@@ -73,18 +71,16 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
         );
       }
     }
-    await ctx.db.transaction().execute(async (trx) => {
-      const columns = itemColumns(input.patch);
-      await trx.updateTable('rectification_items').set({ ...columns, updated_at: nowIso(ctx) }).where('id', '=', input.itemId).execute();
-      if (input.patch.measures) await setMeasures(trx, input.itemId, input.patch.measures);
-      if (input.patch.leaderIds) await setLeaders(trx, input.itemId, input.patch.leaderIds);
-      for (const change of changes) {
-        await trx
-          .insertInto('rectification_changes')
-          .values({ item_id: input.itemId, at: nowIso(ctx), changed_by: input.change!.by, reason: input.change!.reason, ...change })
-          .execute();
-      }
-    });
+    const columns = itemColumns(input.patch);
+    await ctx.db.updateTable('rectification_items').set({ ...columns, updated_at: nowIso(ctx) }).where('id', '=', input.itemId).execute();
+    if (input.patch.measures) await setMeasures(ctx.db, input.itemId, input.patch.measures);
+    if (input.patch.leaderIds) await setLeaders(ctx.db, input.itemId, input.patch.leaderIds);
+    for (const change of changes) {
+      await ctx.db
+        .insertInto('rectification_changes')
+        .values({ item_id: input.itemId, at: nowIso(ctx), changed_by: input.change!.by, reason: input.change!.reason, ...change })
+        .execute();
+    }
     return loadList(ctx, row.meeting_id);
   },
 
@@ -92,13 +88,11 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
     const row = await itemWithList(ctx.db, input.itemId);
     refuseUnlessDraft(row.list_status, '删除事项（请改为备注说明）', 'delete items (explain in the note instead)');
     const sources = await ctx.db.selectFrom('rectification_item_sources').select(['source_type as type', 'source_id as id']).where('item_id', '=', input.itemId).execute();
-    await withUndo(ctx, 'rectification', row.meeting_id, { zh: `删除第 ${row.seq} 项`, en: `Deleted item ${row.seq}` }, () =>
-      ctx.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('rectification_items').where('id', '=', input.itemId).execute();
-        await renumber(trx, row.list_id);
-        await syncAdoption(trx, minutesEntryIds(sources));
-      }),
-    );
+    await withUndo(ctx, 'rectification', row.meeting_id, { zh: `删除第 ${row.seq} 项`, en: `Deleted item ${row.seq}` }, async () => {
+        await ctx.db.deleteFrom('rectification_items').where('id', '=', input.itemId).execute();
+        await renumber(ctx.db, row.list_id);
+        await syncAdoption(ctx.db, minutesEntryIds(sources));
+      });
     return loadList(ctx, row.meeting_id);
   },
 
@@ -116,21 +110,21 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
     const problem = join(items.map((i) => i.problem), '\n');
     if (problem.length > 4000) throw new AppError('rectification.tooLong', '合并后的问题表现超过 4000 字，请先精简', 'The merged problem would exceed 4000 characters; shorten it first');
     const label = { zh: `合并 ${items.length} 项`, en: `Merged ${items.length} items` };
-    await withUndo(ctx, 'rectification', meetingId, label, () => ctx.db.transaction().execute(async (trx) => {
-      await trx
+    await withUndo(ctx, 'rectification', meetingId, label, async () => {
+      await ctx.db
         .updateTable('rectification_items')
         .set({ problem, target: join(items.map((i) => i.target), '\n').slice(0, 2000), note: join(items.map((i) => i.note), '；').slice(0, 1000), updated_at: nowIso(ctx) })
         .where('id', '=', keep.id)
         .execute();
-      await setMeasures(trx, keep.id, [...new Set(items.flatMap((i) => i.measures))]);
-      await setLeaders(trx, keep.id, items.flatMap((i) => i.leaders.map((l) => l.memberId)));
+      await setMeasures(ctx.db, keep.id, [...new Set(items.flatMap((i) => i.measures))]);
+      await setLeaders(ctx.db, keep.id, items.flatMap((i) => i.leaders.map((l) => l.memberId)));
       for (const other of rest) {
-        await addSources(ctx, trx, keep.id, other.sources.map((s) => ({ ...s, aspectId: null, memberId: null })));
-        await trx.updateTable('rectification_evidence').set({ item_id: keep.id }).where('item_id', '=', other.id).execute();
-        await trx.deleteFrom('rectification_items').where('id', '=', other.id).execute();
+        await addSources(ctx, ctx.db, keep.id, other.sources.map((s) => ({ ...s, aspectId: null, memberId: null })));
+        await ctx.db.updateTable('rectification_evidence').set({ item_id: keep.id }).where('item_id', '=', other.id).execute();
+        await ctx.db.deleteFrom('rectification_items').where('id', '=', other.id).execute();
       }
-      await renumber(trx, rows[0].list_id);
-    }));
+      await renumber(ctx.db, rows[0].list_id);
+    });
     return loadList(ctx, meetingId);
   },
 
@@ -139,16 +133,16 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
     refuseUnlessDraft(row.list_status, '拆分事项', 'split items');
     const item = (await loadItems(ctx, row.meeting_id, '2000-01-01')).find((i) => i.id === input.itemId)!;
     const label = { zh: `拆分第 ${item.seq} 项`, en: `Split item ${item.seq}` };
-    await withUndo(ctx, 'rectification', row.meeting_id, label, () => ctx.db.transaction().execute(async (trx) => {
-      await trx.updateTable('rectification_items').set({ problem: input.problems[0], updated_at: nowIso(ctx) }).where('id', '=', item.id).execute();
+    await withUndo(ctx, 'rectification', row.meeting_id, label, async () => {
+      await ctx.db.updateTable('rectification_items').set({ problem: input.problems[0], updated_at: nowIso(ctx) }).where('id', '=', item.id).execute();
       let seq = item.seq;
       for (const problem of input.problems.slice(1)) {
         const fields: ItemFields = { aspectId: item.aspectId, memberId: item.memberId, problem, target: item.target, measures: item.measures, leaderIds: item.leaders.map((l) => l.memberId), unit: item.unit, ownerPerson: item.ownerPerson, deadline: item.deadline, note: item.note };
-        const id = await insertItem(ctx, trx, row.list_id, fields, seq);
-        await addSources(ctx, trx, id, item.sources.map((s) => ({ ...s, aspectId: null, memberId: null })));
-        await renumber(trx, row.list_id, { itemId: id, toSeq: ++seq });
+        const id = await insertItem(ctx, ctx.db, row.list_id, fields, seq);
+        await addSources(ctx, ctx.db, id, item.sources.map((s) => ({ ...s, aspectId: null, memberId: null })));
+        await renumber(ctx.db, row.list_id, { itemId: id, toSeq: ++seq });
       }
-    }));
+    });
     return loadList(ctx, row.meeting_id);
   },
 
@@ -176,7 +170,7 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
   async 'rectification.move'(ctx, input) {
     const row = await itemWithList(ctx.db, input.itemId);
     refuseUnlessDraft(row.list_status, '调整序号', 'reorder items');
-    await ctx.db.transaction().execute((trx) => renumber(trx, row.list_id, { itemId: input.itemId, toSeq: input.toSeq }));
+    await renumber(ctx.db, row.list_id, { itemId: input.itemId, toSeq: input.toSeq });
     return loadList(ctx, row.meeting_id);
   },
 };

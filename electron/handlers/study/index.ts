@@ -36,17 +36,15 @@ async function getSession(ctx: HandlerContext, id: number): Promise<StudySession
 async function save(ctx: HandlerContext, meetingId: number, input: SessionInput, id?: number): Promise<number> {
   const at = nowIso(ctx);
   const values = { date: input.date, form: input.form, topic: input.topic, hours: input.hours, notes: input.notes, updated_at: at };
-  return ctx.db.transaction().execute(async (trx) => {
-    let sessionId = id;
-    if (sessionId === undefined) {
-      sessionId = (await trx.insertInto('study_sessions').values({ meeting_id: meetingId, ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
-    } else {
-      await trx.updateTable('study_sessions').set(values).where('id', '=', sessionId).execute();
-      await trx.deleteFrom('study_attendees').where('session_id', '=', sessionId).execute();
-    }
-    for (const memberId of new Set(input.attendeeIds)) await trx.insertInto('study_attendees').values({ session_id: sessionId, member_id: memberId }).execute();
-    return sessionId;
-  });
+  let sessionId = id;
+  if (sessionId === undefined) {
+    sessionId = (await ctx.db.insertInto('study_sessions').values({ meeting_id: meetingId, ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  } else {
+    await ctx.db.updateTable('study_sessions').set(values).where('id', '=', sessionId).execute();
+    await ctx.db.deleteFrom('study_attendees').where('session_id', '=', sessionId).execute();
+  }
+  for (const memberId of new Set(input.attendeeIds)) await ctx.db.insertInto('study_attendees').values({ session_id: sessionId, member_id: memberId }).execute();
+  return sessionId;
 }
 
 export const studyHandlers: HandlerMap<typeof studyApi> = {

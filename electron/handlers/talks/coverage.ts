@@ -22,17 +22,15 @@ export async function saveRules(ctx: HandlerContext, meetingId: number, rules: P
   await assertTeamMembers(ctx, meeting.teamId, [...new Set(memberIds)]);
   await assertTeamPeople(ctx, meeting.teamId, [...new Set(rules.extras.flatMap((e) => (e.otherPersonId !== null ? [e.otherPersonId] : [])))]);
   const flags = { secretary_members: rules.secretaryMembers ? 1 : 0, members_each_other: rules.membersEachOther ? 1 : 0, member_departments: rules.memberDepartments ? 1 : 0, updated_at: nowIso(ctx) } as const;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('talk_rule_sets').values({ meeting_id: meetingId, ...flags }).onConflict((oc) => oc.column('meeting_id').doUpdateSet(flags)).execute();
-    await trx.deleteFrom('talk_rule_extras').where('meeting_id', '=', meetingId).execute();
-    let order = 0;
-    for (const e of rules.extras) {
-      await trx
-        .insertInto('talk_rule_extras')
-        .values({ meeting_id: meetingId, sort_order: order++, label: e.label, member_id: e.memberId, other_member_id: e.otherMemberId, other_person_id: e.otherPersonId })
-        .execute();
-    }
-  });
+  await ctx.db.insertInto('talk_rule_sets').values({ meeting_id: meetingId, ...flags }).onConflict((oc) => oc.column('meeting_id').doUpdateSet(flags)).execute();
+  await ctx.db.deleteFrom('talk_rule_extras').where('meeting_id', '=', meetingId).execute();
+  let order = 0;
+  for (const e of rules.extras) {
+    await ctx.db
+      .insertInto('talk_rule_extras')
+      .values({ meeting_id: meetingId, sort_order: order++, label: e.label, member_id: e.memberId, other_member_id: e.otherMemberId, other_person_id: e.otherPersonId })
+      .execute();
+  }
 }
 
 export async function computeCoverage(ctx: HandlerContext, meetingId: number): Promise<TalkCoverage> {

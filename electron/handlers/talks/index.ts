@@ -21,14 +21,14 @@ export const talksHandlers: HandlerMap<typeof talksApi> = {
   async 'talks.create'(ctx, input) {
     const meeting = await getMeeting(ctx, input.meetingId);
     await assertParticipants(ctx, meeting.teamId, input.talk);
-    const id = await ctx.db.transaction().execute((trx) => saveTalk(trx, ctx, input.meetingId, input.talk));
+    const id = await saveTalk(ctx.db, ctx, input.meetingId, input.talk);
     return getTalk(ctx, id);
   },
   async 'talks.update'(ctx, input) {
     const current = await getTalk(ctx, input.id);
     const meeting = await getMeeting(ctx, current.meetingId);
     await assertParticipants(ctx, meeting.teamId, input.talk);
-    await ctx.db.transaction().execute((trx) => saveTalk(trx, ctx, current.meetingId, input.talk, input.id));
+    await saveTalk(ctx.db, ctx, current.meetingId, input.talk, input.id);
     return getTalk(ctx, input.id);
   },
   async 'talks.delete'(ctx, input) {

@@ -124,12 +124,10 @@ export const teamsHandlers: HandlerMap<typeof teamsApi> = {
     }
     // Members not named (e.g. those who left) keep their relative order after the named ones.
     const rest = all.filter((m) => !given.has(m.id)).map((m) => m.id);
-    await ctx.db.transaction().execute(async (trx) => {
-      let order = 1;
-      for (const id of [...input.order, ...rest]) {
-        await trx.updateTable('members').set({ sort_order: order++ }).where('id', '=', id).execute();
-      }
-    });
+    let order = 1;
+    for (const id of [...input.order, ...rest]) {
+      await ctx.db.updateTable('members').set({ sort_order: order++ }).where('id', '=', id).execute();
+    }
     return listMembers(ctx, input.teamId, true);
   },
   async 'members.setStatus'(ctx, input) {

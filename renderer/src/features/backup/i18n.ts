@@ -105,6 +105,10 @@ const zh = {
   },
   startup: {
     readOnlyTitle: '只读模式：可以查看和导出，不能保存修改',
+    check: '正在检查数据文件（完整性检查）…检查通过前可以查看，修改将在检查通过后保存',
+    upgrade: '正在升级数据（已先做升级前备份）…',
+    startingTitle: '正在打开数据文件',
+    startingLead: '数据文件来自较早的版本，正在检查并升级。升级前已自动备份；完成后将自动进入镜鉴。请勿关闭程序。',
     erasure: '正在从备份中抹除改为匿名的意见的提交人…',
     dailyBackup: '正在进行今天的自动备份…',
     backupFailed: '今天的自动备份失败',
@@ -222,6 +226,10 @@ const en: typeof zh = {
   },
   startup: {
     readOnlyTitle: 'Read-only: you can view and export, but changes cannot be saved',
+    check: 'Checking the data file (integrity check)… You can look around; changes are saved once it has passed',
+    upgrade: 'Upgrading the data (a backup was taken first)…',
+    startingTitle: 'Opening the data file',
+    startingLead: 'The data file comes from an earlier version and is being checked and upgraded. A backup was taken first; Jingjian opens by itself when it is done. Please do not close the app.',
     erasure: 'Erasing the givers of opinions made anonymous from the backups…',
     dailyBackup: "Taking today's automatic backup…",
     backupFailed: "Today's automatic backup failed",

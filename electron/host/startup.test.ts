@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupDir, dailyBackup, listBackups } from '../../../db/backup';
-import { latestVersion } from '../../../db/migrations';
-import { prepareDatabase } from '../../../tests/crashKit';
-import { folderFiles } from '../files';
-import { openHost, type Host } from './host';
+import { backupDir, dailyBackup, listBackups } from '../../db/backup';
+import { latestVersion } from '../../db/migrations';
+import { prepareDatabase } from '../../tests/crashKit';
+import { folderFiles } from '../handlers/files';
+import { openHost, type Host } from '.';
 
 /** What the app does at start with files that are damaged, missing, read-only or newer, through the real host. */
 let dir: string;
