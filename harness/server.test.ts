@@ -286,6 +286,8 @@ describe('bounded memory', () => {
         'rectification.attachEvidence',
         'rectification.sourcePreview',
         'rectification.sourceImport',
+        // The unit's library of earlier archives and 范文 for the similarity check.
+        'checks.library.import',
       ].sort(),
     );
     expect(bodyLimitFor('exchange.import')).toBe(FILE_BODY_LIMIT);

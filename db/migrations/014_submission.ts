@@ -22,7 +22,7 @@ export const submission: Migration = {
         format TEXT NOT NULL CHECK (format IN ('zip','folder')),
         encrypted INTEGER NOT NULL CHECK (encrypted IN (0,1)),
         complete INTEGER NOT NULL CHECK (complete IN (0,1)),
-        path TEXT NOT NULL,
+        path TEXT NOT NULL CHECK (length(path) BETWEEN 1 AND 4096),
         manifest TEXT NOT NULL CHECK (json_valid(manifest))
       ) STRICT;
       CREATE INDEX submissions_by_meeting ON submissions(meeting_id, at);
@@ -32,7 +32,7 @@ export const submission: Migration = {
         entry_id INTEGER NOT NULL REFERENCES minutes_entries(id) ON DELETE CASCADE,
         meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
         at TEXT NOT NULL,
-        before_text TEXT NOT NULL,
+        before_text TEXT NOT NULL CHECK (length(before_text) <= 20000),
         after_text TEXT NOT NULL CHECK (length(after_text) BETWEEN 1 AND 20000),
         requested_by TEXT NOT NULL CHECK (length(requested_by) BETWEEN 1 AND 50),
         reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),

@@ -36,6 +36,7 @@ export const EXPORT_CHANNELS = [
   'opinions.exportFeedback',
   'rectification.exportDocx',
   'rectification.exportXlsx',
+  'rectification.exportReview',
   'report.exportDocx',
   'submission.build',
 ] as const;
@@ -83,6 +84,7 @@ export async function exportEverything(app: TestApp, ids: Ids, label: string): P
   const agreedMeeting = (await app.must('rectification.agreedVersion', { meetingId })) ? meetingId : await lastYearMeeting(app, ids);
   add('rectification.exportDocx agreed', 'rect-agreed-docx', (await app.must('rectification.exportDocx', { meetingId: agreedMeeting, version: 'agreed', scope: 'all', attachmentLabel: '附件1' })).path, false);
   add('rectification.exportXlsx agreed', 'rect-agreed-xlsx', (await app.must('rectification.exportXlsx', { meetingId: agreedMeeting, version: 'agreed', scope: 'all' })).path, false);
+  add('rectification.exportReview', 'rect-review-xlsx', (await app.must('rectification.exportReview', { meetingId })).path, false);
   // The 材料清单 of a 报送材料包 (its first file), with every item that is ready: a table of names and hashes.
   const plan = await app.must('submission.plan', { meetingId });
   const pkg = await app.must('submission.build', { meetingId, keys: plan.items.filter((i) => i.ready).map((i) => i.key), format: 'folder', password: null, recipient: '县委组织部' });

@@ -141,6 +141,12 @@ export function visualRows(page: RenderedPage, tolerance = 3): TextLine[] {
 
 /** 「— 3 —」 as GB/T 9704 prints it (em dash or a full-width dash, any spacing). */
 export function pageNumberOf(page: RenderedPage): number | null {
-  const m = /[—－-]\s*(\d+)\s*[—－-]/.exec(page.text.split('\n').filter((l) => l.trim()).slice(-3).join('\n'));
+  const last = page.text.split('\n').filter((l) => l.trim()).slice(-3);
+  // The footer line alone first (「— 1 —」 and nothing else), from the bottom up: body text such as 「SHA-256 -」 must not pass for it.
+  for (const line of [...last].reverse()) {
+    const alone = /^\s*[—－-]\s*(\d+)\s*[—－-]\s*$/.exec(line);
+    if (alone) return Number(alone[1]);
+  }
+  const m = /[—－-]\s*(\d+)\s*[—－-]/.exec(last.join('\n'));
   return m ? Number(m[1]) : null;
 }

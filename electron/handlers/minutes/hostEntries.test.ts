@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../../db/migrations';
+import { latestVersion, migrations } from '../../../db/migrations';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../seeds/demo/team';
 import type { MinutesConsole } from '../../common/api/minutes';
 import { openDemoApp, openTestApp, type TestApp } from '../testing';
@@ -47,7 +47,7 @@ describe('migration 012: the host entry type', () => {
     const app = await openTestApp({ dir: old.dir });
     apps.push(app);
     const sql = app.ctx.sqlite;
-    expect(sql.pragma('user_version', { simple: true })).toBe(12);
+    expect(sql.pragma('user_version', { simple: true })).toBe(latestVersion);
     const after = sql.prepare('SELECT id, key, type, text FROM minutes_entries ORDER BY id').all() as { id: number; type: string }[];
     expect(after.map((r) => ({ ...r, type: r.id === old.ids.opening ? 'other' : r.type }))).toEqual(old.before);
     expect(after.find((r) => r.id === old.ids.opening)!.type).toBe('host');

@@ -21,7 +21,7 @@ async function agreedTwo() {
   const base: ItemInput = { aspectId: null, memberId: null, problem: '', target: '', measures: ['建立台账'], leaderIds: [members[0].id], unit: '县政府办公室', ownerPerson: '黄海峰', deadline: { kind: 'date', date: '2027-03-31' }, note: '' };
   await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: { ...base, problem: '调查研究不够深入' }, sources: [] });
   await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: { ...base, problem: '立行立改：会议室空调长开' }, sources: [] });
-  return app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-12-15', agreedBy: '林向东' });
+  return app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-27', agreedBy: '林向东' });
 }
 const close = (itemId: number, extra: Partial<Input<'rectification.addProgress'>> = {}) =>
   app.call('rectification.addProgress', { itemId, date: '2027-03-20', kind: 'review', text: '验收合格', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [], ...extra });
@@ -109,7 +109,7 @@ describe('回头看', () => {
     // Last year's demo list still has open items; this year's two are open too.
     const mine = view.rows.filter((r) => r.meetingId === app.ids.meetingId);
     expect(mine.map((r) => r.problem)).toEqual(['调查研究不够深入', '立行立改：会议室空调长开']);
-    expect(mine[0]).toMatchObject({ overdue: true, ageDays: 107, leaders: ['林向东'], unit: '县政府办公室', lastProgress: { date: '2027-01-10', text: '督办：调研计划未印发' } });
+    expect(mine[0]).toMatchObject({ overdue: true, ageDays: 125, leaders: ['林向东'], unit: '县政府办公室', lastProgress: { date: '2027-01-10', text: '督办：调研计划未印发' } });
     expect(mine[1].lastProgress).toBeNull();
     expect(view.rows.some((r) => r.meetingId !== app.ids.meetingId)).toBe(true);
     expect(view.rows.every((r) => r.status !== 'closed')).toBe(true);

@@ -11,7 +11,9 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** Table names we skip: SQLite's own and the search index (derived, maintained by triggers on the data tables). */
-const DERIVED = /^(sqlite_|search_)/;
+// Indexes rebuilt from the records: the search index, and the similarity index of the honesty checks (a restored material
+// has no check_docs row, so the next check indexes it again rather than trusting fingerprints the delete removed).
+const DERIVED = /^(sqlite_|search_|check_docs$|check_fingerprints$)/;
 
 interface TableInfo {
   name: string;

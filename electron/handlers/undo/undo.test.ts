@@ -14,8 +14,9 @@ afterEach(() => app.close());
 /** Every row of every data table and of the search index, ids included: "exactly as before" is equality of two dumps. */
 function dump(): Record<string, unknown[]> {
   const sqlite = app.ctx.sqlite;
-  const tables = sqlite.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%'").all() as { name: string }[];
-  return Object.fromEntries(tables.map((t) => [t.name, sqlite.prepare(`SELECT rowid AS _rowid, * FROM "${t.name}" ORDER BY rowid`).all()]));
+  const tables = sqlite.prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%'").all() as { name: string; wr: number }[];
+  // A WITHOUT ROWID table has no rowid: its rows are compared in their primary-key order.
+  return Object.fromEntries(tables.map((t) => [t.name, sqlite.prepare(t.wr ? `SELECT * FROM "${t.name}"` : `SELECT rowid AS _rowid, * FROM "${t.name}" ORDER BY rowid`).all()]));
 }
 const ids = (sql: string, ...params: unknown[]) => (app.ctx.sqlite.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
 

@@ -120,7 +120,7 @@ const en: typeof zh = {
     reasonUnknown: "Not found in the team's data",
     markOwn: 'Ours',
     foreignLabel: 'Names of other units or places',
-    foreignPlaceholder: 'e.g. another county, 水务局',
+    foreignPlaceholder: 'e.g. another county, the water bureau',
     addForeign: "Mark as another unit's",
     remove: 'Remove',
     namesList: 'Name list',
