@@ -92,7 +92,8 @@ describe('honesty checks', () => {
     const stream = e.page.locator('[data-testid=entry-stream]');
     await stream.locator('article:has-text("多注意休息")').waitFor();
     const hints = stream.locator('article:has-text("多注意休息") [data-testid=criticism-hint]');
-    expect(await hints.allTextContents()).toEqual([expect.stringContaining('以希望、建议、共勉代替批评'), expect.stringContaining('明贬暗褒'), expect.stringContaining('没有具体事例')]);
+    // The rules arrive once per window: the hints follow them onto the entries already drawn.
+    await expect.poll(() => hints.allTextContents()).toEqual([expect.stringContaining('以希望、建议、共勉代替批评'), expect.stringContaining('明贬暗褒'), expect.stringContaining('没有具体事例')]);
     // A criticism with a name and a fact gets none.
     expect(await stream.locator('article:has-text("没有到病区看一次") [data-testid=criticism-hint]').count()).toBe(0);
     await e.shot('checks-03-criticism-hint');

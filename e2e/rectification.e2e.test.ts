@@ -161,9 +161,8 @@ describe('rectification list', () => {
     await e.shot('rectification-07c-source-import');
     const before = await items().count();
     await e.page.click('[data-testid=source-import]');
-    const told = e.page.locator('.el-message').last();
-    await told.waitFor();
-    expect(await told.textContent()).toContain('已导入 2 项');
+    // The import's own message (an earlier refusal's toast may still be on screen).
+    await e.page.locator('.el-message', { hasText: '已导入 2 项' }).waitFor();
     await expect.poll(() => items().count()).toBe(before + 2);
     expect(await e.page.textContent(`[data-testid=origin-${before + 1}]`)).toContain('巡视巡察反馈：县委第三巡察组反馈意见');
     await e.page.click('[data-testid=origin-filter]');
