@@ -171,7 +171,12 @@ export const useMinutesStore = defineStore('minutes', () => {
     // carries the whole record); a refusal puts the old speaker back.
     const before = state.value.cursor;
     const predicted = predictCursor(toRaw(state.value), to);
-    if (predicted) state.value.cursor = predicted;
+    if (predicted) {
+      state.value.cursor = predicted;
+      // An untouched composer follows the predicted speaker at once (type and chips), not only once main answers:
+      // words typed in between must not be recorded under the previous speaker's type.
+      if (draft.text === '' && draft.key === null) resetDraft();
+    }
     try {
       adopt(await call('minutes.advance', { meetingId: state.value.meetingId, to }));
     } catch (error) {
