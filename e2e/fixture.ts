@@ -87,10 +87,13 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
     },
     async restart(between) {
       const port = Number(new URL(e.harness.url).port);
+      // Leave the page first: a request in flight while the server is down would be logged as a page error.
+      await page.goto('about:blank');
       await e.harness.close();
       await between?.();
       e.harness = await startHarness({ ...harnessOptions, port });
-      await e.reload();
+      await page.goto(`${e.harness.url}/`);
+      await ready();
     },
     async close() {
       try {

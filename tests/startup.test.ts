@@ -49,7 +49,8 @@ function runProbe(args: string[], options: { command?: string[]; uid?: number } 
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`start-up did not finish within ${limitMs} ms`));
+      // What the probe said it reached (tests/startupProbe.ts writes a line per stage to stderr) names the hang.
+      reject(new Error(`start-up did not finish within ${limitMs} ms; the probe reached: ${err.slice(-1500)}`));
     }, limitMs);
     child.on('exit', (code) => {
       clearTimeout(timer);

@@ -13,9 +13,13 @@ type Step = { channel: string; input: unknown } | { fill: string } | { free: str
 const [dataFile, exportDir, stepsJson] = process.argv.slice(2);
 const steps = JSON.parse(stepsJson ?? '[]') as Step[];
 const started = Date.now();
+const stage = (name: string) => process.stderr.write(`${Date.now() - started} ms ${name}\n`);
+stage('host opening');
 const host = await openHost({ dataFile, files: folderFiles(exportDir), appVersion: 'probe' });
 const status = host.status();
+stage(`host open (${status.mode})`);
 const startup = await host.maintenance();
+stage('maintenance done');
 const startMs = Date.now() - started;
 const results: unknown[] = [];
 for (const step of steps) {
@@ -33,9 +37,11 @@ for (const step of steps) {
     fs.rmSync(step.free, { force: true });
     results.push('freed');
   } else {
+    stage(`call ${step.channel}`);
     results.push(await host.dispatch(step.channel, step.input));
   }
 }
+stage('closing');
 const after = host.status();
 await host.close();
 const files = fs.readdirSync(path.dirname(dataFile));
