@@ -11,6 +11,7 @@ import { cleanRekeyTemps, fileKind, keyOf, openFile } from './cipher';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
 import { integrityCheck } from './integrity';
+import { integrityCheckOffThread } from './quickCheck';
 
 export interface OpenOptions {
   /** Path of the SQLite file; created when missing. */
@@ -257,7 +258,10 @@ export function migrate(sqlite: Database.Database, list: readonly Migration[]): 
 
 /** Full integrity_check after a migration: a migration must never leave a damaged file behind. */
 function fullCheck(sqlite: Database.Database): void {
-  const result = integrityCheck(sqlite);
+  checkResult(integrityCheck(sqlite));
+}
+
+function checkResult(result: string): void {
   if (result !== 'ok') throw new DbError('db.corrupt', `数据升级后完整性检查未通过：${result}`, `The integrity check after upgrading failed: ${result}`);
 }
 
@@ -371,10 +375,11 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
     let preMigrationBackup: string | null = null;
     if (version > 0 && version < latest) {
       // Verified, in the backups folder with the others, so the restore screen lists it.
-      preMigrationBackup = await safetyBackup(sqlite, file, 'premigration', now());
+      preMigrationBackup = await safetyBackup(sqlite, file, 'premigration', now(), undefined, true);
     }
     migrate(sqlite, list);
-    if (version < latest) fullCheck(sqlite);
+    // The full check of the upgraded file (seconds on a large one) reads what the upgrade committed, in a worker.
+    if (version < latest) checkResult(await integrityCheckOffThread(file, key));
     return connectionOf(sqlite, file, { preMigrationBackup, readOnly: null });
   } catch (error) {
     if (sqlite.open) sqlite.close();
