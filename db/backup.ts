@@ -7,7 +7,7 @@ import { fsyncDir, renameDurably } from './durable';
 import { asDiskError, DbError } from './errors';
 import { integrityCheck } from './integrity';
 import { rememberTempPlace } from './leftovers';
-import { verifiedCopyOffThread } from './quickCheck';
+import { verifiedCopyOffThread } from './offThread';
 
 /**
  * Backups of the live database. Always through SQLite's online backup API (a file copy of a live WAL database can

@@ -11,7 +11,7 @@ import { cleanRekeyTemps, fileKind, keyOf, openFile } from './cipher';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
 import { integrityCheck } from './integrity';
-import { integrityCheckOffThread } from './quickCheck';
+import { driverPath, inWorker, onThisThread, workerKey } from './offThread';
 
 export interface OpenOptions {
   /** Path of the SQLite file; created when missing. */
@@ -254,6 +254,19 @@ export function migrate(sqlite: Database.Database, list: readonly Migration[]): 
   if (problems.length > 0) {
     throw new DbError('db.foreignKeys', `数据关联检查发现 ${problems.length} 处问题`, `The foreign key check found ${problems.length} problems`);
   }
+}
+
+/**
+ * integrity_check of a file off the main thread (after an upgrade: seconds on a large file), as one line ("ok" when
+ * sound); on this thread where no worker can start.
+ */
+async function integrityCheckOffThread(file: string, key: Buffer | null): Promise<string> {
+  const resolved = path.resolve(file);
+  const driver = driverPath();
+  const raw = await workerKey(resolved, key);
+  const answer = (driver ? await inWorker(resolved, raw, driver, { job: 'check', pragma: 'integrity_check' }) : null) ?? onThisThread(resolved, key, 'integrity_check');
+  if (!answer.ok) throw unreadable(Object.assign(new Error(answer.message), { code: answer.code }));
+  return answer.check;
 }
 
 /** Full integrity_check after a migration: a migration must never leave a damaged file behind. */
