@@ -1,7 +1,11 @@
 import { parseOutline } from '../electron/common/materials';
 import { materialOfLength } from '../seeds/large';
+import { Session } from 'node:inspector/promises';
 const text = materialOfLength(1_000_000);
 parseOutline(text);
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
 const c0 = process.cpuUsage();
-for (let i = 0; i < 3; i++) { const t = performance.now(); parseOutline(text); console.log('ms', (performance.now() - t).toFixed(0)); }
-const c = process.cpuUsage(c0); console.log('cpu per run ms', ((c.user + c.system) / 3000).toFixed(0));
+for (let i = 0; i < 5; i++) parseOutline(text);
+const c = process.cpuUsage(c0); console.log('cpu per run ms', ((c.user + c.system) / 5000).toFixed(0));
+const { profile } = await s.post('Profiler.stop');
+(await import('node:fs')).writeFileSync('/tmp/he-parse.cpuprofile', JSON.stringify(profile));

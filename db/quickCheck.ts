@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileKind } from './cipher';
-import { checkFailed, unreadable } from './connection';
+import { checkFailed, foreignKeysBroken, unreadable } from './connection';
 import { DbError } from './errors';
-import { driverPath, inWorker, onThisThread, workerKey } from './offThread';
+import { driverPath, foreignKeyProblems, inWorker, onThisThread, workerKey } from './offThread';
 
 /** quick_check of a data file off the main thread (db/offThread.ts): the check that guards writes at the start. */
 
@@ -14,8 +14,11 @@ export async function quickCheck(file: string, key: Buffer | null): Promise<void
   if (fileKind(resolved) !== 'encrypted') key = null;
   // The key is derived once, in the thread pool, and the worker opens the file with it in raw form (no derivation).
   const raw = await workerKey(resolved, key);
-  const answer = (driver ? await inWorker(resolved, raw, driver, { job: 'check', pragma: 'quick_check' }) : null) ?? onThisThread(resolved, key, 'quick_check');
+  // With the foreign key check, which the open that follows (`checked`) then skips.
+  const answer = (driver ? await inWorker(resolved, raw, driver, { job: 'check', pragma: 'quick_check', foreignKeys: true }) : null) ?? onThisThread(resolved, key, 'quick_check', true);
   if (answer.ok) {
+    const broken = foreignKeyProblems(answer.check);
+    if (broken !== null) throw foreignKeysBroken(broken);
     if (answer.check !== 'ok') throw checkFailed(answer.check);
     return;
   }
