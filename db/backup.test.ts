@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { backupDir, backupName, dailyBackup, installCopy, listBackups, previewFile, rotate, selectKept, writeVerifiedBackup, type BackupEntry } from './backup';
+import { CIPHER_PRAGMAS, copyWithKey, fileKind, passphraseKey } from './cipher';
 import { openDatabase } from './connection';
 import { migrations } from './migrations';
 
@@ -27,6 +28,38 @@ describe('online backups', () => {
     expect(preview.tables.export_log).toBe(0);
     expect(fs.readdirSync(dir).filter((n) => n.includes('tmp'))).toEqual([]);
     await conn.close();
+  });
+
+  it('copies and checks in a worker thread when asked (the daily backup): committed rows in the WAL, progress, the same key', async () => {
+    const { dir, file, conn } = await fileWithTeam('工作线程备份党组');
+    const target = path.join(dir, 'off-thread.sqlite');
+    const progress: Array<[number, number]> = [];
+    await writeVerifiedBackup(conn.sqlite, target, (done, total) => progress.push([done, total]), true);
+    expect(previewFile(target)).toMatchObject({ integrity: 'ok', teams: 1 });
+    // Sealed: a single file, no companions, and the worker's temporary copy gone.
+    expect(fs.readdirSync(dir).filter((n) => n.includes('tmp') || n.startsWith('off-thread.sqlite-'))).toEqual([]);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
+    await conn.close();
+
+    // An encrypted file: copied by the worker with the derived key, the backup opens with the passphrase.
+    const key = passphraseKey('备份口令 backup');
+    const encrypted = path.join(dir, 'encrypted.sqlite');
+    const source = new Database(file, { readonly: true });
+    fs.renameSync(copyWithKey(source, encrypted, key), encrypted);
+    source.close();
+    const enc = await openDatabase({ file: encrypted, key });
+    enc.sqlite.prepare("INSERT INTO teams (name, organ, unit, created_at, updated_at) VALUES ('加密后新增', 'party_group', '', 'x', 'x')").run();
+    const encTarget = path.join(dir, 'encrypted-backup.sqlite');
+    await writeVerifiedBackup(enc.sqlite, encTarget, undefined, true);
+    await enc.close();
+    expect(fileKind(encTarget)).toBe('encrypted');
+    expect(previewFile(encTarget, key)).toMatchObject({ integrity: 'ok', teams: 2 });
+    const byPassphrase = new Database(encTarget, { readonly: true });
+    for (const pragma of CIPHER_PRAGMAS) byPassphrase.pragma(pragma);
+    byPassphrase.key(key);
+    expect(byPassphrase.prepare('SELECT count(*) FROM teams').pluck().get()).toBe(2);
+    byPassphrase.close();
   });
 
   it('takes one daily backup per day, in the backups folder beside the data', async () => {

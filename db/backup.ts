@@ -7,6 +7,7 @@ import { fsyncDir, renameDurably } from './durable';
 import { asDiskError, DbError } from './errors';
 import { integrityCheck } from './integrity';
 import { rememberTempPlace } from './leftovers';
+import { verifiedCopyOffThread } from './offThread';
 
 /**
  * Backups of the live database. Always through SQLite's online backup API (a file copy of a live WAL database can
@@ -107,6 +108,8 @@ function sealAndCheck(file: string, key: Buffer | null): string {
 /** How far a backup is: pages copied of the total (0 of 0 until the first step). */
 export type BackupProgress = (done: number, total: number) => void;
 
+const stalled = () => new DbError('backup.stalled', '备份没有进展（数据文件被锁定或无法读取），已停止', 'The backup made no progress (the data file is locked or unreadable) and was stopped');
+
 /** A backup that copies no page for this long is stuck (a lock that never frees, a file it cannot read): it stops. */
 export const BACKUP_STALL_MS = 15_000;
 
@@ -123,7 +126,7 @@ async function boundedBackup(sqlite: Database.Database, temp: string, onProgress
         remaining = remainingPages;
         lastProgress = Date.now();
       } else if (Date.now() - lastProgress > BACKUP_STALL_MS) {
-        throw new DbError('backup.stalled', '备份没有进展（数据文件被锁定或无法读取），已停止', 'The backup made no progress (the data file is locked or unreadable) and was stopped');
+        throw stalled();
       }
       onProgress?.(totalPages - remainingPages, totalPages);
       return 100;
@@ -132,11 +135,28 @@ async function boundedBackup(sqlite: Database.Database, temp: string, onProgress
 }
 
 /**
+ * The copy and its check done by a worker thread with its own read-only connection to the data file (one consistent
+ * snapshot of what is committed; the caller holds the database's turn, so nothing is written meanwhile). Null when no
+ * worker could run (the caller copies on its own thread), or for a database with no file of its own.
+ */
+async function copiedOffThread(sqlite: Database.Database, key: Buffer | null, temp: string, onProgress?: BackupProgress): Promise<string | null> {
+  if (sqlite.memory || !sqlite.name) return null;
+  try {
+    return await verifiedCopyOffThread(sqlite.name, key, temp, BACKUP_STALL_MS, onProgress);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'JINGJIAN_STALLED') {
+      throw stalled();
+    }
+    throw error;
+  }
+}
+
+/**
  * Online backup to `target`, verified before it gets its final name. Throws a bilingual DbError when it fails.
  * A target outside the backups folder (a USB stick) is remembered first, so a temporary copy left there by a
  * killed process is removed at the next start.
  */
-export async function writeVerifiedBackup(sqlite: Database.Database, target: string, onProgress?: BackupProgress): Promise<string> {
+export async function writeVerifiedBackup(sqlite: Database.Database, target: string, onProgress?: BackupProgress, offThread = false): Promise<string> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `${TEMP}${crypto.randomBytes(6).toString('hex')}.sqlite`);
   try {
@@ -151,9 +171,13 @@ export async function writeVerifiedBackup(sqlite: Database.Database, target: str
     const dataFile = sqlite.name;
     if (path.resolve(dir) !== backupDir(dataFile)) rememberTempPlace(path.dirname(path.resolve(dataFile)), dir);
     const key = keyOf(sqlite);
-    if (key) sqlite.prepare('VACUUM INTO ?').run(temp);
-    else await boundedBackup(sqlite, temp, onProgress);
-    const check = sealAndCheck(temp, key);
+    // Off the main thread (the daily backup of a large file takes seconds): a worker copies and checks it.
+    let check = offThread ? await copiedOffThread(sqlite, key, temp, onProgress) : null;
+    if (check === null) {
+      if (key) sqlite.prepare('VACUUM INTO ?').run(temp);
+      else await boundedBackup(sqlite, temp, onProgress);
+      check = sealAndCheck(temp, key);
+    }
     if (check !== 'ok') {
       throw new DbError('backup.verifyFailed', `备份文件校验未通过，已丢弃：${check}`, `The backup failed its integrity check and was discarded: ${check}`);
     }
@@ -298,15 +322,15 @@ export async function dailyBackup(sqlite: Database.Database, dataFile: string, n
   const dir = backupDir(dataFile);
   cleanBackupTemps(dir);
   if (!dailyBackupDue(dataFile, now)) return null;
-  const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName('daily', now)), onProgress);
+  const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName('daily', now)), onProgress, true);
   rotate(dir, policy, undefined, keyOf(sqlite));
   return file;
 }
 
 /** Safety copy in the backups folder (before a migration or a restore), then rotation. */
-export async function safetyBackup(sqlite: Database.Database, dataFile: string, kind: 'premigration' | 'prerestore', now: Date, protect?: string): Promise<string> {
+export async function safetyBackup(sqlite: Database.Database, dataFile: string, kind: 'premigration' | 'prerestore', now: Date, protect?: string, offThread = false): Promise<string> {
   const dir = backupDir(dataFile);
-  const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName(kind, now)));
+  const file = await writeVerifiedBackup(sqlite, path.join(dir, backupName(kind, now)), undefined, offThread);
   // `protect`: the backup about to be restored must survive the trimming of old safety copies.
   rotate(dir, DEFAULT_POLICY_FOR_SAFETY, protect, keyOf(sqlite));
   return file;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanRekeyTemps, copyWithKey, fileKind, keyOf, openFile, passphraseKey, sameKey } from './cipher';
+import { CIPHER_PRAGMAS, cleanRekeyTemps, copyWithKey, deriveKey, fileKind, keyOf, openFile, passphraseKey, rawKeyFor, sameKey } from './cipher';
 import { openDatabase } from './connection';
 import { DbError } from './errors';
 
@@ -101,6 +101,38 @@ describe('openFile', () => {
     expect(sameKey(keyOf(db), KEY)).toBe(true);
     expect(db.prepare('SELECT name FROM teams').pluck().get()).toBe('机密党组名称');
     db.close();
+  });
+
+  it("opens with the key Node derives (raw form) exactly what the driver's own derivation opens, and copies stay passphrase-keyed", async () => {
+    const encrypted = encryptedCopy(await plainFile(tempDir()), KEY);
+    /** Opened by the driver alone, deriving the key from the passphrase itself. */
+    const byDriver = (file: string, key: Buffer) => {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      for (const pragma of CIPHER_PRAGMAS) db.pragma(pragma);
+      db.key(key);
+      return db;
+    };
+    await deriveKey(encrypted, KEY);
+    const raw = rawKeyFor(encrypted, KEY);
+    expect(raw.toString('latin1')).toMatch(/^x'[0-9a-f]{96}'$/);
+    // The raw key is the derivation of this passphrase over this file's salt: the driver accepts it as it is.
+    const viaRaw = byDriver(encrypted, raw);
+    const viaPassphrase = byDriver(encrypted, KEY);
+    expect(viaRaw.prepare('SELECT name FROM teams').pluck().get()).toBe('机密党组名称');
+    expect(viaRaw.prepare('SELECT * FROM sqlite_master').all()).toEqual(viaPassphrase.prepare('SELECT * FROM sqlite_master').all());
+    viaRaw.close();
+    viaPassphrase.close();
+    // A wrong passphrase derives a key that opens nothing.
+    expect(() => byDriver(encrypted, rawKeyFor(encrypted, passphraseKey('错误 wrong'))).prepare('SELECT 1 FROM teams').get()).toThrow();
+    // A copy made from a connection opened with the raw key (backups are VACUUM INTO copies) opens with the passphrase.
+    const source = openFile(encrypted, { readonly: true, key: KEY });
+    const copy = path.join(path.dirname(encrypted), 'copy.sqlite');
+    source.prepare('VACUUM INTO ?').run(copy);
+    source.close();
+    expect(fileKind(copy)).toBe('encrypted');
+    const copied = byDriver(copy, KEY);
+    expect(copied.prepare('SELECT name FROM teams').pluck().get()).toBe('机密党组名称');
+    copied.close();
   });
 
   it('treats NFC and NFD forms of a passphrase as the same key', () => {

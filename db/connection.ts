@@ -11,6 +11,7 @@ import { cleanRekeyTemps, fileKind, keyOf, openFile } from './cipher';
 import { latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
 import { integrityCheck } from './integrity';
+import { driverPath, foreignKeyProblems, inWorker, onThisThread, workerKey } from './offThread';
 
 export interface OpenOptions {
   /** Path of the SQLite file; created when missing. */
@@ -21,8 +22,8 @@ export interface OpenOptions {
   /** The key of an encrypted file (from its passphrase); ignored for a plain file. Never stored anywhere. */
   key?: Buffer | null;
   /**
-   * The file passed quick_check just now (the host runs it off the main thread, `quickCheck()` in db/quickCheck.ts):
-   * only its version is read here.
+   * The file passed quick_check and the foreign key check just now (the host runs them off the main thread,
+   * `quickCheck()` in db/quickCheck.ts): only its version is read here, and the checks after an upgrade run in a worker.
    */
   checked?: boolean;
 }
@@ -227,8 +228,16 @@ function inspectExisting(file: string, latest: number, key: Buffer | null): numb
   }
 }
 
-/** Runs each pending migration in its own transaction; user_version moves with it, so a failure leaves the file as it was. */
-export function migrate(sqlite: Database.Database, list: readonly Migration[]): void {
+/** The refusal of a file with rows that break a foreign key. */
+export function foreignKeysBroken(count: number): DbError {
+  return new DbError('db.foreignKeys', `数据关联检查发现 ${count} 处问题`, `The foreign key check found ${count} problems`);
+}
+
+/**
+ * Runs each pending migration in its own transaction; user_version moves with it, so a failure leaves the file as it
+ * was. Then the foreign key check, unless `foreignKeys` is false (the caller has it run off the main thread).
+ */
+export function migrate(sqlite: Database.Database, list: readonly Migration[], foreignKeys = true): void {
   const current = Number(sqlite.pragma('user_version', { simple: true }));
   for (const migration of list) {
     if (migration.version <= current) continue;
@@ -249,15 +258,32 @@ export function migrate(sqlite: Database.Database, list: readonly Migration[]): 
       );
     }
   }
+  if (!foreignKeys) return;
   const problems = sqlite.prepare('PRAGMA foreign_key_check').all();
-  if (problems.length > 0) {
-    throw new DbError('db.foreignKeys', `数据关联检查发现 ${problems.length} 处问题`, `The foreign key check found ${problems.length} problems`);
-  }
+  if (problems.length > 0) throw foreignKeysBroken(problems.length);
+}
+
+/**
+ * integrity_check of a file off the main thread (after an upgrade: seconds on a large file), as one line ("ok" when
+ * sound); on this thread where no worker can start.
+ */
+async function integrityCheckOffThread(file: string, key: Buffer | null, foreignKeys: boolean): Promise<string> {
+  const resolved = path.resolve(file);
+  const driver = driverPath();
+  const raw = await workerKey(resolved, key);
+  const answer = (driver ? await inWorker(resolved, raw, driver, { job: 'check', pragma: 'integrity_check', foreignKeys }) : null) ?? onThisThread(resolved, key, 'integrity_check', foreignKeys);
+  if (!answer.ok) throw unreadable(Object.assign(new Error(answer.message), { code: answer.code }));
+  const broken = foreignKeyProblems(answer.check);
+  if (broken !== null) throw foreignKeysBroken(broken);
+  return answer.check;
 }
 
 /** Full integrity_check after a migration: a migration must never leave a damaged file behind. */
 function fullCheck(sqlite: Database.Database): void {
-  const result = integrityCheck(sqlite);
+  checkResult(integrityCheck(sqlite));
+}
+
+function checkResult(result: string): void {
   if (result !== 'ok') throw new DbError('db.corrupt', `数据升级后完整性检查未通过：${result}`, `The integrity check after upgrading failed: ${result}`);
 }
 
@@ -371,10 +397,14 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
     let preMigrationBackup: string | null = null;
     if (version > 0 && version < latest) {
       // Verified, in the backups folder with the others, so the restore screen lists it.
-      preMigrationBackup = await safetyBackup(sqlite, file, 'premigration', now());
+      preMigrationBackup = await safetyBackup(sqlite, file, 'premigration', now(), undefined, true);
     }
-    migrate(sqlite, list);
-    if (version < latest) fullCheck(sqlite);
+    // Checked just now by the host (quickCheck: quick_check and the foreign key check, in a worker): a file already
+    // at the latest version is not read through again here, on the main thread.
+    migrate(sqlite, list, !checked);
+    // The full check of the upgraded file (seconds on a large one) reads what the upgrade committed, in a worker,
+    // with the foreign key check.
+    if (version < latest) checkResult(await integrityCheckOffThread(file, key, checked));
     return connectionOf(sqlite, file, { preMigrationBackup, readOnly: null });
   } catch (error) {
     if (sqlite.open) sqlite.close();

@@ -1,5 +1,5 @@
 import { contract, isChannelName, type ChannelName, type Contract, type Output } from '../common/api';
-import type { ParsedInputOf } from '../common/api/define';
+import type { Channel, ParsedInputOf } from '../common/api/define';
 import { AppError, type ApiErrorBody, type ApiResult } from '../common/result';
 import { asDiskError, DbError, diskTrouble } from '../../db/errors';
 import type { HandlerContext } from './context';
@@ -205,7 +205,9 @@ function prepare<X>(mode: Mode<X>, channel: unknown, input: unknown): Prepared<X
   if (!handler) return { ok: false, error: mode.refusal(channel) };
   let parsed;
   try {
-    parsed = contract[channel].input.safeParse(input, { reportInput: true });
+    const declared: Channel = contract[channel];
+    const fast = declared.fast?.(input);
+    parsed = fast ? { success: true as const, data: fast } : declared.input.safeParse(input, { reportInput: true });
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
   } catch {
     // Only a value no bridge can carry gets here (a revoked Proxy, a getter that throws): refused like bad input.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { backupDir, dailyBackup, listBackups } from '../../db/backup';
-import { fileKind } from '../../db/cipher';
+import { deriveKey, fileKind, forgetDerivedKeys } from '../../db/cipher';
 import { firstLook, openDatabase, type FirstLook } from '../../db/connection';
 import { quickCheck } from '../../db/quickCheck';
 import { cleanLeftovers } from '../../db/leftovers';
@@ -130,6 +130,8 @@ class AppHost implements Host, StartContext {
    * first screen reads from a connection that cannot write. A new file is created and checked at once.
    */
   async open(): Promise<void> {
+    // The passphrase's key derivation (a second or more on a busy machine) runs in the thread pool, not here.
+    await deriveKey(this.dataFile, this.key);
     const look = firstLook({ file: this.dataFile, key: this.key });
     if (!look) {
       this.enterNormal(createContext(await openDatabase({ file: this.dataFile, now: this.now, key: this.key }), this.contextOptions()));
@@ -283,6 +285,8 @@ class AppHost implements Host, StartContext {
     this.recovery.drop();
     const ctx = this.context();
     await ctx?.connection.close();
+    // Nothing of the passphrase outlives the host.
+    forgetDerivedKeys();
   }
 }
 

@@ -132,4 +132,18 @@ describe('a first window before the checks', () => {
     fs.writeFileSync(path.join(dir, 'damaged.sqlite'), bytes);
     await expect(quickCheck(path.join(dir, 'damaged.sqlite'), null)).rejects.toMatchObject({ code: 'db.corrupt' });
   });
+
+  it('the foreign key check runs with it (the open after it skips it): a row that breaks one leads to recovery', async () => {
+    const dataFile = await withTeam();
+    const raw = await openDatabase({ file: dataFile });
+    raw.sqlite.pragma('foreign_keys = OFF');
+    raw.sqlite.prepare("INSERT INTO members (team_id, name, role, sort_order, created_at, updated_at) VALUES (999, '无主成员', 'member', 1, 'x', 'x')").run();
+    await raw.close();
+    await expect(quickCheck(dataFile, null)).rejects.toMatchObject({ code: 'db.foreignKeys' });
+    const host = await openHost({ dataFile, files: folderFiles(path.join(dir, 'exports')), appVersion: 'test' });
+    hosts.push(host);
+    const report = await host.maintenance();
+    expect(report.maintenance.state).toBe('failed');
+    expect(host.status()).toMatchObject({ mode: 'recovery', code: 'db.foreignKeys' });
+  });
 });

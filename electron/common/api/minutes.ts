@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, oneOf, text, verbatim, type Bilingual } from '../validation';
+import { LONE_SURROGATE, LONG_TEXT_FORBIDDEN } from '../hiddenCharacters';
 import { AGENDA_KINDS, ENTRY_TYPES, type AgendaKind, type EntryType, type MinutesMember, type Speaker } from '../minutes/types';
 
 export const ENTRY_TEXT_MAX = 20000;
@@ -142,6 +143,29 @@ export const entryFields = z
     message: '批评人和被批评人不能是同一人',
   });
 
+const ENTRY_FIELDS = ['meetingId', 'key', 'revision', 'agendaItemId', 'type', 'fromMemberId', 'fromGuest', 'toMemberId', 'aspectId', 'text', 'draft'] as const;
+const ENTRY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+const isIdOrNull = (value: unknown): value is number | null => value === null || isId(value);
+
+/**
+ * entryFields for the autosave as typed (a plain object, no guest name): the same output, without the schema's
+ * machinery; null for anything else, which the schema then parses (and refuses with its messages).
+ */
+export function entryFieldsFast(input: unknown): z.output<typeof entryFields> | null {
+  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype) return null;
+  const names = Object.keys(input);
+  if (names.length !== ENTRY_FIELDS.length || !ENTRY_FIELDS.every((name) => Object.hasOwn(input, name))) return null;
+  const e = input as Record<(typeof ENTRY_FIELDS)[number], unknown>;
+  const { meetingId, key, revision, agendaItemId, type, fromMemberId, fromGuest, toMemberId, aspectId, text, draft } = e;
+  if (!isId(meetingId) || typeof key !== 'string' || !ENTRY_KEY.test(key) || !isId(revision) || !isId(agendaItemId)) return null;
+  if (typeof type !== 'string' || !(ENTRY_TYPES as readonly string[]).includes(type)) return null;
+  if (!isIdOrNull(fromMemberId) || fromGuest !== '' || !isIdOrNull(toMemberId) || !isIdOrNull(aspectId) || typeof draft !== 'boolean') return null;
+  if (typeof text !== 'string' || text.length > ENTRY_TEXT_MAX || LONE_SURROGATE.test(text) || LONG_TEXT_FORBIDDEN.test(text)) return null;
+  if (type === 'criticism' && (toMemberId === null || toMemberId === fromMemberId)) return null;
+  return { meetingId, key, revision, agendaItemId, type: type as EntryType, fromMemberId, fromGuest, toMemberId, aspectId, text, draft };
+}
+
 const agendaItemInput = z
   .object({
     id: id().optional(),
@@ -168,7 +192,7 @@ export const minutesApi = {
   'minutes.saveAgenda': channel(z.object({ meetingId: id(), items: z.array(agendaItemInput).min(1).max(200) }).strict()).returns<MinutesConsole>(),
   /** Moves the console to the next speaker or item; closes the current speech and opens the next (times recorded). */
   'minutes.advance': channel(z.object({ meetingId: id(), to: advanceTarget }).strict()).returns<MinutesConsole>(),
-  'minutes.saveEntry': channel(entryFields).returns<SaveEntryResult>(),
+  'minutes.saveEntry': channel(entryFields, entryFieldsFast).returns<SaveEntryResult>(),
   'minutes.moveEntry': channel(z.object({ id: id(), direction: z.enum(['up', 'down']) }).strict()).returns<Entry[]>(),
   'minutes.deleteEntry': channel(z.object({ id: id() }).strict()).returns<{ deleted: boolean }>(),
   'minutes.promote': channel(z.object({ entryId: id(), promoted: z.boolean() }).strict()).returns<Entry>(),
