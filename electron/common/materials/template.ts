@@ -17,8 +17,7 @@ export function materialTemplate(options: { title: string; aspects: readonly str
   const { newId } = options;
   const problems = newSection(newId(), 'problems', '存在的主要问题', 'cn-paren');
   for (const aspect of options.aspects) {
-    // A preset worded without 「在…方面」 (the 四个带头) is its own label.
-    problems.children.push(newAspectBlock(newId(), { heading: aspect, label: aspectLabelOf(aspect) || aspect, listStyle: 'cn-shi' }));
+    problems.children.push(newAspectBlock(newId(), { heading: aspect, label: aspectLabelOf(aspect), listStyle: 'cn-shi' }));
   }
   return {
     title: options.title,
