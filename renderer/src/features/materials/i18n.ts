@@ -247,7 +247,7 @@ const en: typeof zh = {
     closing: 'Closing',
     closingHint: 'The closing has no heading and no number; typing a heading makes it a numbered section',
     kind: 'Kind',
-    kinds: { problems: 'Problems', causes: 'Causes', measures: 'Measures', lastYear: "Last year's rectification", statement: 'Personal matters', caseAnalysis: 'Case analysis (反面典型案例剖析)', other: 'Other (kept as paragraphs)' },
+    kinds: { problems: 'Problems', causes: 'Causes', measures: 'Measures', lastYear: "Last year's rectification", statement: 'Personal matters', caseAnalysis: 'Case analysis', other: 'Other (kept as paragraphs)' },
     defaultHeadings: { problems: '存在的主要问题', causes: '原因分析', measures: '整改措施', lastYear: '上年度民主生活会整改落实情况', statement: '个人有关事项说明', caseAnalysis: '反面典型案例剖析', other: '其他需要说明的情况' },
     numbering: 'Numbering',
     styles: { 'cn-paren': '（一）（二）', 'arabic-dot': '1. 2.', 'arabic-paren': '（1）（2）', 'cn-shi': '一是 二是', 'cn-yao': '一要 二要', 'cn-di': '第一，第二，', circled: '① ②', none: 'None' },
