@@ -116,6 +116,7 @@ describe('a secretary sets up the team and a meeting', () => {
   });
 
   it('creates a 2025年度 meeting from the preset: the 案例剖析 part in a new material, the extra 通报 item in the agenda', async () => {
+    await e.page.setViewportSize({ width: 1366, height: 768 }); // the secretary's laptop
     await e.page.click('a[href="#/meetings"]');
     await e.page.click('[data-testid=new-meeting]');
     await e.page.waitForSelector('[data-testid=meeting-form]');
