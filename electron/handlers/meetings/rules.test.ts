@@ -96,6 +96,15 @@ describe('what follows the rules', () => {
     const plainTitles = (await app.must('minutes.prepare', { meetingId: plain.id })).agenda.map((a) => a.title);
     expect(plainTitles.some((t) => t.includes('谈话函询') || t.includes('整改整治'))).toBe(false);
     expect(plainTitles[1]).toBe('通报上年度民主生活会整改落实情况');
+
+    // The 会议方案 lists the same parts.
+    const plan = await app.must('prep.plan', { meetingId: meeting.id, issueDate: '2026-11-27' });
+    const planText = bodyParagraphs((await readDocx(fs.readFileSync(plan.path!))).document).map(textOf).join('\n');
+    expect(planText).toContain(`通报${STUDY}情况。`);
+    expect(planText.indexOf(`通报${STUDY}情况`)).toBeLessThan(planText.indexOf('通报上年度民主生活会整改措施落实情况'));
+    expect(planText).toContain('通报班子成员受到谈话函询情况');
+    const plainPlan = await app.must('prep.plan', { meetingId: plain.id, issueDate: '2026-11-27' });
+    expect(bodyParagraphs((await readDocx(fs.readFileSync(plainPlan.path!))).document).map(textOf).join('\n')).not.toContain('谈话函询');
   });
 
   it('a new material has the 案例剖析 part; a pasted one is parsed into that kind and exported with it', async () => {
