@@ -7,12 +7,13 @@ import type { MinutesTables } from './schema/minutes';
 import type { ChecksTables } from './schema/checks';
 import type { SubmissionTables } from './schema/submission';
 import type { ReportTables } from './schema/report';
+import type { MeetingRulesTables } from './schema/meetingRules';
 
 /**
  * Kysely's view of the database: one interface per concept in db/schema/, joined here.
  * A feature that adds tables by migration adds its interface file and one `extends` entry below.
  */
-export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables, ChecksTables, SubmissionTables, ReportTables {}
+export interface DB extends FoundationTables, OpinionsTables, TalksTables, MaterialsTables, RectificationTables, MinutesTables, ChecksTables, SubmissionTables, ReportTables, MeetingRulesTables {}
 
 export type * from './schema/foundation';
 export type * from './schema/opinions';

@@ -114,4 +114,46 @@ describe('a secretary sets up the team and a meeting', () => {
     expect(await e.page.textContent('[data-testid=members-table]')).toContain('李红梅');
     expect(e.pageErrors).toEqual([]);
   });
+
+  it('creates a 2025年度 meeting from the preset: the 案例剖析 part in a new material, the extra 通报 item in the agenda', async () => {
+    await e.page.setViewportSize({ width: 1366, height: 768 }); // the secretary's laptop
+    await e.page.click('a[href="#/meetings"]');
+    await e.page.click('[data-testid=new-meeting]');
+    await e.page.waitForSelector('[data-testid=meeting-form]');
+    await e.page.fill(field('meeting-theme'), '深化内涵式发展');
+    await e.page.fill(field('meeting-date'), '2026-01-20');
+    await e.page.keyboard.press('Tab');
+    await e.page.click('[data-testid=meeting-preset]');
+    await e.page.click('.el-select-dropdown__item >> text=2025年度 民主生活会');
+    await e.page.waitForSelector('[data-testid=preset-note]');
+    expect(await e.page.inputValue(field('aspect-0'))).toBe('在带头强化政治忠诚、提高政治能力方面');
+    expect(await e.page.inputValue(field('notice-0'))).toBe('中央八项规定精神学习教育整改整治');
+    expect(await e.page.isChecked('[data-testid=rule-case-analysis] input')).toBe(true);
+    // Editable: a second aspect typed after the preset's.
+    await e.page.click('[data-testid=add-aspect]');
+    await e.page.fill(field('aspect-1'), '在带头履职尽责方面');
+    await e.page.locator('[data-testid=meeting-rules]').scrollIntoViewIfNeeded();
+    await e.shot('07-meeting-preset-2025');
+    await e.page.click('[data-testid=meeting-save]');
+    await e.page.waitForSelector('[data-testid=dashboard]');
+    const meetingId = Number(/#\/meetings\/(\d+)/.exec(e.page.url())![1]);
+
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/materials`);
+    await e.page.click('[data-testid=material-row-2] >> xpath=ancestor::tr >> [data-testid=start-material]');
+    await e.page.waitForSelector('[data-testid=section-kind]');
+    const sections = await e.page.locator('[data-testid=section]').allTextContents();
+    expect(sections.some((text) => text.includes('反面典型案例剖析'))).toBe(true);
+    await e.page.locator('[data-testid=section]', { hasText: '反面典型案例剖析' }).first().scrollIntoViewIfNeeded();
+    await e.shot('08-material-case-analysis');
+
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/minutes`);
+    await e.page.waitForSelector('[data-testid=agenda-item-1]');
+    expect(await e.page.textContent('[data-testid=agenda-item-1]')).toContain('通报中央八项规定精神学习教育整改整治情况');
+    expect(await e.page.textContent('[data-testid=agenda-item-2]')).toContain('通报上年度民主生活会整改落实情况');
+    await e.page.click('[data-testid=agenda-item-1] button');
+    await e.page.waitForSelector('[data-testid=opening-notice]');
+    expect(await e.page.textContent('[data-testid=opening-notice]')).toContain('整改台账中没有来源为「中央八项规定精神学习教育整改整治」的事项');
+    await e.shot('09-agenda-opening-notice');
+    expect(e.pageErrors).toEqual([]);
+  });
 });

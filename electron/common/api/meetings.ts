@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { channel } from './define';
 import { clockTime, id, isoDate, L, oneOf, text } from '../validation';
 import type { StepStatus } from '../meetings/steps';
+import { MAX_NOTICES, type MeetingRules } from '../meetings/rules';
 import { ABSENCE_REASONS, MEETING_KINDS, MEETING_STATUSES, TRIGGERS, type AbsenceReason, type MeetingKind, type MeetingStatus, type MeetingTrigger } from '../meetings/vocab';
 
+export type { MeetingRules };
 export { ABSENCE_REASONS, MEETING_KINDS, MEETING_STATUSES, TRIGGERS, type AbsenceReason, type MeetingKind, type MeetingStatus, type MeetingTrigger };
 
 export interface Guest {
@@ -38,6 +40,20 @@ export interface Meeting extends MeetingSummary {
   quorumRatio: number;
   aspects: Aspect[];
   guests: Guest[];
+  /** This year's optional parts (domain.md §9): 案例剖析, 谈话函询, extra 通报 items. */
+  rules: MeetingRules;
+}
+
+/** The year's 方面 and optional parts, offered when a meeting is created (rows of meeting_presets, editable). */
+export interface MeetingPreset {
+  id: number;
+  year: number;
+  name: string;
+  aspects: string[];
+  rules: MeetingRules;
+  /** Where the wording comes from and what is still to be filled in. */
+  note: string;
+  builtIn: boolean;
 }
 
 export interface AttendanceRow {
@@ -84,6 +100,27 @@ const guest = z
   })
   .strict();
 
+const NOTICE = { zh: '通报事项', en: 'Report item' };
+
+export const meetingRulesFields = z
+  .object({
+    caseAnalysis: z.boolean(),
+    reportInquiries: z.boolean(),
+    notices: z.array(text(NOTICE, 100, { min: 1 })).max(MAX_NOTICES),
+  })
+  .strict();
+
+const presetFields = z
+  .object({
+    id: id().optional(),
+    year: z.number().int().min(2000).max(2100),
+    name: text({ zh: '预设名称', en: 'Preset name' }, 100, { min: 1 }),
+    aspects: z.array(text(L.aspect, 200, { min: 1 })).max(30),
+    rules: meetingRulesFields,
+    note: text(L.note, 500),
+  })
+  .strict();
+
 export const meetingFields = z
   .object({
     teamId: id(),
@@ -101,6 +138,8 @@ export const meetingFields = z
     /** Existing aspects keep their id (records classified by them stay linked); new ones have none. */
     aspects: z.array(z.object({ id: id().optional(), label: text(L.aspect, 200, { min: 1 }) }).strict()).max(30),
     guests: z.array(guest).max(100),
+    /** Omitted: a new meeting gets the defaults for its kind, an update keeps what was set. */
+    rules: meetingRulesFields.optional(),
   })
   .strict()
   .refine((m) => m.kind === 'annual' || m.trigger !== null, {
@@ -114,6 +153,9 @@ export const meetingsApi = {
   'meetings.get': channel(z.object({ id: id() }).strict()).returns<Meeting>(),
   'meetings.create': channel(meetingFields).returns<Meeting>(),
   'meetings.update': channel(z.object({ id: id(), meeting: meetingFields }).strict()).returns<Meeting>(),
+  'meetings.presets': channel(z.object({}).strict()).returns<MeetingPreset[]>(),
+  'meetings.savePreset': channel(presetFields).returns<MeetingPreset[]>(),
+  'meetings.deletePreset': channel(z.object({ id: id() }).strict()).returns<MeetingPreset[]>(),
   'meetings.setStatus': channel(z.object({ id: id(), status: oneOf({ zh: '会议状态', en: 'Status' }, MEETING_STATUSES) }).strict()).returns<Meeting>(),
   'meetings.dashboard': channel(z.object({ id: id(), today: isoDate(L.date).optional() }).strict()).returns<Dashboard>(),
   'meetings.markStep': channel(

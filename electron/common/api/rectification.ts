@@ -143,6 +143,20 @@ export interface CarryOverReport {
   sources: { originKind: OriginKind; origin: string; title: string; paragraphs: string[] }[];
 }
 
+/**
+ * One opening 通报 item of the meeting (domain.md §9), generated from the ledger: the meeting's extra 通报 items, then
+ * 通报上年度民主生活会整改落实情况. `paragraphs` empty and `missing` set when the ledger cannot support the text.
+ */
+export interface OpeningNotice {
+  kind: 'notice' | 'last_year';
+  /** The agenda title: 「通报中央八项规定精神学习教育整改整治情况」. */
+  title: string;
+  paragraphs: string[];
+  /** Why there is no text ('' when there is). */
+  missing: string;
+  missingEn: string;
+}
+
 export interface ImportDiffRow {
   rowNumber: number;
   itemId: number | null;
@@ -409,6 +423,7 @@ export const rectificationApi = {
   'rectification.history': channel(z.object({ itemId: id() }).strict()).returns<ItemHistory>(),
   'rectification.agreedVersion': channel(z.object({ meetingId: id() }).strict()).returns<{ agreedOn: string; agreedBy: string; items: AgreedItem[] } | null>(),
   'rectification.carryOver': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<CarryOverReport>(),
+  'rectification.opening': channel(z.object({ meetingId: id(), today: isoDate(L.date).optional() }).strict()).returns<OpeningNotice[]>(),
   'rectification.carryItems': channel(z.object({ meetingId: id(), itemIds: z.array(id()).min(1).max(500) }).strict()).returns<RectificationList>(),
   'rectification.exportXlsx': channel(z.object({ meetingId: id(), version: exportVersion, scope }).strict()).returns<SavedExport>(),
   'rectification.exportDocx': channel(

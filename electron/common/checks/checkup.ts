@@ -5,7 +5,7 @@ import { charCount } from '../materials/summary';
 import { aspectLabelOf } from '../materials/template';
 
 export interface CheckupRow {
-  code: 'aspect' | 'opinion' | 'causes' | 'measures' | 'length';
+  code: 'aspect' | 'opinion' | 'causes' | 'measures' | 'caseAnalysis' | 'length';
   ok: boolean;
   /** What the row is about: the aspect's label, the opinion's text, the figure. */
   subject: string;
@@ -24,6 +24,8 @@ export interface CheckupInput {
   /** Opinions addressed to the author, with the problems that answer them. */
   opinions: readonly { id: number; text: string; nodeIds: readonly string[] }[];
   length: { min: number; max: number };
+  /** The meeting's rules ask for a 反面典型案例剖析 part (domain.md §9); omitted: not asked. */
+  caseAnalysis?: boolean;
 }
 
 /** Default length range of a member's material (characters); a unit's own range replaces it. */
@@ -49,6 +51,11 @@ export function checkup(input: CheckupInput): CheckupRow[] {
     const items = section?.children.length ?? 0;
     const numbered = section !== undefined && (items <= 1 || section.listStyle !== 'none');
     rows.push({ code: kind, ok: items > 0 && numbered, subject: section?.heading ?? '', nodeId: section?.id ?? null, opinionId: null, count: items });
+  }
+  if (input.caseAnalysis) {
+    const section = m.sections.find((s) => s.kind === 'caseAnalysis');
+    const items = section?.children.length ?? 0;
+    rows.push({ code: 'caseAnalysis', ok: items > 0, subject: section?.heading ?? '', nodeId: section?.id ?? null, opinionId: null, count: items });
   }
   const n = charCount(m);
   rows.push({ code: 'length', ok: n >= input.length.min && n <= input.length.max, subject: `${input.length.min}–${input.length.max}`, nodeId: null, opinionId: null, count: n });

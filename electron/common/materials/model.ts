@@ -20,10 +20,11 @@ export type SectionKind =
   | 'measures' // 整改措施 / 努力方向
   | 'lastYear' // 上年度民主生活会整改落实情况
   | 'statement' // 个人有关事项 / 谈话函询说明
+  | 'caseAnalysis' // 反面典型案例剖析 (2025年度 materials, domain.md §9)
   | 'other'; // anything else: kept as verbatim paragraphs
 
 /** Section kinds whose children are generic items with an optional run-in heading. */
-export type PointsKind = 'causes' | 'measures' | 'lastYear' | 'statement';
+export type PointsKind = 'causes' | 'measures' | 'lastYear' | 'statement' | 'caseAnalysis';
 
 /**
  * How the children of a container are numbered when the material is rendered.

@@ -60,7 +60,7 @@ const sectionBase = {
 
 const sectionSchema = z.discriminatedUnion('kind', [
   z.object({ ...sectionBase, kind: z.literal('problems'), children: z.array(z.union([aspectBlockSchema, paragraphSchema])).max(MAX_CHILDREN) }),
-  z.object({ ...sectionBase, kind: z.enum(['causes', 'measures', 'lastYear', 'statement']), children: z.array(itemChild).max(MAX_CHILDREN) }),
+  z.object({ ...sectionBase, kind: z.enum(['causes', 'measures', 'lastYear', 'statement', 'caseAnalysis']), children: z.array(itemChild).max(MAX_CHILDREN) }),
   z.object({ ...sectionBase, kind: z.literal('other'), children: z.array(paragraphSchema).max(MAX_CHILDREN) }),
 ]);
 

@@ -10,7 +10,10 @@ export function aspectLabelOf(heading: string): string {
   return ASPECT_LABEL.exec(heading)?.[1] ?? '';
 }
 
-export function materialTemplate(options: { title: string; aspects: readonly string[]; newId: () => NodeId }): Material {
+/** The template's headings of the optional parts (domain.md §9); the meeting's rules say which are present. */
+export const CASE_ANALYSIS_HEADING = '反面典型案例剖析';
+
+export function materialTemplate(options: { title: string; aspects: readonly string[]; newId: () => NodeId; caseAnalysis?: boolean }): Material {
   const { newId } = options;
   const problems = newSection(newId(), 'problems', '存在的主要问题', 'cn-paren');
   for (const aspect of options.aspects) {
@@ -19,6 +22,12 @@ export function materialTemplate(options: { title: string; aspects: readonly str
   return {
     title: options.title,
     opening: '',
-    sections: [problems, newSection(newId(), 'causes', '原因分析', 'cn-paren'), newSection(newId(), 'measures', '整改措施', 'cn-paren')],
+    sections: [
+      problems,
+      newSection(newId(), 'causes', '原因分析', 'cn-paren'),
+      // 以案为鉴: after the causes, before the measures the case also informs.
+      ...(options.caseAnalysis ? [newSection(newId(), 'caseAnalysis', CASE_ANALYSIS_HEADING, 'cn-paren')] : []),
+      newSection(newId(), 'measures', '整改措施', 'cn-paren'),
+    ],
   };
 }

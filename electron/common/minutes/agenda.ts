@@ -1,9 +1,12 @@
 import type { AgendaItemDraft, AgendaKind, EntryType, MinutesMember, Speaker } from './types';
+import { defaultRules, noticeTitle, type MeetingRules } from '../meetings/rules';
 
 export interface AgendaInput {
   kind: 'annual' | 'special';
   /** Team order (书记 first is not assumed: the generator finds the 书记 by role). */
   members: readonly Pick<MinutesMember, 'id' | 'name' | 'role'>[];
+  /** This year's optional parts (domain.md §9); omitted: the defaults of the kind. */
+  rules?: Pick<MeetingRules, 'notices' | 'reportInquiries'>;
 }
 
 const FIXED_TITLES: Record<Exclude<AgendaKind, 'member_round' | 'other'>, string> = {
@@ -24,7 +27,10 @@ export function roundTitle(name: string, isSecretary: boolean): string {
   return isSecretary ? `${name}同志（书记）个人对照检查发言，班子成员逐一提出批评意见` : `${name}同志个人对照检查发言，书记和其他班子成员逐一提出批评意见`;
 }
 
-/** The standard order of domain.md §4; 通报谈话函询情况 only for a 年度 meeting. Editable afterwards. */
+/**
+ * The standard order of domain.md §4 and §9: the meeting's extra 通报 items (学习教育整改整治…) open the reports, before
+ * last year's 整改落实情况; 通报谈话函询情况 when the meeting's rules say so (a 年度 meeting by default). Editable afterwards.
+ */
 export function generateAgenda(input: AgendaInput): AgendaItemDraft[] {
   const fixed = (kind: keyof typeof FIXED_TITLES): AgendaItemDraft => ({ kind, title: FIXED_TITLES[kind], memberId: null });
   const secretary = secretaryOf(input.members);
@@ -32,11 +38,13 @@ export function generateAgenda(input: AgendaInput): AgendaItemDraft[] {
   const rounds = [...(secretary ? [secretary] : []), ...others].map(
     (m): AgendaItemDraft => ({ kind: 'member_round', title: roundTitle(m.name, m === secretary), memberId: m.id }),
   );
+  const rules = input.rules ?? defaultRules(input.kind);
   return [
     fixed('opening'),
+    ...rules.notices.map((subject): AgendaItemDraft => ({ kind: 'other', title: noticeTitle(subject), memberId: null })),
     fixed('last_year'),
     fixed('opinions'),
-    ...(input.kind === 'annual' ? [fixed('inquiries')] : []),
+    ...(rules.reportInquiries ? [fixed('inquiries')] : []),
     ...(secretary ? [{ ...fixed('team_check'), memberId: secretary.id }] : [fixed('team_check')]),
     ...rounds,
     fixed('supervisor'),

@@ -6,7 +6,7 @@
 import { chineseNumeral } from '../materials/numbering';
 import { chineseDate } from '../rectification/model';
 import { withoutEnumerators } from '../opinions/enumerators';
-import type { ReportDraft, ReportMissing, ReportSection } from '../api/rectification';
+import type { OpeningNotice, ReportDraft, ReportMissing, ReportSection } from '../api/rectification';
 
 export interface ReportGuest {
   position: string;
@@ -236,13 +236,35 @@ function problems(f: ReportFacts, missing: ReportMissing[]): { problems: string[
   return { problems: problemParagraphs, measures };
 }
 
-export function composeReport(f: ReportFacts): ReportDraft {
+/**
+ * The opening 通报 items (domain.md §9) in 会议召开情况: each item's paragraphs as generated from the ledger (the same
+ * text the agenda and the 会议记录 show), said to have been reported only once the meeting took place; an item the
+ * ledger cannot support is listed as missing.
+ */
+function openingReports(f: ReportFacts, notices: readonly OpeningNotice[], missing: ReportMissing[]): string[] {
+  const out: string[] = [];
+  for (const n of notices) {
+    const what = n.title.replace(/^通报/u, '');
+    if (n.paragraphs.length === 0) {
+      missing.push({ claim: what, claimEn: `Report: ${what}`, why: n.missing, whyEn: n.missingEn });
+      continue;
+    }
+    if (!f.meeting.held) {
+      missing.push({ claim: what, claimEn: `Report: ${what}`, why: '会议尚未召开，不能写“会上通报”', whyEn: 'The meeting has not taken place, so nothing was reported at it yet' });
+      continue;
+    }
+    out.push(`会上${n.title}：${n.paragraphs[0]}`, ...n.paragraphs.slice(1));
+  }
+  return out;
+}
+
+export function composeReport(f: ReportFacts, notices: readonly OpeningNotice[] = []): ReportDraft {
   const missing: ReportMissing[] = [];
   const addressee = f.addressee.trim();
   if (!addressee) missing.push({ claim: '主送机关', claimEn: 'Addressee', why: '尚未填写主送机关（上级党组织）', whyEn: 'No addressee (the Party organisation above) is filled in yet' });
   const open = opening(f, missing);
   const prep = preparation(f, missing);
-  const held = proceedings(f, missing);
+  const held = [...proceedings(f, missing), ...openingReports(f, notices, missing)];
   const { problems: found, measures } = problems(f, missing);
   // Numbered after the empty ones are left out, so a report without 会前准备 starts at 「一、」.
   const sections: ReportSection[] = [

@@ -13,7 +13,7 @@ import { meetingName } from '../../common/meetings/name';
 function template(meeting: MeetingInfo, team: boolean): Material {
   const name = meetingName(meeting).short;
   const title = team ? `${meeting.teamName}领导班子${name}对照检查材料` : `${name}个人对照检查材料`;
-  return materialTemplate({ title, aspects: meeting.aspects.map((a) => a.label), newId: createIdGenerator() });
+  return materialTemplate({ title, aspects: meeting.aspects.map((a) => a.label), newId: createIdGenerator(), caseAnalysis: meeting.rules.caseAnalysis });
 }
 
 export const materialsHandlers: HandlerMap<typeof materialsApi> = {

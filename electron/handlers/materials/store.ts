@@ -25,6 +25,8 @@ export interface MeetingInfo {
   date: string;
   theme: string;
   aspects: { id: number; label: string }[];
+  /** This year's optional parts that shape a material (domain.md §9). */
+  rules: { caseAnalysis: boolean };
 }
 
 export async function meetingInfo(db: Db, meetingId: number): Promise<MeetingInfo> {
@@ -36,7 +38,8 @@ export async function meetingInfo(db: Db, meetingId: number): Promise<MeetingInf
     .executeTakeFirst();
   if (!m) throw notFound(MEETING, meetingId);
   const aspects = await db.selectFrom('meeting_aspects').select(['id', 'label']).where('meeting_id', '=', meetingId).orderBy('sort_order').execute();
-  return { id: m.id, teamId: m.team_id, teamName: m.name, year: m.year, kind: m.kind, trigger: m.trigger, date: m.date, theme: m.theme, aspects };
+  const rules = await db.selectFrom('meeting_rules').select('case_analysis').where('meeting_id', '=', meetingId).executeTakeFirst();
+  return { id: m.id, teamId: m.team_id, teamName: m.name, year: m.year, kind: m.kind, trigger: m.trigger, date: m.date, theme: m.theme, aspects, rules: { caseAnalysis: rules?.case_analysis === 1 } };
 }
 
 export interface Author {

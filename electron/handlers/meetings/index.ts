@@ -1,6 +1,7 @@
-import type { meetingsApi, Meeting, MeetingSummary, Attendance, Dashboard } from '../../common/api/meetings';
+import type { meetingsApi, Meeting, MeetingSummary, Attendance, Dashboard, MeetingPreset } from '../../common/api/meetings';
+import { defaultRules, noticeSubject, type MeetingRules } from '../../common/meetings/rules';
 import { STEP_KEYS, addDays, stepStatus } from '../../common/meetings/steps';
-import { notFound } from '../../common/result';
+import { AppError, notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import { readSettings, userToday } from '../settings';
 import { listMembers } from '../teams';
@@ -21,6 +22,7 @@ export async function getMeeting(ctx: HandlerContext, id: number): Promise<Meeti
   if (!row) throw notFound(MEETING, id);
   const aspects = await ctx.db.selectFrom('meeting_aspects').select(['id', 'label']).where('meeting_id', '=', id).orderBy('sort_order').execute();
   const guests = await ctx.db.selectFrom('meeting_guests').select(['kind', 'name', 'position']).where('meeting_id', '=', id).orderBy('kind').orderBy('sort_order').execute();
+  const rules = await readRules(ctx, id, row.kind);
   return {
     id: row.id,
     teamId: row.team_id,
@@ -39,7 +41,52 @@ export async function getMeeting(ctx: HandlerContext, id: number): Promise<Meeti
     status: row.status,
     aspects,
     guests,
+    rules,
   };
+}
+
+/** The meeting's optional parts (domain.md §9); a meeting without a row has the defaults of its kind. */
+export async function readRules(ctx: HandlerContext, meetingId: number, kind: 'annual' | 'special'): Promise<MeetingRules> {
+  const row = await ctx.db.selectFrom('meeting_rules').select(['case_analysis', 'report_inquiries']).where('meeting_id', '=', meetingId).executeTakeFirst();
+  const notices = await ctx.db.selectFrom('meeting_notices').select('subject').where('meeting_id', '=', meetingId).orderBy('sort_order').execute();
+  const base = defaultRules(kind);
+  return {
+    caseAnalysis: row ? row.case_analysis === 1 : base.caseAnalysis,
+    reportInquiries: row ? row.report_inquiries === 1 : base.reportInquiries,
+    notices: notices.map((n) => n.subject),
+  };
+}
+
+/** Subjects as typed, without 「通报…情况」 around them; the same subject twice is refused. */
+function cleanNotices(notices: readonly string[]): string[] {
+  const subjects = notices.map(noticeSubject);
+  const empty = subjects.findIndex((s) => s === '');
+  if (empty >= 0) throw new AppError('meetings.noticeEmpty', `第${empty + 1}个通报事项没有内容，未作任何修改`, `Report item ${empty + 1} is empty; nothing was changed`);
+  const twice = subjects.find((s, i) => subjects.indexOf(s) !== i);
+  if (twice) throw new AppError('meetings.noticeTwice', `通报事项「${twice}」重复，未作任何修改`, `The report item "${twice}" is listed twice; nothing was changed`);
+  return subjects;
+}
+
+async function saveRules(ctx: HandlerContext, meetingId: number, rules: MeetingRules): Promise<void> {
+  const subjects = cleanNotices(rules.notices);
+  const values = { case_analysis: rules.caseAnalysis ? 1 : 0, report_inquiries: rules.reportInquiries ? 1 : 0 } as const;
+  await ctx.db.insertInto('meeting_rules').values({ meeting_id: meetingId, ...values }).onConflict((oc) => oc.column('meeting_id').doUpdateSet(values)).execute();
+  await ctx.db.deleteFrom('meeting_notices').where('meeting_id', '=', meetingId).execute();
+  let order = 1;
+  for (const subject of subjects) await ctx.db.insertInto('meeting_notices').values({ meeting_id: meetingId, sort_order: order++, subject }).execute();
+}
+
+async function listPresets(ctx: HandlerContext): Promise<MeetingPreset[]> {
+  const rows = await ctx.db.selectFrom('meeting_presets').selectAll().orderBy('year', 'desc').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    name: r.name,
+    aspects: JSON.parse(r.aspects) as string[],
+    rules: { caseAnalysis: r.case_analysis === 1, reportInquiries: r.report_inquiries === 1, notices: JSON.parse(r.notices) as string[] },
+    note: r.note,
+    builtIn: r.built_in === 1,
+  }));
 }
 
 async function assertHostInTeam(ctx: HandlerContext, input: MeetingInput): Promise<void> {
@@ -149,6 +196,7 @@ export const meetingsHandlers: HandlerMap<typeof meetingsApi> = {
       .returning('id')
       .executeTakeFirstOrThrow();
     await saveAspectsAndGuests(ctx.db, row.id, input);
+    await saveRules(ctx, row.id, input.rules ?? defaultRules(input.kind));
     const id = row.id;
     return getMeeting(ctx, id);
   },
@@ -160,7 +208,37 @@ export const meetingsHandlers: HandlerMap<typeof meetingsApi> = {
     await assertHostInTeam(ctx, input.meeting);
     await ctx.db.updateTable('meetings').set(columns(input.meeting, nowIso(ctx))).where('id', '=', input.id).execute();
     await saveAspectsAndGuests(ctx.db, input.id, input.meeting);
+    if (input.meeting.rules) await saveRules(ctx, input.id, input.meeting.rules);
     return getMeeting(ctx, input.id);
+  },
+  'meetings.presets': (ctx) => listPresets(ctx),
+  async 'meetings.savePreset'(ctx, input) {
+    const values = {
+      year: input.year,
+      name: input.name.trim(),
+      aspects: JSON.stringify(input.aspects.map((a) => a.trim())),
+      notices: JSON.stringify(cleanNotices(input.rules.notices)),
+      case_analysis: input.rules.caseAnalysis ? 1 : 0,
+      report_inquiries: input.rules.reportInquiries ? 1 : 0,
+      note: input.note,
+      updated_at: nowIso(ctx),
+    } as const;
+    const sameName = await ctx.db.selectFrom('meeting_presets').select('id').where('name', '=', values.name).executeTakeFirst();
+    if (sameName && sameName.id !== input.id) {
+      throw new AppError('meetings.presetExists', `已有名为「${values.name}」的预设，请换一个名称，未作任何修改`, `A preset named "${values.name}" exists; choose another name. Nothing was changed`);
+    }
+    if (input.id !== undefined) {
+      const result = await ctx.db.updateTable('meeting_presets').set(values).where('id', '=', input.id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound({ zh: '方面预设', en: 'Preset' }, input.id);
+    } else {
+      await ctx.db.insertInto('meeting_presets').values({ ...values, built_in: 0 }).execute();
+    }
+    return listPresets(ctx);
+  },
+  async 'meetings.deletePreset'(ctx, input) {
+    const result = await ctx.db.deleteFrom('meeting_presets').where('id', '=', input.id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound({ zh: '方面预设', en: 'Preset' }, input.id);
+    return listPresets(ctx);
   },
   async 'meetings.setStatus'(ctx, input) {
     await getMeeting(ctx, input.id);

@@ -11,7 +11,7 @@ export async function prepareMinutes(ctx: HandlerContext, meetingId: number): Pr
   const meeting = await getMeeting(ctx, meetingId);
   if ((await agendaRows(ctx.db, meetingId)).length > 0) return;
   const context = await speakerContext(ctx, meetingId);
-  const items = generateAgenda({ kind: meeting.kind, members: context.members });
+  const items = generateAgenda({ kind: meeting.kind, members: context.members, rules: meeting.rules });
   let order = 1;
   for (const item of items) {
     await ctx.db.insertInto('minutes_agenda_items').values({ meeting_id: meetingId, sort_order: order++, kind: item.kind, title: item.title, member_id: item.memberId, planned_minutes: null }).execute();

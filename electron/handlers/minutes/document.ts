@@ -1,5 +1,6 @@
 import type { MinutesConsole } from '../../common/api/minutes';
 import type { Meeting } from '../../common/api/meetings';
+import type { OpeningNotice } from '../../common/api/rectification';
 import { criticismMatrix } from '../../common/minutes/matrix';
 import { clock as wallTime } from '../../common/minutes/time';
 import { ENTRY_TYPE_ZH } from '../../common/minutes/types';
@@ -24,7 +25,7 @@ export interface AttendanceFacts {
  * The 会议记录 as document blocks (domain.md §4): header, agenda, the record per agenda item with each member's
  * criticisms received, the count of criticisms, signature lines. The same blocks give the plain-text export.
  */
-export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts, timeZone?: string, checked: readonly string[] = []): BodyBlock[] {
+export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts, timeZone?: string, checked: readonly string[] = [], notices: readonly OpeningNotice[] = []): BodyBlock[] {
   // Times in the user's zone (the one the console showed them in), not main's.
   const clock = (iso: string | null) => wallTime(iso, timeZone);
   const name = (id: number | null) => state.members.find((m) => m.id === id)?.name ?? '';
@@ -73,7 +74,10 @@ export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendanc
         rest.forEach((e) => blocks.push(entryParagraph(e, name)));
       }
     } else {
-      if (entries.length === 0) blocks.push({ kind: 'paragraph', text: '（未记录内容）' });
+      // An opening 通报 nobody typed: the text generated from the 整改台账 (domain.md §9), said to be so.
+      const notice = entries.length === 0 ? notices.find((n) => n.title === item.title.replace(/[。；\s]+$/u, '') && n.paragraphs.length > 0) : undefined;
+      if (notice) blocks.push({ kind: 'paragraph', text: '（会上未另行记录，以下为据整改台账生成的通报内容）' }, ...notice.paragraphs.map((text): BodyBlock => ({ kind: 'paragraph', text })));
+      else if (entries.length === 0) blocks.push({ kind: 'paragraph', text: '（未记录内容）' });
       entries.forEach((e) => blocks.push(entryParagraph(e, name)));
     }
   });

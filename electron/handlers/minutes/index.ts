@@ -13,6 +13,7 @@ import { finalize, reopen } from './finalize';
 import { advance } from './flow';
 import { loadConsole } from './state';
 import { checkFacts, checkSentences } from './checkFacts';
+import { openingNotices } from '../rectification/carryOver';
 import { pendingPromotions } from './providers';
 
 export const minutesHandlers: HandlerMap<typeof minutesApi> = {
@@ -62,7 +63,8 @@ export async function minutesFile(ctx: HandlerContext, meetingId: number, format
   const meeting = await getMeeting(ctx, meetingId);
   await prepareMinutes(ctx, meetingId);
   const state = await loadConsole(ctx, meetingId);
-  const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, meetingId), await userTimeZone(ctx), checkSentences(await checkFacts(ctx, meetingId)));
+  const notices = await openingNotices(ctx, meetingId);
+  const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, meetingId), await userTimeZone(ctx), checkSentences(await checkFacts(ctx, meetingId)), notices);
   const title = minutesTitle(meeting);
   // A BOM so Windows Notepad and WPS open the Chinese text as UTF-8.
   if (format === 'txt') return { name: `${title}.txt`, title, bytes: new TextEncoder().encode(`\uFEFF${blocksToText(blocks)}`) };

@@ -31,7 +31,7 @@ export async function draftData(ctx: HandlerContext, meetingId: number): Promise
   const members = await listMembers(ctx, meeting.teamId);
   const host = members.find((m) => m.id === meeting.hostMemberId) ?? members.find((m) => m.role === 'secretary') ?? null;
   const rows = await agendaRows(ctx.db, meetingId);
-  const agenda = rows.length > 0 ? rows.map((r) => ({ kind: r.kind, title: r.title, memberId: r.member_id })) : generateAgenda({ kind: meeting.kind, members });
+  const agenda = rows.length > 0 ? rows.map((r) => ({ kind: r.kind, title: r.title, memberId: r.member_id })) : generateAgenda({ kind: meeting.kind, members, rules: meeting.rules });
   return { meeting, members, host, agenda, agendaFromMinutes: rows.length > 0 };
 }
 

@@ -1,3 +1,4 @@
+import { noticeTitle } from '../../common/meetings/rules';
 import type { DocumentBlock } from '../../documents/gbt9704';
 import { formatChineseDate } from '../../documents/gbt9704';
 import type { Meeting } from '../../common/api/meetings';
@@ -24,7 +25,8 @@ export function planBlocks({ meeting, members, steps, issueDate }: PlanData): Do
   const time = [formatChineseDate(meeting.date), `（${weekday(meeting.date)}）`, clockText(meeting.startTime)].join('');
   const before = steps.filter((s) => s.offsetDays < 0 && STEP_TEXT[s.key as keyof typeof STEP_TEXT]);
   const after = steps.filter((s) => s.offsetDays > 0 && STEP_TEXT[s.key as keyof typeof STEP_TEXT]);
-  const agenda = AGENDA.filter((a) => !a.annualOnly || meeting.kind === 'annual');
+  const fixed = AGENDA.filter((a) => !a.inquiries || meeting.rules.reportInquiries);
+  const agenda = [fixed[0], ...meeting.rules.notices.map((subject) => ({ text: `${noticeTitle(subject)}。` })), ...fixed.slice(1)];
   const reason =
     meeting.kind === 'special' && meeting.triggerReason
       ? `${meeting.triggerReason}为认真抓好整改落实，经研究，决定召开${name.short}。`

@@ -16,12 +16,15 @@ export const STEP_TEXT: Partial<Record<StepKey, { title: string; body: string }>
   rectification: { title: '抓好整改落实', body: '针对查摆出的问题和提出的意见建议，制定整改清单，明确责任领导、责任单位和整改时限，做到完成一项、销号一项。' },
 };
 
-/** domain.md §4, in order. `annualOnly` items are left out of a 专题 meeting. */
-export const AGENDA: { text: string; annualOnly?: boolean }[] = [
+/**
+ * domain.md §4, in order. `inquiries` (谈话函询) is there when the meeting's rules say so (a 年度 meeting by default);
+ * the meeting's extra 通报 items (domain.md §9) come right after the opening.
+ */
+export const AGENDA: { text: string; inquiries?: boolean }[] = [
   { text: '主持人说明会议主要任务，通报到会和列席人员情况。' },
   { text: '通报上年度民主生活会整改措施落实情况。' },
   { text: '通报本次民主生活会征求意见情况。' },
-  { text: '通报班子成员受到谈话函询情况。', annualOnly: true },
+  { text: '通报班子成员受到谈话函询情况。', inquiries: true },
   { text: '书记代表领导班子作对照检查。' },
   { text: '书记作个人对照检查发言，班子成员逐一对书记提出批评意见。' },
   { text: '班子成员逐一作个人对照检查发言，开展自我批评，其他班子成员提出批评意见，被批评人作简要回应表态。' },

@@ -2,7 +2,9 @@
  * 通报上年度整改落实情况 (回头看) for the next meeting, built from the previous list: done, in progress, not done
  * and why, who; and carrying open items into the new list as 上年未完成.
  */
-import type { CarryOverReport, RectificationItem, rectificationApi } from '../../common/api/rectification';
+import type { CarryOverReport, OpeningNotice, RectificationItem, rectificationApi } from '../../common/api/rectification';
+import { noticeTitle } from '../../common/meetings/rules';
+import { getMeeting } from '../meetings';
 import { ORIGIN_ZH, STATUS_ZH, chineseDate } from '../../common/rectification/model';
 import { carryOverParagraphs, progressOrNone } from '../../common/rectification/carryOver';
 import { type HandlerContext } from '../context';
@@ -70,8 +72,43 @@ export async function carryOverReport(ctx: HandlerContext, meetingId: number, to
   };
 }
 
-export const carryOverHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectification.carryOver' | 'rectification.carryItems'> = {
+/** 「中央八项规定精神学习教育整改整治（情况）」 and a source named 「中央八项规定精神学习教育整改整治」 are the same subject. */
+const subjectKey = (s: string): string => s.trim().replace(/情况$/u, '').replace(/(整改整治|整治|整改)$/u, '').trim();
+
+/**
+ * The meeting's opening 通报 items (domain.md §9), each from the ledger and nothing else — the one source of the numbers
+ * the agenda, the 会议记录 and the report show: the extra 通报 items the meeting's rules name, matched to the other
+ * sources in this meeting's ledger by name, then 通报上年度民主生活会整改落实情况 from the previous list.
+ */
+export async function openingNotices(ctx: HandlerContext, meetingId: number, today?: string): Promise<OpeningNotice[]> {
+  const meeting = await getMeeting(ctx, meetingId);
+  const report = await carryOverReport(ctx, meetingId, today);
+  const notices = meeting.rules.notices.map((subject): OpeningNotice => {
+    const title = noticeTitle(subject);
+    const matched = report.sources.filter((s) => subjectKey(s.origin || s.title.replace(/^通报|情况$/gu, '')) === subjectKey(subject));
+    if (matched.length === 0) {
+      const held = report.sources.map((s) => s.origin || s.title).join('、');
+      return {
+        kind: 'notice', title, paragraphs: [],
+        missing: `整改台账中没有来源为「${subject}」的事项${held ? `（台账中的其他来源：${held}）` : ''}，通报数字无从生成；请在整改清单中导入或录入该来源的事项`,
+        missingEn: `The ledger holds no item from "${subject}"${held ? ` (other sources held: ${held})` : ''}, so no figures can be given; import or enter that source's items in the rectification list`,
+      };
+    }
+    return { kind: 'notice', title, paragraphs: matched.flatMap((s) => s.paragraphs), missing: '', missingEn: '' };
+  });
+  const lastYear: OpeningNotice = report.previousMeeting && report.paragraphs.length > 0
+    ? { kind: 'last_year', title: '通报上年度民主生活会整改落实情况', paragraphs: report.paragraphs, missing: '', missingEn: '' }
+    : {
+        kind: 'last_year', title: '通报上年度民主生活会整改落实情况', paragraphs: [],
+        missing: report.previousMeeting ? '上次民主生活会的整改清单没有事项' : '本班子此前没有民主生活会的整改清单',
+        missingEn: report.previousMeeting ? 'The previous meeting\'s rectification list has no items' : 'This team has no earlier meeting with a rectification list',
+      };
+  return [...notices, lastYear];
+}
+
+export const carryOverHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectification.carryOver' | 'rectification.carryItems' | 'rectification.opening'> = {
   'rectification.carryOver': (ctx, input) => carryOverReport(ctx, input.meetingId, input.today),
+  'rectification.opening': (ctx, input) => openingNotices(ctx, input.meetingId, input.today),
 
   async 'rectification.carryItems'(ctx, input) {
     const candidates = await lastYearCandidates(ctx, input.meetingId);

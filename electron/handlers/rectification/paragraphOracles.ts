@@ -80,6 +80,8 @@ export interface CarryOverTruth {
   agreed: boolean;
   day: string;
   items: CarryOverTruthItem[];
+  /** 查摆问题 (a meeting's list, the default) or 反馈问题 (another source's). */
+  noun?: string;
 }
 
 const STATUS: Record<CarryOverTruthItem['status'], string> = { not_started: '未启动', in_progress: '推进中', done_pending: '已完成待验收', closed: '已销号', ongoing: '长期坚持' };
@@ -102,7 +104,7 @@ export function checkCarryOver(paragraphs: readonly string[], t: CarryOverTruth)
     const s = p.split('。').filter(Boolean);
     const fail = (m: string) => failures.push(`${m} — ${p}`);
     if (k === 0) {
-      const agreed = /^(.+?)共查摆问题(\d+)个，制定整改措施(\d+)条$/u.exec(s[0]);
+      const agreed = new RegExp(`^(.+?)共${t.noun ?? '查摆问题'}(\\d+)个，制定整改措施(\\d+)条$`, 'u').exec(s[0]);
       const draft = /^(.+?)整改清单未经审议通过，草稿列有问题(\d+)个、整改措施(\d+)条$/u.exec(s[0]);
       const head = agreed ?? draft;
       if (!head || Boolean(agreed) !== t.agreed) return fail('head sentence');
@@ -159,19 +161,21 @@ export function checkCarryOver(paragraphs: readonly string[], t: CarryOverTruth)
 }
 
 /** Last year's list of the meeting `previousId` read with plain SQL. */
-export function sqlCarryOverTruth(sqlite: BetterSqlite3.Database, previousId: number, label: string, day: string): CarryOverTruth {
+export function sqlCarryOverTruth(sqlite: BetterSqlite3.Database, previousId: number, label: string, day: string, origin?: string): CarryOverTruth {
   const list = sqlite.prepare('SELECT id, status FROM rectification_lists WHERE meeting_id = ?').get(previousId) as { id: number; status: string };
   const rows = sqlite
     .prepare(
       `SELECT i.id, i.seq, i.problem, i.status, i.deadline_kind AS kind, i.deadline_date AS date, i.owner_person AS owner, i.progress, i.closed_on AS closedOn, i.acceptor,
               (SELECT count(*) FROM rectification_measures m WHERE m.item_id = i.id) AS measures,
               (SELECT group_concat(name, '、') FROM (SELECT mb.name FROM rectification_item_leaders l JOIN members mb ON mb.id = l.member_id WHERE l.item_id = i.id ORDER BY l.sort_order)) AS leaders
-       FROM rectification_items i WHERE i.list_id = ? ORDER BY i.seq`,
+       FROM rectification_items i WHERE i.list_id = ? ${origin === undefined ? '' : "AND i.origin_kind != 'meeting' AND i.origin = ?"} ORDER BY i.seq`,
     )
-    .all(list.id) as { seq: number; problem: string; status: CarryOverTruthItem['status']; kind: string; date: string | null; owner: string; progress: string; closedOn: string | null; acceptor: string; measures: number; leaders: string | null }[];
+    .all(...(origin === undefined ? [list.id] : [list.id, origin])) as { seq: number; problem: string; status: CarryOverTruthItem['status']; kind: string; date: string | null; owner: string; progress: string; closedOn: string | null; acceptor: string; measures: number; leaders: string | null }[];
   return {
     label,
-    agreed: list.status === 'agreed',
+    // Another source's list was agreed where it came from (巡察组, 学习教育): its 通报 says 制定整改措施.
+    agreed: origin !== undefined || list.status === 'agreed',
+    ...(origin === undefined ? {} : { noun: '反馈问题' }),
     day,
     items: rows.map((r) => ({
       seq: r.seq,

@@ -15,6 +15,7 @@ import { collectFacts } from '../meetings/facts';
 import { meetingName } from '../prep/names';
 import type { HandlerMap } from '../types';
 import { findList, loadItems } from './store';
+import { openingNotices } from './carryOver';
 
 const ABSENCE_ZH = { leave: '请假', business_trip: '出差', other: '其他原因' } as const;
 
@@ -102,7 +103,7 @@ export async function reportFacts(ctx: HandlerContext, meetingId: number): Promi
 }
 
 export async function reportDraft(ctx: HandlerContext, meetingId: number): Promise<ReportDraft> {
-  return composeReport(await reportFacts(ctx, meetingId));
+  return composeReport(await reportFacts(ctx, meetingId), await openingNotices(ctx, meetingId));
 }
 
 /** The draft as GB/T 9704 blocks: title, 主送机关, opening, sections, 附件, 「特此报告。」 and 落款. */

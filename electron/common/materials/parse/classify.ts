@@ -3,9 +3,10 @@ import type { SectionKind } from '../model';
 
 // Order matters: 上年度…整改落实情况 mentions 整改, 存在问题的原因分析 mentions 问题, 检视剖析 is about
 // problems while 根源剖析 is about causes.
-// Parts that are none of the usual kinds but expected (kept verbatim without a warning): the 2025
-// materials' 反面典型案例剖析.
-const KNOWN_OTHER = /案例剖析|典型案例|警示教育/;
+// The 2025 materials' 反面典型案例剖析 (domain.md §9) is a kind of its own, before 剖析 is read as causes.
+// Parts that are none of the usual kinds but expected (kept verbatim without a warning): 警示教育.
+const CASE_ANALYSIS = /案例剖析|典型案例|反面典型|以案为鉴|以案促改/;
+const KNOWN_OTHER = /警示教育/;
 
 /** Whether a heading names a part that is expected but kept as verbatim paragraphs. */
 export function isKnownOtherSection(heading: string): boolean {
@@ -13,6 +14,7 @@ export function isKnownOtherSection(heading: string): boolean {
 }
 
 const RULES: Array<[SectionKind, RegExp]> = [
+  ['caseAnalysis', CASE_ANALYSIS],
   ['other', KNOWN_OTHER],
   ['lastYear', /上年度|上一年度|上年民主生活会|整改落实情况|回头看/],
   ['statement', /个人有关事项|有关事项报告|谈话函询|函询/],
