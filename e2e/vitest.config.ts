@@ -11,6 +11,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 120_000,
+    // expect.poll's own default (1 s) is too short for a page sharing the machine with another file's Chromium (a
+    // print preview took longer under load); a longer wait changes nothing about what is asserted.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
   },
 });
