@@ -83,6 +83,30 @@ export async function openBenchPage(file: string, outDir: string, exportDir: str
 }
 
 /**
+ * Installs the keystroke probe in the page, with `__frame` and `__work` empty. Playwright types Chinese characters as
+ * text input (as an input method does): no keydown, so the clock starts at beforeinput, before the character reaches
+ * the text area. `__work` gets the time until the input event and everything it triggered synchronously have run;
+ * `__frame` the time until the frame that shows the character (rAF, then after that frame's rendering). Emptying the
+ * two arrays starts a new round.
+ */
+export function installKeystrokeProbe(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frame: number[]; __work: number[] };
+    w.__frame = [];
+    w.__work = [];
+    document.addEventListener(
+      'beforeinput',
+      () => {
+        const t0 = performance.now();
+        document.addEventListener('input', () => queueMicrotask(() => w.__work.push(performance.now() - t0)), { once: true });
+        requestAnimationFrame(() => setTimeout(() => w.__frame.push(performance.now() - t0), 0));
+      },
+      true,
+    );
+  });
+}
+
+/**
  * In Chromium through the harness, on a copy of the large database whose busiest meeting is given 2,000 opinions and
  * 2,000 minutes entries: the workspace's first render, the opinions table with 2,000 rows, and keystroke-to-screen in
  * the minutes console.
@@ -181,24 +205,7 @@ export async function browserRows(dir: string, largeFile: string, outDir: string
       ]);
       await page.waitForSelector(`${composer}:not([disabled])`, { timeout: 15_000 });
       await page.focus(composer);
-      await page.evaluate(() => {
-        const w = window as unknown as { __frame: number[]; __work: number[] };
-        w.__frame = [];
-        w.__work = [];
-        // Playwright types Chinese characters as text input (as an input method does): no keydown, so the clock starts
-        // at beforeinput, before the character reaches the text area.
-        document.addEventListener(
-          'beforeinput',
-          () => {
-            const t0 = performance.now();
-            // Work: until the input event and everything it triggered synchronously have run.
-            document.addEventListener('input', () => queueMicrotask(() => w.__work.push(performance.now() - t0)), { once: true });
-            // Screen: the frame that shows the character (rAF, then after that frame's rendering).
-            requestAnimationFrame(() => setTimeout(() => w.__frame.push(performance.now() - t0), 0));
-          },
-          true,
-        );
-      });
+      await installKeystrokeProbe(page);
       await page.keyboard.type('同志在履职尽责方面调查研究不够深入希望今后多到基层一线听取意见建议加强统筹协调压实责任形成合力确保各项任务按期完成', { delay: 60 });
       await page.waitForTimeout(300);
       const { frame, work } = await page.evaluate(() => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBenchPage } from './browser';
+import { installKeystrokeProbe, openBenchPage } from './browser';
 import { needChannels, openBenchApp } from './context';
 import { seedLongMeeting } from './longMeeting';
 import { median, ms, percentile, type Row } from './stats';
@@ -178,8 +178,9 @@ function timeToConsole(page: Page, hash: string): Promise<number> {
   }, hash);
 }
 
-/** Keystroke, save answer → matrix, and F8 → banner probes, installed once in the page. */
-function installProbes(page: Page): Promise<void> {
+/** Keystroke (bench/browser.ts's), save answer → matrix, and F8 → banner probes, installed once in the page. */
+async function installProbes(page: Page): Promise<void> {
+  await installKeystrokeProbe(page);
   return page.evaluate(() => {
     const w = window;
     const now = () => performance.now();
@@ -188,16 +189,6 @@ function installProbes(page: Page): Promise<void> {
       channel.port1.onmessage = then;
       channel.port2.postMessage(0);
     };
-    // Typing (as an input method types: text input without keydown, so the clock starts at beforeinput).
-    document.addEventListener(
-      'beforeinput',
-      () => {
-        const t0 = now();
-        document.addEventListener('input', () => queueMicrotask(() => (w.__work as number[]).push(now() - t0)), { once: true });
-        requestAnimationFrame(() => setTimeout(() => (w.__frame as number[]).push(now() - t0), 0));
-      },
-      true,
-    );
     // Save answers: stamped when the bridge hands the answer back; the matrix probe closes when its text changed.
     let matrixChanged = false;
     new MutationObserver(() => (matrixChanged = true)).observe(document.querySelector('[data-testid=minutes-matrix]')!, { subtree: true, childList: true, characterData: true });

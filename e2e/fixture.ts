@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
 
 export const SCREENSHOT_DIR = path.resolve('.e2e-artifacts/screenshots');
@@ -87,12 +88,14 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
     },
     async restart(between) {
       const port = Number(new URL(e.harness.url).port);
+      // The screen the page was on: the restarted app opens there again, as a reload did.
+      const { hash } = new URL(page.url());
       // Leave the page first: a request in flight while the server is down would be logged as a page error.
       await page.goto('about:blank');
       await e.harness.close();
       await between?.();
       e.harness = await startHarness({ ...harnessOptions, port });
-      await page.goto(`${e.harness.url}/`);
+      await page.goto(`${e.harness.url}/${hash}`);
       await ready();
     },
     async close() {
@@ -131,4 +134,23 @@ export async function loadDemoMeeting(e: E2E): Promise<number> {
   const result = (await e.page.evaluate(() => window.jingjian.invoke('app.loadDemo', {}))) as { ok: boolean; value?: { meetingId: number }; error?: { message: string } };
   if (!result.ok || !result.value) throw new Error(`demo not loaded: ${result.error?.message ?? 'unknown'}`);
   return result.value.meetingId;
+}
+
+/** The secretary's laptop screen, at which most flows are checked. */
+export const LAPTOP = { width: 1366, height: 768 };
+
+/**
+ * The set-up most files share: before the file's tests, a fresh profile with the demo loaded (at `viewport` when
+ * given), handed to `take`; after them, close() with its checks. Call it at the top level of the file.
+ */
+export function withDemoMeeting(take: (started: { e: E2E; meetingId: number }) => void, options: { viewport?: { width: number; height: number } } = {}): void {
+  let started: E2E | undefined;
+  beforeAll(async () => {
+    started = await startE2E();
+    if (options.viewport) await started.page.setViewportSize(options.viewport);
+    take({ e: started, meetingId: await loadDemoMeeting(started) });
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmFutureMeeting, loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { describe, expect, it } from 'vitest';
+import { confirmFutureMeeting, LAPTOP, withDemoMeeting, type E2E } from './fixture';
 
 /**
  * A secretary who works by keyboard: dialogs open on their first field, a leader is chosen by typing the name and
@@ -7,14 +7,7 @@ import { confirmFutureMeeting, loadDemoMeeting, startE2E, type E2E } from './fix
  */
 let e: E2E;
 let meetingId = 0;
-beforeAll(async () => {
-  e = await startE2E();
-  await e.page.setViewportSize({ width: 1366, height: 768 });
-  meetingId = await loadDemoMeeting(e);
-});
-afterAll(async () => {
-  await e.close();
-});
+withDemoMeeting((started) => ({ e, meetingId } = started), { viewport: LAPTOP });
 
 const focusedTestId = () =>
   e.page.evaluate(() => {

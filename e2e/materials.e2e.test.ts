@@ -1,18 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { numberedDocx } from '../electron/handlers/materials/testDocx';
-import { field, loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { field, withDemoMeeting, type E2E } from './fixture';
 
 let e: E2E;
 let meetingId: number;
-beforeAll(async () => {
-  e = await startE2E();
-  meetingId = await loadDemoMeeting(e);
-});
-afterAll(async () => {
-  await e.close();
-});
+withDemoMeeting((started) => ({ e, meetingId } = started));
 
 const row = (memberName: string) => e.page.locator(`[data-testid=materials-table] tr:has-text("${memberName}")`);
 const editor = () => e.page.locator('[data-testid=material-editor]');

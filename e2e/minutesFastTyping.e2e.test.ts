@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { confirmFutureMeeting, loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { expect, it } from 'vitest';
+import { confirmFutureMeeting, withDemoMeeting, type E2E } from './fixture';
 
 let e: E2E;
 let meetingId: number;
-beforeAll(async () => {
-  e = await startE2E();
-  meetingId = await loadDemoMeeting(e);
-});
-afterAll(async () => {
-  await e.close();
-});
+withDemoMeeting((started) => ({ e, meetingId } = started));
 
 it('keeps every sentence of a secretary who types on without waiting for the save', async () => {
   await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/minutes`);

@@ -1,18 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { field, loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { field, withDemoMeeting, type E2E } from './fixture';
 
 let e: E2E;
 let meetingId: number;
-beforeAll(async () => {
-  e = await startE2E();
-  meetingId = await loadDemoMeeting(e);
-});
-afterAll(async () => {
-  await e.close();
-});
+withDemoMeeting((started) => ({ e, meetingId } = started));
 
 const rawRows = () => e.page.locator('[data-testid=raw-table] .el-table__body-wrapper tr.el-table__row');
 

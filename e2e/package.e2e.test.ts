@@ -1,18 +1,12 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../electron/common/meetings/steps';
-import { loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { withDemoMeeting, type E2E } from './fixture';
 
 let e: E2E;
 let meetingId: number;
 
-beforeAll(async () => {
-  e = await startE2E();
-  meetingId = await loadDemoMeeting(e);
-});
-afterAll(async () => {
-  await e.close();
-});
+withDemoMeeting((started) => ({ e, meetingId } = started));
 
 describe('after the meeting: the package for the upper level', () => {
   it('shows the countdown to the 报送 deadline on the dashboard', async () => {

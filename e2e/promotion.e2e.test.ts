@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { describe, expect, it } from 'vitest';
+import { LAPTOP, withDemoMeeting, type E2E } from './fixture';
 import type { MinutesConsole } from '../electron/common/api/minutes';
 
 /**
@@ -8,14 +8,7 @@ import type { MinutesConsole } from '../electron/common/api/minutes';
  */
 let e: E2E;
 let meetingId = 0;
-beforeAll(async () => {
-  e = await startE2E();
-  await e.page.setViewportSize({ width: 1366, height: 768 });
-  meetingId = await loadDemoMeeting(e);
-});
-afterAll(async () => {
-  await e.close();
-});
+withDemoMeeting((started) => ({ e, meetingId } = started), { viewport: LAPTOP });
 
 const invoke = <T>(channel: string, input: unknown) =>
   e.page.evaluate(async ([c, i]) => {

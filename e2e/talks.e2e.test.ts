@@ -1,16 +1,10 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { field, loadDemoMeeting, startE2E, type E2E } from './fixture';
+import { describe, expect, it } from 'vitest';
+import { field, withDemoMeeting, type E2E } from './fixture';
 
 let e: E2E;
 let meetingId: number;
-beforeAll(async () => {
-  e = await startE2E();
-  meetingId = await loadDemoMeeting(e);
-});
-afterAll(async () => {
-  await e.close();
-});
+withDemoMeeting((started) => ({ e, meetingId } = started));
 
 const dialog = () => e.page.locator('.el-dialog:has([data-testid=talk-form])');
 

@@ -21,8 +21,9 @@ export interface CrashSetup {
  * processes starts in a fraction of a second.
  */
 export async function bundleChild(name: string): Promise<string> {
-  // Inside node_modules so the bundle resolves better-sqlite3 and friends from the repo.
-  const outfile = path.resolve(`node_modules/.cache/jingjian-crash/${name}.mjs`);
+  // Inside node_modules so the bundle resolves better-sqlite3 and friends from the repo. One file per process: the
+  // unit suite runs test files side by side, and two of them (crash, minutesKill) bundle the same writer.
+  const outfile = path.resolve(`node_modules/.cache/jingjian-crash/${name}-${process.pid}.mjs`);
   await build({ entryPoints: [path.resolve(`tests/${name}.ts`)], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
   return outfile;
 }

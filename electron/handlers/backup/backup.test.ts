@@ -29,6 +29,13 @@ describe('backup channels', () => {
     expect(fs.readdirSync(app.exportDir).filter((n) => n.includes('tmp'))).toEqual([]);
   });
 
+  it('names the backup by the date in the user’s time zone, not main’s', async () => {
+    app = await openTestApp();
+    // The test clock is 2026-11-27 09:00 in Beijing: in Honolulu it is still the 26th.
+    await app.must('settings.update', { timeZone: 'Pacific/Honolulu' });
+    expect((await app.must('backup.now', {})).fileName).toBe('镜鉴数据备份-2026-11-26.sqlite');
+  });
+
   it('previews and restores a backup, keeping the current data as a safety copy first', async () => {
     app = await openTestApp();
     await app.must('teams.create', { name: '第一党组', organ: 'party_group', unit: '' });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { backupDir, installCopy, rotate, safetyBackup, writeVerifiedBackup } from '../../../db/backup';
 import { backupApi, type IntegrityReport, type RestoreResult } from '../../common/api/backup';
 import { AppError } from '../../common/result';
-import { localDate, type HandlerContext } from '../context';
+import type { HandlerContext } from '../context';
+import { userToday } from '../settings';
 import { sanitizeFileName } from '../files';
 import type { HandlerMap, HostChannel } from '../types';
 import { readPolicy, writePolicy } from './policy';
@@ -59,7 +60,7 @@ async function restore(ctx: HandlerContext, name: string): Promise<RestoreResult
 export const backupHandlers: HandlerMap<Omit<typeof backupApi, HostChannel>> = {
   'backup.list': (ctx) => overview(ctx),
   async 'backup.now'(ctx) {
-    const suggested = sanitizeFileName(`镜鉴数据备份-${localDate(ctx.now())}.sqlite`);
+    const suggested = sanitizeFileName(`镜鉴数据备份-${await userToday(ctx)}.sqlite`);
     const target = await ctx.files.chooseSavePath(suggested, [{ name: '镜鉴数据备份 Jingjian backup', extensions: ['sqlite'] }]);
     if (!target) return { saved: false, path: null, fileName: null, bytes: 0 };
     if (path.resolve(target) === path.resolve(ctx.dataFile)) {

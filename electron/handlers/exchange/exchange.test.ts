@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDemoApp, openTestApp, type TestApp } from '../testing';
 import { readSchema } from './graph';
@@ -50,6 +51,17 @@ async function exportDemoMeeting() {
 }
 
 describe('exchange file', () => {
+  it('names the files by the date in the user’s time zone, not main’s', async () => {
+    const app = await track(openDemoApp());
+    // The test clock is 2026-11-27 09:00 in Beijing: in Honolulu it is still the 26th.
+    await app.must('settings.update', { timeZone: 'Pacific/Honolulu' });
+    const meeting = await app.must('exchange.export', { meetingId: app.ids.meetingId });
+    expect(path.basename(meeting.path!)).toMatch(/^镜鉴交换文件-.*-2026-11-26\.json$/);
+    const { id } = app.ctx.sqlite.prepare('SELECT id FROM materials WHERE meeting_id = ? ORDER BY id LIMIT 1').get(app.ids.meetingId) as { id: number };
+    const material = await app.must('exchange.exportMaterial', { materialId: id });
+    expect(path.basename(material.path!)).toMatch(/^对照检查材料交换文件-.*-2026-11-26\.json$/);
+  });
+
   it('round trip: export a meeting, import it into an empty database, identical content', async () => {
     const { source, bytes, tables } = await exportDemoMeeting();
     expect(tables).toEqual(expect.arrayContaining(['teams', 'members', 'meetings', 'meeting_aspects']));

@@ -1,6 +1,6 @@
 import { exchangeApi } from '../../common/api/exchange';
-import { localDate } from '../context';
 import { saveExport } from '../files';
+import { userToday } from '../settings';
 import type { HandlerMap } from '../types';
 import { collectMeeting } from './exportMeeting';
 import { importExchange, previewExchange } from './importMeeting';
@@ -15,7 +15,7 @@ export const exchangeHandlers: HandlerMap<typeof exchangeApi> = {
     return saveExport(ctx, {
       kind: 'exchange',
       meetingId: input.meetingId,
-      suggestedName: `镜鉴交换文件-${theme}-${localDate(ctx.now())}.json`,
+      suggestedName: `镜鉴交换文件-${theme}-${await userToday(ctx)}.json`,
       filters: [{ name: '镜鉴交换文件 Jingjian exchange file', extensions: ['json'] }],
       bytes,
     });

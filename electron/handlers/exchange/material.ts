@@ -10,8 +10,9 @@ import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type MaterialExchangePreview, type M
 import { MATERIAL_STATUSES, MATERIAL_STATUS_LABELS, materialContent, type MaterialStatus } from '../../common/api/materials';
 import { isRealDate } from '../../common/validation';
 import { AppError } from '../../common/result';
-import { localDate, type HandlerContext } from '../context';
+import type { HandlerContext } from '../context';
 import { saveExport } from '../files';
+import { userToday } from '../settings';
 import { materialRow, meetingInfo, parseContent, syncProblems } from '../materials/store';
 
 const DECISIONS = ['returned', 'approved', 'reopened'] as const;
@@ -77,7 +78,7 @@ export async function exportMaterial(ctx: HandlerContext, materialId: number) {
   return saveExport(ctx, {
     kind: 'exchange',
     meetingId: row.meeting_id,
-    suggestedName: `对照检查材料交换文件-${author}-${localDate(ctx.now())}.json`,
+    suggestedName: `对照检查材料交换文件-${author}-${await userToday(ctx)}.json`,
     filters: [{ name: '镜鉴交换文件 Jingjian exchange file', extensions: ['json'] }],
     bytes: new TextEncoder().encode(JSON.stringify(file)),
   });

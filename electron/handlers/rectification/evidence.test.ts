@@ -87,6 +87,8 @@ describe('销号 on evidence', () => {
     const list = await agreedTwo();
     await close(list.items[0].id, { evidence: [{ name: '验收记录.pdf', file: demoEvidencePdf('a') }, { name: '验收记录.pdf', file: demoEvidencePdf('b') }] });
     await close(list.items[1].id, { noEvidenceReason: '现场核实' });
+    // The 目录's date is the user's today: the test clock is 2026-11-27 09:00 in Beijing, still the 26th in Honolulu.
+    await app.must('settings.update', { timeZone: 'Pacific/Honolulu' });
     const out = await app.must('rectification.exportEvidence', { meetingId: app.ids.meetingId, scope: 'all' });
     expect(out).toMatchObject({ saved: true, files: 2, items: 1, closedWithoutEvidence: 1 });
     const folders = fs.readdirSync(out.folder!).sort();
@@ -97,6 +99,7 @@ describe('销号 on evidence', () => {
     const cells: string[] = [];
     wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
     expect(cells).toContain('已销号，无佐证材料（验收人说明：现场核实）');
+    expect(cells).toContain('（截至2026-11-26，共2份文件）');
     expect((await app.must('exportLog.list', {})).map((l) => l.kind)).toContain('rectification.evidence');
   });
 });

@@ -14,7 +14,8 @@ import { identifyEvidence, type EvidenceFormat } from '../../documents/readers/e
 import { ReaderError } from '../../documents/readers/errors';
 import { buildWorkbook } from '../../documents/workbook';
 import { asDiskError } from '../../../db/errors';
-import { localDate, nowIso, type HandlerContext } from '../context';
+import { nowIso, type HandlerContext } from '../context';
+import { userToday } from '../settings';
 import { sanitizeFileName, saveExport, writeFileAtomic } from '../files';
 import { getMeeting } from '../meetings';
 import { meetingName } from '../prep/names';
@@ -123,7 +124,8 @@ export const evidenceHandlers: Pick<HandlerMap<Api>, 'rectification.attachEviden
 
   async 'rectification.exportEvidence'(ctx, input) {
     const meeting = await getMeeting(ctx, input.meetingId);
-    const items = scopeItems(await loadItems(ctx, input.meetingId, localDate(ctx.now())), input.scope);
+    const today = await userToday(ctx);
+    const items = scopeItems(await loadItems(ctx, input.meetingId, today), input.scope);
     const chosen = await ctx.files.chooseDirectory();
     if (!chosen) return { saved: false, folder: null, files: 0, items: 0, closedWithoutEvidence: 0 };
     const title = `${meetingName(meeting).full}整改佐证材料`;
@@ -164,7 +166,7 @@ export const evidenceHandlers: Pick<HandlerMap<Api>, 'rectification.attachEviden
         {
           name: '佐证材料目录',
           title: `${title}目录`,
-          subtitle: `（截至${localDate(ctx.now())}，共${files}份文件）`,
+          subtitle: `（截至${today}，共${files}份文件）`,
           columns: [
             { key: 'seq', header: '序号', width: 6, align: 'center' },
             { key: 'problem', header: '问题表现', width: 40 },

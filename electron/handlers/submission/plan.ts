@@ -78,5 +78,5 @@ export async function submissionPlan(ctx: HandlerContext, meetingId: number): Pr
   item({ key: 'opinions', group: 'opinions', title: `${name.full}征求意见汇总表`, formats: ['Word'], ready: Number(opinions.n) > 0, reason: Number(opinions.n) > 0 ? note : none });
   item({ key: 'opinionStats', group: 'extra', title: `${name.full}征求意见情况统计`, formats: ['Excel'], ready: Number(opinions.n) > 0, reason: Number(opinions.n) > 0 ? null : none, suggested: false });
 
-  return { items, due: addDays(meeting.date, settings.stepOffsets.report), today: localDate(ctx.now()) };
+  return { items, due: addDays(meeting.date, settings.stepOffsets.report), today: localDate(ctx.now(), settings.timeZone || undefined) };
 }

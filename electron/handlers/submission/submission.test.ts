@@ -83,6 +83,11 @@ describe('报送材料包', () => {
     const meetingId = app.ids.meetingId;
     const plan = await app.must('submission.plan', { meetingId });
     expect(plan.due).toBe('2026-12-24'); // meeting 2026-12-09 + 15 days
+    // Today is the user's (the test clock is 2026-11-27 09:00 in Beijing; in Honolulu it is still the 26th).
+    await app.must('settings.update', { timeZone: 'Pacific/Honolulu' });
+    expect((await app.must('submission.plan', { meetingId })).today).toBe('2026-11-26');
+    await app.must('settings.update', { timeZone: 'Asia/Shanghai' });
+    expect((await app.must('submission.plan', { meetingId })).today).toBe('2026-11-27');
     const ready = plan.items.filter((i) => i.ready).map((i) => i.key);
     const notReady = plan.items.filter((i) => !i.ready);
     expect(plan.items.find((i) => i.key === 'minutes')).toMatchObject({ ready: false, reason: { zh: expect.stringContaining('尚未定稿') } });

@@ -21,7 +21,18 @@ export function usePaging<T>(list: Ref<readonly T[]>, initialPageSize: number) {
   function showIndex(index: number) {
     if (index >= 0) page.value = Math.floor(index / pageSize.value) + 1;
   }
-  return { page, pageSize, offset, rows, showIndex, paged: computed(() => list.value.length > initialPageSize) };
+  const turnTo = (to: number) => {
+    page.value = to;
+  };
+  return { page, pageSize, offset, rows, showIndex, turnTo, paged: computed(() => list.value.length > initialPageSize) };
+}
+
+/** What ListPager.vue needs of a paged list. */
+export interface Pager {
+  page: Ref<number>;
+  pageSize: Ref<number>;
+  paged: Ref<boolean>;
+  turnTo(page: number): void;
 }
 
 /** Page sizes offered under the raw opinion list; el-table lays out about 100 rows in a few hundred ms. */
