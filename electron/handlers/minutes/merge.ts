@@ -250,7 +250,9 @@ function match(ctx: HandlerContext, meetingId: number, bytes: Uint8Array, team: 
   const session = rows(file, 'minutes_sessions').find((s) => s.meeting_id === file.root.meetingId);
   const confirmed = String(session?.recorder_confirmed ?? '').trim();
   const theirRecorder = String(fileMeeting.recorder ?? '').trim();
-  const recorderGuess = confirmed || (theirRecorder !== meeting.recorder ? theirRecorder : '');
+  // A name that is this laptop's own recorder is no guess of the other one.
+  const ours = new Set([meeting.recorder.trim(), String((sqlite.prepare('SELECT recorder_confirmed AS r FROM minutes_sessions WHERE meeting_id = ?').get(meetingId) as { r: string } | undefined)?.r ?? '').trim()]);
+  const recorderGuess = [confirmed, theirRecorder].find((name) => name !== '' && !ours.has(name)) ?? '';
   return { meetingId, file, here, there, pairs, onlyHere, onlyThere, differences, same, recorderGuess };
 }
 
