@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { MergeChoice, MergeDifference, MergePreview, MergeRecord, MergeSummary } from '../../common/api/minutes';
+import type { Entry, MergeChoice, MergeDifference, MergePreview, MergeRecord, MergeSummary } from '../../common/api/minutes';
 import type { EntryType } from '../../common/minutes/types';
 import { AppError, notFound } from '../../common/result';
 import { hostEntries } from '../../../db/migrations/012_host_entries';
@@ -10,7 +10,7 @@ import { getMeeting } from '../meetings';
 import { sessionRow } from './state';
 
 /**
- * Two recorders, one record (issue 18 §3; domain.md §9): a second laptop recorded the same meeting (it got the team
+ * Two recorders, one record (issue 18 §3; domain.md §4, §9): a second laptop recorded the same meeting (it got the team
  * and meeting from the meeting exchange file) and sends its record back as an exchange file. Its entries are matched
  * with this record's by agenda item, entry type, speaker and target (the criticised member), then within that group
  * by the entry's key (an entry both laptops hold from the exchange), by identical text, by resemblance of the text,
@@ -20,19 +20,8 @@ import { sessionRow } from './state';
  */
 
 type Row = Record<string, unknown>;
-interface Side {
-  id: number;
-  key: string;
-  agendaItemId: number;
-  type: EntryType;
-  fromMemberId: number | null;
-  fromGuest: string;
-  toMemberId: number | null;
-  aspectId: number | null;
-  text: string;
-  sortOrder: number;
-  createdAt: string;
-}
+/** One entry of either side, in this laptop's ids. */
+type Side = Pick<Entry, 'id' | 'key' | 'agendaItemId' | 'type' | 'fromMemberId' | 'fromGuest' | 'toMemberId' | 'aspectId' | 'text' | 'sortOrder' | 'createdAt'>;
 interface Pair {
   here: Side;
   there: Side;
