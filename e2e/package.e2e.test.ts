@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../electron/common/meetings/steps';
 import { withDemoMeeting, type E2E } from './fixture';
@@ -35,7 +36,7 @@ describe('after the meeting: the package for the upper level', () => {
     await e.page.waitForSelector('[data-testid=submission-result]');
     const rows = e.page.locator('[data-testid=submission-result] .el-table__body tr');
     expect(await rows.first().textContent()).toContain('报送材料清单');
-    expect(await e.page.textContent('[data-testid=submission-history]')).toMatch(/县委组织部[\s\S]*已加密[\s\S]*部分报送/);
+    await expect.poll(() => e.page.textContent('[data-testid=submission-history]')).toMatch(/县委组织部[\s\S]*已加密[\s\S]*部分报送/);
     const zips = fs.readdirSync(e.exportDir).filter((n) => n.endsWith('.zip'));
     expect(zips).toHaveLength(1);
     await e.shot('package-03-built');
@@ -75,5 +76,86 @@ describe('after the meeting: the package for the upper level', () => {
     const revisions = e.page.locator('[data-testid=verification-revisions]');
     await expect.poll(() => revisions.textContent()).toMatch(/经本人核对更正后的发言内容。[\s\S]*记录有误[\s\S]*定稿后更正/);
     await e.shot('package-05-corrections');
+  });
+
+  it('merges a second recorder\'s minutes with three differing entries, shows the origin, and undoes the merge', async () => {
+    const meetings = (await e.page.evaluate(() => window.jingjian.invoke('meetings.list', {}))) as { value: { id: number }[] };
+    const lastYear = meetings.value.find((m) => m.id !== meetingId)!.id;
+    // The second laptop's exchange file: the same meeting, typed there on its own (no entry key in common), with one
+    // entry worded differently, one it missed and one only it heard.
+    const exported = (await e.page.evaluate((id) => window.jingjian.invoke('exchange.export', { meetingId: id }), lastYear)) as { value: { path: string } };
+    type Table = { columns: string[]; rows: (string | number | null)[][] };
+    const file = JSON.parse(fs.readFileSync(exported.value.path, 'utf8')) as { root: { meetingId: number }; tables: Record<string, Table> };
+    const entries = file.tables.minutes_entries;
+    const c = (name: string) => entries.columns.indexOf(name);
+    entries.rows.forEach((r, i) => (r[c('key')] = `second-laptop-${String(i).padStart(4, '0')}`));
+    const changed = entries.rows.find((r) => r[c('type')] === 'self_criticism')!;
+    const original = String(changed[c('text')]);
+    changed[c('text')] = `${original}（另一台补记：表示会后第一时间抓整改。）`;
+    const missed = entries.rows.findIndex((r) => r[c('type')] === 'response');
+    const missedText = String(entries.rows[missed][c('text')]);
+    entries.rows.splice(missed, 1);
+    const extra = [...entries.rows.find((r) => r[c('type')] === 'criticism')!];
+    extra[c('id')] = Math.max(...entries.rows.map((r) => Number(r[c('id')]))) + 1;
+    extra[c('key')] = 'second-laptop-extra';
+    extra[c('text')] = '另一台补记的批评意见：调研多在面上，解剖麻雀不够。';
+    entries.rows.push(extra);
+    const m = file.tables.meetings;
+    m.rows.forEach((r) => (r[m.columns.indexOf('recorder')] = '李四'));
+    const second = path.join(e.dir, '第二台记录.json');
+    fs.writeFileSync(second, JSON.stringify(file));
+
+    await e.page.setViewportSize({ width: 1366, height: 768 });
+    await e.page.goto(`${e.harness.url}/#/meetings/${lastYear}/minutes`);
+    await e.page.waitForSelector('[data-testid=finalized-note]');
+    // Finalised: refused with the reason, nothing changed.
+    await e.page.click('[data-testid=merge-open]');
+    await e.page.setInputFiles('[data-testid=merge-file]', second);
+    await expect.poll(() => e.page.locator('[data-testid=merge-error]').textContent()).toContain('会议记录已定稿，不能再合并另一台记录');
+    await e.page.keyboard.press('Escape');
+    await e.page.locator('[data-testid=merge-dialog]').waitFor({ state: 'hidden' });
+    await e.page.click('[data-testid=reopen]');
+    await e.page.fill('input[data-testid=reopen-reason], [data-testid=reopen-reason] input', '合并第二台电脑的记录');
+    await e.page.click('[data-testid=confirm-reopen]');
+    await e.page.waitForSelector('[data-testid=finalize]');
+
+    await e.page.click('[data-testid=merge-open]');
+    await e.page.setInputFiles('[data-testid=merge-file]', second);
+    await e.page.waitForSelector('[data-testid=merge-preview]');
+    const diffs = e.page.locator('[data-testid=merge-diff]');
+    expect((await diffs.evaluateAll((els) => els.map((d) => d.getAttribute('data-kind')))).sort()).toEqual(['changed', 'onlyHere', 'onlyThere']);
+    expect(await e.page.inputValue('input[data-testid=merge-recorder], [data-testid=merge-recorder] input')).toBe('李四');
+    expect(await e.page.textContent('[data-testid=merge-counts]')).toMatch(/相同 \d+ 条已自动合并，差异 3 处/);
+    // The changed entry: the other recorder's wording, chosen by keyboard (arrows in the radio group).
+    const changedRow = e.page.locator('[data-testid=merge-diff][data-kind=changed]');
+    expect(await changedRow.textContent()).toContain(original);
+    await changedRow.locator('[data-testid=merge-choice-both] input').focus();
+    await e.page.keyboard.press('ArrowLeft');
+    await expect.poll(() => changedRow.locator('.is-active').textContent()).toContain('采用另一台');
+    await e.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await e.shot('package-06-merge-differences');
+    await e.page.click('[data-testid=merge-confirm]');
+    await e.page.waitForSelector('.el-message--success:has-text("已合并另一台记录")');
+
+    const state = (await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), lastYear)) as { value: { entries: { text: string; originRecorder: string }[] } };
+    const texts = state.value.entries.map((x) => x.text);
+    expect(texts).toContain(`${original}（另一台补记：表示会后第一时间抓整改。）`);
+    expect(texts).toContain(missedText);
+    expect(state.value.entries.find((x) => x.text.startsWith('另一台补记的批评意见'))!.originRecorder).toBe('李四');
+    await expect.poll(() => e.page.locator('[data-testid=origin-tag]').count()).toBe(2);
+    expect(await e.page.locator('[data-testid=origin-tag]').first().textContent()).toContain('另一台：李四');
+    await e.page.click('[data-testid=merge-history] summary');
+    await e.page.locator('[data-testid=merge-undo]').scrollIntoViewIfNeeded();
+    await e.page.locator('[data-testid=origin-tag]').first().scrollIntoViewIfNeeded();
+    for (const close of await e.page.locator('.el-message .el-message__closeBtn').all()) await close.click().catch(() => undefined);
+    await e.shot('package-07-merged');
+
+    await e.page.click('[data-testid=merge-undo]');
+    await e.page.waitForSelector('.el-message--success:has-text("已撤销合并")');
+    await expect.poll(() => e.page.locator('[data-testid=origin-tag]').count()).toBe(0);
+    const after = (await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), lastYear)) as { value: { entries: { text: string }[] } };
+    expect(after.value.entries.map((x) => x.text)).toContain(original);
+    expect(after.value.entries.some((x) => x.text.startsWith('另一台补记的批评意见'))).toBe(false);
+    await e.page.setViewportSize({ width: 1440, height: 900 });
   });
 });

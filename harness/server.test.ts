@@ -288,6 +288,9 @@ describe('bounded memory', () => {
         'rectification.sourceImport',
         // The unit's library of earlier archives and 范文 for the similarity check.
         'checks.library.import',
+        // The second recorder's minutes, an exchange file of the meeting.
+        'minutes.mergePreview',
+        'minutes.mergeApply',
       ].sort(),
     );
     expect(bodyLimitFor('exchange.import')).toBe(FILE_BODY_LIMIT);

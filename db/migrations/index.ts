@@ -13,6 +13,7 @@ import { submission } from './014_submission';
 import { evidenceFiles } from './015_evidence_files';
 import { rectificationOrigins } from './016_rectification_origins';
 import { reportEdits } from './017_report_edits';
+import { minutesMerges } from './018_minutes_merges';
 import { meetingRules } from './019_meeting_rules';
 import type { Migration } from './types';
 
@@ -20,7 +21,7 @@ import type { Migration } from './types';
  * Every migration, in order. A static list on purpose: directory globbing breaks once the app is bundled.
  * Append only; never edit a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, hostEntries, checks, submission, evidenceFiles, rectificationOrigins, reportEdits, meetingRules];
+export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, hostEntries, checks, submission, evidenceFiles, rectificationOrigins, reportEdits, minutesMerges, meetingRules];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 export type { Migration };

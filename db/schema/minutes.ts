@@ -44,6 +44,19 @@ export interface MinutesEntriesTable {
   revision: number;
   created_at: string;
   updated_at: string;
+  /** The other recorder whose record this entry came from (a merge); '' for this laptop's own. */
+  origin_recorder: Generated<string>;
+}
+
+export interface MinutesMergesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  recorder: string;
+  merged_at: string;
+  file_exported_at: string;
+  summary: string;
+  changes: string;
+  undone_at: string | null;
 }
 
 export interface MinutesSessionsTable {
@@ -83,4 +96,5 @@ export interface MinutesTables {
   minutes_sessions: MinutesSessionsTable;
   minutes_reopen_log: MinutesReopenLogTable;
   minutes_promotions: MinutesPromotionsTable;
+  minutes_merges: MinutesMergesTable;
 }

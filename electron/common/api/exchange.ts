@@ -32,7 +32,7 @@ export interface ExchangeExport {
   bytes: number;
 }
 
-const fileBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= 64 * 1024 * 1024, {
+export const fileBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= 64 * 1024 * 1024, {
   params: { zh: '文件为空或超过 64 MB', en: 'The file is empty or larger than 64 MB' },
   message: '文件为空或超过 64 MB',
 });

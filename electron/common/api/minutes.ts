@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { fileBytes } from './exchange';
 import { id, oneOf, text, verbatim, type Bilingual } from '../validation';
 import { LONE_SURROGATE, LONG_TEXT_FORBIDDEN } from '../hiddenCharacters';
 import { AGENDA_KINDS, ENTRY_TYPES, type AgendaKind, type EntryType, type MinutesMember, type Speaker } from '../minutes/types';
@@ -14,6 +15,8 @@ const L = {
   reason: { zh: '重新打开的理由', en: 'Reason for reopening' },
   confirm: { zh: '确认人', en: 'Confirmed by' },
   kind: { zh: '议程类别', en: 'Agenda kind' },
+  recorder: { zh: '另一台的记录人', en: 'Other recorder' },
+  choice: { zh: '合并选择', en: 'Merge choice' },
 } satisfies Record<string, Bilingual>;
 
 export interface AgendaItem {
@@ -54,6 +57,8 @@ export interface Entry {
   createdAt: string;
   updatedAt: string;
   promotedAt: string | null;
+  /** The other recorder whose record this entry came from (a merge); '' for this laptop's own. */
+  originRecorder: string;
 }
 
 export interface Cursor {
@@ -109,6 +114,64 @@ export interface ExportedFile {
 export interface DossierView {
   memberId: number | null;
   sections: { kind: string; title: { zh: string; en: string }; paragraphs: string[] }[];
+}
+
+/** One choice per difference: this laptop's text, the other recorder's, or both joined (with a visible mark). */
+export type MergeChoice = 'here' | 'there' | 'both';
+
+export interface MergeDifference {
+  /** Stable for a preview and the apply that follows it: c<entry id> (changed), h<entry id> (only here), t<key> (only there). */
+  id: string;
+  kind: 'changed' | 'onlyHere' | 'onlyThere';
+  agendaItemId: number;
+  agendaTitle: string;
+  type: EntryType;
+  speaker: string;
+  target: string;
+  here: { entryId: number; text: string } | null;
+  there: { key: string; text: string } | null;
+  /** What the secretary may choose here (an entry only here that is promoted or revised cannot be removed). */
+  choices: MergeChoice[];
+  /** What happens when the secretary does not choose: nothing is dropped. */
+  preset: MergeChoice;
+}
+
+export interface MergeSummary {
+  /** Entries identical on both sides (merged without asking). */
+  same: number;
+  kept: number;
+  replaced: number;
+  joined: number;
+  added: number;
+  removed: number;
+  leftOut: number;
+}
+
+export interface MergePreview {
+  fileExportedAt: string;
+  fileTeam: string;
+  fileMeeting: { date: string; theme: string };
+  /** The other recorder's name as the file suggests it ('' when it cannot tell); the secretary confirms or types it. */
+  recorderGuess: string;
+  thereEntries: number;
+  hereEntries: number;
+  same: number;
+  differences: MergeDifference[];
+}
+
+export interface MergeRecord {
+  id: number;
+  recorder: string;
+  mergedAt: string;
+  fileExportedAt: string;
+  summary: MergeSummary;
+  undoneAt: string | null;
+}
+
+export interface MergeResult {
+  mergeId: number | null;
+  summary: MergeSummary;
+  console: MinutesConsole;
 }
 
 const meetingRef = z.object({ meetingId: id() }).strict();
@@ -203,5 +266,20 @@ export const minutesApi = {
     z.object({ meetingId: id(), hostConfirmed: text(L.confirm, 50, { min: 1 }), recorderConfirmed: text(L.confirm, 50, { min: 1 }) }).strict(),
   ).returns<MinutesConsole>(),
   'minutes.reopen': channel(z.object({ meetingId: id(), reason: text(L.reason, 500, { min: 2 }) }).strict()).returns<MinutesConsole>(),
+  /** Reads another recorder's exchange file of this meeting and lists the differences with this record; writes nothing. */
+  'minutes.mergePreview': channel(z.object({ meetingId: id(), bytes: fileBytes }).strict()).returns<MergePreview>(),
+  /** Merges it as decided (an undecided difference keeps both: nothing is dropped), recorded and undoable until 定稿. */
+  'minutes.mergeApply': channel(
+    z
+      .object({
+        meetingId: id(),
+        bytes: fileBytes,
+        recorder: text(L.recorder, 50, { min: 1 }),
+        decisions: z.array(z.object({ id: z.string().min(2).max(80), choice: oneOf(L.choice, ['here', 'there', 'both']) }).strict()).max(20000),
+      })
+      .strict(),
+  ).returns<MergeResult>(),
+  'minutes.merges': channel(meetingRef).returns<MergeRecord[]>(),
+  'minutes.mergeUndo': channel(z.object({ meetingId: id(), mergeId: id() }).strict()).returns<MinutesConsole>(),
   'minutes.export': channel(z.object({ meetingId: id(), format: z.enum(['docx', 'txt']) }).strict()).returns<ExportedFile>(),
 };

@@ -15,6 +15,7 @@ import { loadConsole } from './state';
 import { checkFacts, checkSentences } from './checkFacts';
 import { openingNotices } from '../rectification/carryOver';
 import { pendingPromotions } from './providers';
+import { applyMerge, listMerges, previewMerge, undoMerge } from './merge';
 
 export const minutesHandlers: HandlerMap<typeof minutesApi> = {
   async 'minutes.prepare'(ctx, input) {
@@ -49,6 +50,16 @@ export const minutesHandlers: HandlerMap<typeof minutesApi> = {
   },
   async 'minutes.reopen'(ctx, input) {
     await reopen(ctx, input.meetingId, input.reason);
+    return loadConsole(ctx, input.meetingId);
+  },
+  'minutes.mergePreview': (ctx, input) => previewMerge(ctx, input.meetingId, input.bytes),
+  async 'minutes.mergeApply'(ctx, input) {
+    const result = await applyMerge(ctx, input);
+    return { ...result, console: await loadConsole(ctx, input.meetingId) };
+  },
+  'minutes.merges': (ctx, input) => listMerges(ctx, input.meetingId),
+  async 'minutes.mergeUndo'(ctx, input) {
+    await undoMerge(ctx, input.meetingId, input.mergeId);
     return loadConsole(ctx, input.meetingId);
   },
   async 'minutes.export'(ctx, input) {

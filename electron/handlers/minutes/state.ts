@@ -76,6 +76,7 @@ export async function listEntries(db: Db, meetingId: number, agendaItemId?: numb
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     promotedAt: r.promoted_at ?? null,
+    originRecorder: r.origin_recorder,
   }));
 }
 

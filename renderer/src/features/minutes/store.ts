@@ -76,7 +76,7 @@ export const useMinutesStore = defineStore('minutes', () => {
     const entry: Entry = {
       id, key: payload.key, agendaItemId: payload.agendaItemId, speechId: s.cursor.speech?.id ?? null, type: payload.type, fromMemberId: payload.fromMemberId,
       fromGuest: payload.fromGuest ?? '', toMemberId: payload.toMemberId, aspectId: payload.aspectId, text: payload.text, sortOrder: (sameItem.at(-1)?.sortOrder ?? 0) + 1,
-      revision, createdAt: updatedAt, updatedAt, promotedAt: null,
+      revision, createdAt: updatedAt, updatedAt, promotedAt: null, originRecorder: '',
     };
     // Keep agenda order: insert after the last entry of the same or an earlier item.
     const order = new Map(s.agenda.map((a, i) => [a.id, i]));
