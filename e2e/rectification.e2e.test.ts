@@ -175,6 +175,8 @@ describe('rectification list', () => {
   });
 
   it('links the 巡察 item the app offers as the same problem as the meeting\'s item 3, and one 销号 with a PDF closes both', async () => {
+    // As a county secretary's office laptop shows it.
+    await e.page.setViewportSize({ width: 1366, height: 768 });
     await e.page.click('[data-testid=open-duplicates]');
     const pair = e.page.locator('[data-testid^=duplicate-]', { hasText: '层层陪会现象时有发生' }).filter({ hasText: '部分会议层层陪会' });
     await pair.waitFor();
@@ -203,6 +205,7 @@ describe('rectification list', () => {
     expect(await e.page.textContent('[data-testid=list-stats]')).toMatch(/已销号 2 项.*合并计数/);
     await e.page.locator('[data-testid=item-3]').scrollIntoViewIfNeeded();
     await e.shot('rectification-07e-closed-together');
+    await e.page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('shows 回头看: every open item of the team across its lists, with age and last progress', async () => {

@@ -44,7 +44,8 @@ export function bigrams(text: string): Int32Array {
  * read alike, the most similar first. Runs through an inverted index, so a ledger of thousands of items is compared
  * without looking at every pair.
  */
-export function suggestDuplicates(items: readonly DuplicateCandidate[], threshold = DUPLICATE_THRESHOLD, limit = MAX_SUGGESTIONS): DuplicatePair[] {
+export function suggestDuplicates(items: readonly DuplicateCandidate[], options: { threshold?: number; limit?: number; skip?: (a: number, b: number) => boolean } = {}): DuplicatePair[] {
+  const { threshold = DUPLICATE_THRESHOLD, limit = MAX_SUGGESTIONS, skip } = options;
   const grams = items.map((i) => bigrams(i.problem));
   const df = new Map<number, number>();
   for (const g of grams) for (const h of g) df.set(h, (df.get(h) ?? 0) + 1);
@@ -83,6 +84,7 @@ export function suggestDuplicates(items: readonly DuplicateCandidate[], threshol
       const a = items[i];
       if (score < threshold || a.source === other.source) continue;
       if (a.group !== null && a.group === other.group) continue;
+      if (skip?.(a.id, other.id)) continue;
       pairs.push({ a: a.id, b: other.id, score: Math.round(score * 100) / 100 });
     }
   }

@@ -119,6 +119,20 @@ describe('同一问题 across sources', () => {
     expect(before.rectification_links ?? 0).toBe(0);
   });
 
+  it('edits the source tag and origin of an item, refusing another source without its origin and an origin on a meeting item', async () => {
+    const list = await ledger();
+    const before = app.counts();
+    const missing = await app.call('rectification.updateItem', { itemId: list.items[0].id, patch: { originKind: 'audit' } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'rectification.originRequired', message: expect.stringContaining('来源说明'), messageEn: expect.stringContaining('origin') } });
+    const stray = await app.call('rectification.updateItem', { itemId: list.items[0].id, patch: { origin: '县审计局' } });
+    expect(stray).toMatchObject({ ok: false, error: { code: 'rectification.originForMeeting' } });
+    expect(app.counts()).toEqual(before);
+    const audit = await app.must('rectification.updateItem', { itemId: list.items[0].id, patch: { originKind: 'audit', origin: '县审计局经济责任审计（2026年）' } });
+    expect(audit.items[0]).toMatchObject({ originKind: 'audit', origin: '县审计局经济责任审计（2026年）' });
+    const back = await app.must('rectification.updateItem', { itemId: list.items[3].id, patch: { originKind: 'meeting', origin: '' } });
+    expect(back.items[3]).toMatchObject({ originKind: 'meeting', origin: '' });
+  });
+
   it('refuses a 销号 that a linked item in a list not yet agreed cannot take, naming it, and writes nothing', async () => {
     const list = await ledger();
     const draft = await app.must('meetings.create', {

@@ -48,6 +48,14 @@ export async function duplicateSuggestions(ctx: HandlerContext, meetingId: numbe
     .where((eb) => eb.or([eb('rectification_items.list_id', '=', list.id), eb('rectification_items.status', '<>', 'closed')]))
     .execute();
   const places = new Map(rows.map((r) => [r.id, { ...place(r), problem: r.problem }]));
+  // An item carried over as 上年未完成 is last year's item continued, not a second source of it.
+  const carried = await placed(ctx.db)
+    .innerJoin('rectification_item_sources', 'rectification_item_sources.item_id', 'rectification_items.id')
+    .select(['rectification_item_sources.item_id', 'rectification_item_sources.source_id'])
+    .where('meetings.team_id', '=', meeting.teamId)
+    .where('rectification_item_sources.source_type', '=', 'last_year')
+    .execute();
+  const carriedPairs = new Set(carried.map((c) => `${Math.min(c.item_id, c.source_id)}:${Math.max(c.item_id, c.source_id)}`));
   const pairs = suggestDuplicates(
     rows.map((r) => ({
       id: r.id,
@@ -57,6 +65,7 @@ export async function duplicateSuggestions(ctx: HandlerContext, meetingId: numbe
       group: r.link_group,
       here: r.list_id === list.id,
     })),
+    { skip: (a, b) => carriedPairs.has(`${Math.min(a, b)}:${Math.max(a, b)}`) },
   );
   const side = (id: number): DuplicateSide => {
     const p = places.get(id)!;
