@@ -21,6 +21,25 @@ export async function sample(n: number, fn: (i: number) => unknown, warmup = 2):
 }
 
 /**
+ * Like `sample`, with the process's CPU time of each run beside its wall time (ms): on a loaded machine the wall
+ * clock counts the time other processes held the cores, the CPU time only this work (the handlers run in-process).
+ */
+export async function sampleCpu(n: number, fn: (i: number) => unknown, warmup = 2): Promise<{ wall: number[]; cpu: number[] }> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const used = process.cpuUsage();
+    await fn(i);
+    const spent = process.cpuUsage(used);
+    wall.push(performance.now() - started);
+    cpu.push((spent.user + spent.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+/**
  * A ratio of two alternating samples (a[i] and b[i] measured back to back), repeated: the pairs are cut into `blocks`
  * consecutive blocks and the ratio of medians taken in each, so one noisy stretch of the machine moves one block,
  * not the verdict. `ratio` is the median of the block ratios, `low`/`high` their range.

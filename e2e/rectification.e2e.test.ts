@@ -151,7 +151,8 @@ describe('rectification list', () => {
     ws.addRow(['县委第三巡察组反馈问题整改台账']);
     ws.addRow(['序号', '反馈问题', '整改举措', '责任部门', '完成时限']);
     ws.addRow([1, '公务接待审批不严，超标准接待仍有发生', '修订公务接待管理办法', '县政府办公室', '2027年6月30日']);
-    ws.addRow([2, '督查检查考核过多，基层负担重', '精简督查检查事项', '县委督查室', '立行立改']);
+    // The meeting's item 3 (文件会议仍然偏多，部分会议层层陪会…) in the 巡察组's words: offered as the same problem below.
+    ws.addRow([2, '文山会海问题仍然存在，层层陪会现象时有发生，基层迎检负担较重', '精简会议文件和督查检查事项', '县委督查室', '立行立改']);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await e.page.click('[data-testid=open-source-import]');
     await e.page.fill(field('source-origin'), '县委第三巡察组反馈意见');
@@ -171,6 +172,40 @@ describe('rectification list', () => {
     await e.page.hover('[data-testid=origin-filter]');
     await e.page.click('[data-testid=origin-filter] .el-select__clear');
     await expect.poll(() => items().count()).toBe(before + 2);
+  });
+
+  it('links the 巡察 item the app offers as the same problem as the meeting\'s item 3, and one 销号 with a PDF closes both', async () => {
+    // As a county secretary's office laptop shows it.
+    await e.page.setViewportSize({ width: 1366, height: 768 });
+    await e.page.click('[data-testid=open-duplicates]');
+    const pair = e.page.locator('[data-testid^=duplicate-]', { hasText: '层层陪会现象时有发生' }).filter({ hasText: '部分会议层层陪会' });
+    await pair.waitFor();
+    await e.shot('rectification-07d-same-problem');
+    await pair.locator('[data-testid^=link-]').click();
+    await pair.waitFor({ state: 'detached' });
+    await e.page.keyboard.press('Escape');
+    await e.page.waitForSelector('[data-testid=duplicates]', { state: 'detached' });
+    // The 巡察 row imported last is the list's last item.
+    const last = await items().count();
+    expect(await e.page.textContent('[data-testid=linked-3]')).toContain(`同一问题：本清单第${last}项`);
+    expect(await e.page.textContent(`[data-testid=linked-${last}]`)).toContain('同一问题：本清单第3项');
+    await e.page.click(`[data-testid=progress-${last}]`);
+    expect(await e.page.textContent('[data-testid=progress-linked]')).toContain('本清单第3项');
+    await e.page.fill(field('progress-text'), '会议文件精简三成，陪会已取消');
+    await e.page.click('[data-testid=progress-status]');
+    await e.page.click('[data-testid=status-option-closed]');
+    await e.page.fill(field('progress-acceptor'), '何静');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
+    await e.page.setInputFiles('[data-testid=progress-evidence]', { name: '精文减会验收记录.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await e.page.waitForSelector('[data-testid=progress-files]');
+    await e.page.click('[data-testid=progress-save]');
+    await e.page.waitForFunction((n) => ['status-3', `status-${n}`].every((id) => document.querySelector(`[data-testid=${id}]`)?.textContent?.includes('已销号')), last);
+    expect(await e.page.textContent('[data-testid=evidence-3]')).toContain('精文减会验收记录.pdf');
+    // Two rows, one problem: the sum counts it once and says so.
+    expect(await e.page.textContent('[data-testid=list-stats]')).toMatch(/已销号 2 项.*合并计数/);
+    await e.page.locator('[data-testid=item-3]').scrollIntoViewIfNeeded();
+    await e.shot('rectification-07e-closed-together');
+    await e.page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('shows 回头看: every open item of the team across its lists, with age and last progress', async () => {
@@ -197,9 +232,10 @@ describe('rectification list', () => {
       await e.page.click('[data-testid=status-filter]');
       await e.page.click(`[data-testid=status-filter-${status}]`);
     };
-    // Item 1 was closed and item 2 put in progress above: each filter leaves exactly that one.
+    // Items 1, 3 and the 巡察 item linked to 3 (the last) were closed and item 2 put in progress above: each filter
+    // leaves exactly those.
     await filterBy('closed');
-    await expect.poll(shown).toEqual(['status-1 已销号']);
+    await expect.poll(shown).toEqual(['status-1 已销号', 'status-3 已销号', `status-${all.length} 已销号`].sort());
     await filterBy('in_progress');
     await expect.poll(shown).toEqual(['status-2 推进中']);
     await e.shot('rectification-08b-filtered');

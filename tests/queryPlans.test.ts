@@ -120,6 +120,7 @@ function screenReads(): Read[] {
     ['rectification.get', { meetingId: m }],
     ['rectification.sources', { meetingId: m }],
     ['rectification.review', { meetingId: m }],
+    ['rectification.duplicates', { meetingId: m }],
     ['rectification.history', { itemId: ids.itemId }],
     ['report.draft', { meetingId: m }],
     ['exportLog.list', {}],

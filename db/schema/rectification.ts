@@ -116,6 +116,15 @@ export interface RectificationProgressTable {
   status_to: RectificationStatusValue | null;
   no_evidence_reason: Generated<string>;
   created_at: string;
+  /** The entry on a linked item this one was written from (migration 020); null for an entry made on this item. */
+  linked_from: Generated<number | null>;
+}
+
+/** Items the user linked as one problem raised by several sources (migration 020). */
+export interface RectificationLinksTable {
+  item_id: number;
+  link_group: number;
+  linked_at: string;
 }
 
 export interface RectificationTables {
@@ -129,4 +138,5 @@ export interface RectificationTables {
   rectification_agreements: RectificationAgreementsTable;
   rectification_changes: RectificationChangesTable;
   rectification_progress: RectificationProgressTable;
+  rectification_links: RectificationLinksTable;
 }

@@ -29,6 +29,40 @@ export interface Evidence {
   bytes: number;
 }
 
+/** Another item the user linked as the same problem (raised by another source); its wording stays its own. */
+export interface LinkedItem {
+  itemId: number;
+  meetingId: number;
+  /** 2025年度民主生活会 (short name of the meeting whose list holds it). */
+  meetingName: string;
+  /** In the same list as the item that names it. */
+  sameList: boolean;
+  seq: number;
+  originKind: OriginKind;
+  origin: string;
+  status: ItemStatus;
+  /** 「与本清单第7项（巡视巡察反馈）为同一问题」: as every export says it. */
+  phrase: string;
+}
+
+/** Two items of different sources whose problems read alike: offered for linking, never linked by the app. */
+export interface DuplicateSuggestion {
+  score: number;
+  items: [DuplicateSide, DuplicateSide];
+}
+
+export interface DuplicateSide {
+  itemId: number;
+  meetingId: number;
+  meetingName: string;
+  sameList: boolean;
+  seq: number;
+  problem: string;
+  originKind: OriginKind;
+  origin: string;
+  status: ItemStatus;
+}
+
 export interface RectificationItem {
   id: number;
   seq: number;
@@ -61,6 +95,8 @@ export interface RectificationItem {
   /** 已销号 with no stored 佐证材料: every export marks it. */
   closedWithoutEvidence: boolean;
   sources: ItemSource[];
+  /** Items of other sources the user linked as the same problem: progress and 销号 on one apply to all. */
+  linked: LinkedItem[];
   /** Number of recorded changes since agreement. */
   changes: number;
 }
@@ -107,6 +143,8 @@ export interface ProgressEntry {
   statusTo: ItemStatus | null;
   noEvidenceReason: string;
   evidence: Evidence[];
+  /** Written here because it was written on a linked item (its 序号 then); null for an entry made on this item. */
+  linkedFrom: { itemId: number; seq: number } | null;
 }
 
 export interface ItemHistory {
@@ -199,12 +237,16 @@ export interface ReviewRow {
   /** Days since the list was agreed (or the item created, for a draft). */
   ageDays: number;
   lastProgress: { date: string; text: string } | null;
+  /** 「与2025年度民主生活会整改清单第7项（…）为同一问题」 for each item linked to it. */
+  linked: string[];
+  linkedIds: number[];
 }
 
 export interface ReviewView {
   today: string;
   rows: ReviewRow[];
-  counts: { open: number; overdue: number };
+  /** Open problems (items linked as the same problem count once), how many of them overdue, and the rows shown. */
+  counts: { open: number; overdue: number; rows: number };
 }
 
 export interface EvidenceExport {
@@ -376,6 +418,12 @@ export const rectificationApi = {
   ).returns<RectificationList>(),
   'rectification.linkSource': channel(z.object({ itemId: id(), source: sourceRef }).strict()).returns<RectificationList>(),
   'rectification.unlinkSource': channel(z.object({ itemId: id(), source: sourceRef }).strict()).returns<RectificationList>(),
+  /** 同一问题: items of other sources whose problems read alike (this list's items against the team's open ledger). */
+  'rectification.duplicates': channel(z.object({ meetingId: id() }).strict()).returns<DuplicateSuggestion[]>(),
+  /** Links two items of the same team as one problem; the returned list is the one of `meetingId`. */
+  'rectification.link': channel(z.object({ meetingId: id(), itemId: id(), withItemId: id() }).strict()).returns<RectificationList>(),
+  /** Takes the item out of its link (the others stay linked with each other). */
+  'rectification.unlink': channel(z.object({ meetingId: id(), itemId: id() }).strict()).returns<RectificationList>(),
   'rectification.move': channel(z.object({ itemId: id(), toSeq: z.number().int().min(1).max(100000) }).strict()).returns<RectificationList>(),
   'rectification.agree': channel(z.object({ meetingId: id(), agreedOn: isoDate(L.date), agreedBy: text(LR.by, 50, { min: 1 }) }).strict()).returns<RectificationList>(),
   'rectification.addProgress': channel(

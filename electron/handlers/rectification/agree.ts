@@ -88,6 +88,17 @@ export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'recti
     const progress = await ctx.db.selectFrom('rectification_progress').selectAll().where('item_id', '=', input.itemId).orderBy('on_date').orderBy('id').execute();
     const evidence = await evidenceOf(ctx.db, { itemIds: [input.itemId] });
     const agreed = await agreedSnapshot(ctx, row.meeting_id);
+    const from = progress.map((p) => p.linked_from).filter((x): x is number => x !== null);
+    const sourcesOfCopies = new Map(
+      (
+        await ctx.db
+          .selectFrom('rectification_progress')
+          .innerJoin('rectification_items', 'rectification_items.id', 'rectification_progress.item_id')
+          .select(['rectification_progress.id', 'rectification_items.id as item_id', 'rectification_items.seq'])
+          .where('rectification_progress.id', 'in', from.length ? from : [0])
+          .execute()
+      ).map((r) => [r.id, { itemId: r.item_id, seq: r.seq }]),
+    );
     return {
       changes: changes.map((c) => ({ id: c.id, at: c.at, by: c.changed_by, reason: c.reason, field: c.field, before: c.before, after: c.after })),
       progress: progress.map((p) => ({
@@ -100,6 +111,7 @@ export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'recti
         statusTo: p.status_to,
         noEvidenceReason: p.no_evidence_reason,
         evidence: evidence.filter((e) => e.progress_id === p.id).map(evidenceEntry),
+        linkedFrom: p.linked_from === null ? null : (sourcesOfCopies.get(p.linked_from) ?? null),
       })),
       agreed: agreed?.items.find((i) => i.id === input.itemId) ?? null,
     };

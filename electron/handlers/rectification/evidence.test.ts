@@ -116,7 +116,7 @@ describe('回头看', () => {
     expect(mine[1].lastProgress).toBeNull();
     expect(view.rows.some((r) => r.meetingId !== app.ids.meetingId)).toBe(true);
     expect(view.rows.every((r) => r.status !== 'closed')).toBe(true);
-    expect(view.counts).toEqual({ open: view.rows.length, overdue: view.rows.filter((r) => r.overdue).length });
+    expect(view.counts).toEqual({ open: view.rows.length, overdue: view.rows.filter((r) => r.overdue).length, rows: view.rows.length });
     const saved = await app.must('rectification.exportReview', { meetingId: app.ids.meetingId });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved.path!);

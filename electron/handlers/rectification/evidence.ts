@@ -21,6 +21,7 @@ import { getMeeting } from '../meetings';
 import { meetingName } from '../prep/names';
 import type { HandlerMap } from '../types';
 import { itemWithList, loadItems, loadList } from './store';
+import { linkedItemIds } from './links';
 
 type Db = HandlerContext['db'];
 export interface EvidenceUpload {
@@ -95,9 +96,26 @@ export const evidenceHandlers: Pick<HandlerMap<Api>, 'rectification.attachEviden
       const entry = await ctx.db.selectFrom('rectification_progress').select('id').where('id', '=', input.progressId).where('item_id', '=', input.itemId).executeTakeFirst();
       if (!entry) throw notFound({ zh: '整改进展记录', en: 'Progress entry' }, input.progressId);
     }
-    await storeEvidence(ctx, ctx.db, input.itemId, input.progressId, await checkEvidenceFiles(input.files));
-    // An item closed on a reason alone now rests on a file: the reason stays in its history, the mark goes.
-    if (item.status === 'closed') await ctx.db.updateTable('rectification_items').set({ no_evidence_reason: '', updated_at: nowIso(ctx) }).where('id', '=', input.itemId).execute();
+    const files = await checkEvidenceFiles(input.files);
+    // 同一问题: the files go to every linked item too, to the entry that repeats this one when there is one.
+    const entry = input.progressId === null ? null : await ctx.db.selectFrom('rectification_progress').select(['id', 'linked_from']).where('id', '=', input.progressId).executeTakeFirstOrThrow();
+    for (const itemId of [input.itemId, ...(await linkedItemIds(ctx.db, input.itemId))]) {
+      let progressId: number | null = null;
+      if (entry && itemId === input.itemId) progressId = entry.id;
+      else if (entry) {
+        const family = [entry.id, ...(entry.linked_from === null ? [] : [entry.linked_from])];
+        const twin = await ctx.db
+          .selectFrom('rectification_progress')
+          .select('id')
+          .where('item_id', '=', itemId)
+          .where((eb) => eb.or([eb('id', 'in', family), eb('linked_from', 'in', family)]))
+          .executeTakeFirst();
+        progressId = twin?.id ?? null;
+      }
+      await storeEvidence(ctx, ctx.db, itemId, progressId, files);
+      // An item closed on a reason alone now rests on a file: the reason stays in its history, the mark goes.
+      await ctx.db.updateTable('rectification_items').set({ no_evidence_reason: '', updated_at: nowIso(ctx) }).where('id', '=', itemId).where('status', '=', 'closed').execute();
+    }
     return loadList(ctx, item.meeting_id);
   },
 
@@ -137,7 +155,7 @@ export const evidenceHandlers: Pick<HandlerMap<Api>, 'rectification.attachEviden
       fs.mkdirSync(folder, { recursive: true });
       for (const item of items) {
         const stored = item.evidence.filter((e) => e.stored);
-        const row = { seq: item.seq, problem: item.problem, status: STATUS_ZH[item.status], files: '', mark: '' };
+        const row = { seq: item.seq, problem: item.problem, status: STATUS_ZH[item.status], files: '', mark: '', linked: item.linked.map((l) => l.phrase).join('\n') };
         if (stored.length) {
           const sub = itemFolder(item.seq, item.problem);
           fs.mkdirSync(path.join(folder, sub), { recursive: true });
@@ -173,6 +191,7 @@ export const evidenceHandlers: Pick<HandlerMap<Api>, 'rectification.attachEviden
             { key: 'status', header: '整改状态', width: 12, align: 'center' },
             { key: 'files', header: '佐证材料（文件夹/文件）', width: 40 },
             { key: 'mark', header: '无佐证材料说明', width: 30 },
+            { key: 'linked', header: '同一问题（其他来源）', width: 30 },
           ],
           rows: index,
           print: { orientation: 'landscape' },

@@ -6,6 +6,7 @@ import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './exports';
 import { importHandlers } from './importXlsx';
 import { itemHandlers } from './items';
+import { linkHandlers } from './links';
 import { progressHandlers } from './progress';
 import { reportHandlers } from './report';
 import { reviewHandlers } from './review';
@@ -22,6 +23,7 @@ export const rectificationHandlers: HandlerMap<typeof rectificationApi> = {
     return sourceOptions(ctx, input.meetingId);
   },
   ...itemHandlers,
+  ...linkHandlers,
   ...agreeHandlers,
   ...progressHandlers,
   ...evidenceHandlers,

@@ -6,7 +6,7 @@ import { nowIso } from '../context';
 import type { HandlerMap } from '../types';
 import { ITEM, ensureList, itemWithList, loadItems, loadList, refuseUnlessDraft } from './store';
 import { resolveSources } from './sources';
-import { addSources, checkRefs, insertItem, itemColumns, minutesEntryIds, nextSeq, renumber, setLeaders, setMeasures, syncAdoption, type ItemFields } from './write';
+import { addSources, checkOrigin, checkRefs, insertItem, itemColumns, minutesEntryIds, nextSeq, renumber, setLeaders, setMeasures, syncAdoption, type ItemFields } from './write';
 import { withUndo } from '../undo';
 
 type Api = typeof rectificationApi;
@@ -35,6 +35,7 @@ const FIELD_OF_PATCH: Record<ChangeField, keyof ItemFields> = { problem: 'proble
 export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
   async 'rectification.createItem'(ctx, input) {
     await checkRefs(ctx.db, input.meetingId, input.item);
+    checkOrigin(input.item);
     const sources = await resolveSources(ctx, input.meetingId, input.sources);
     const list = await ensureList(ctx, ctx.db, input.meetingId);
     const id = await insertItem(ctx, ctx.db, list.id, input.item, await nextSeq(ctx.db, list.id));
@@ -47,6 +48,7 @@ export const itemHandlers: Pick<HandlerMap<Api>, Keys> = {
     await checkRefs(ctx.db, row.meeting_id, input.patch);
     const before = (await loadItems(ctx, row.meeting_id, '2000-01-01')).find((i) => i.id === input.itemId);
     if (!before) throw notFound(ITEM, input.itemId);
+    checkOrigin(input.patch, before);
     const changes: { field: ChangeField; before: string; after: string }[] = [];
     if (row.list_status === 'agreed') {
       const memberNames = new Map((await ctx.db.selectFrom('members').select(['id', 'name']).execute()).map((m) => [m.id, m.name]));

@@ -8,6 +8,7 @@ import { AppError } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 import { itemWithList, loadList } from './store';
+import { linkedItemIds } from './links';
 import type { ItemStatus } from '../../common/rectification/model';
 import { checkEvidenceFiles, storedEvidenceCount, storeEvidence, type CheckedFile, type EvidenceUpload } from './evidence';
 
@@ -24,6 +25,8 @@ export interface ProgressWrite {
   /** Checked beforehand by checkEvidenceFiles. */
   evidence: CheckedFile[];
   noEvidenceReason?: string;
+  /** The entry on a linked item this one repeats (同一问题). */
+  linkedFrom?: number;
 }
 
 export const evidenceRequired = () =>
@@ -33,8 +36,8 @@ export const evidenceRequired = () =>
     'Closing an item needs evidence: attach at least one file, or have the acceptor state why there is none. Nothing was changed',
   );
 
-/** One entry; updates the item's 整改进展 text and status. Runs inside the caller's transaction. */
-export async function writeProgress(ctx: HandlerContext, db: Db, entry: ProgressWrite, current: { status: ItemStatus; progress: string }): Promise<void> {
+/** One entry; updates the item's 整改进展 text and status. Runs inside the caller's transaction. Returns its id. */
+export async function writeProgress(ctx: HandlerContext, db: Db, entry: ProgressWrite, current: { status: ItemStatus; progress: string }): Promise<number> {
   const moves = entry.statusTo !== null && entry.statusTo !== current.status;
   const closing = moves && entry.statusTo === 'closed';
   const reason = (entry.noEvidenceReason ?? '').trim();
@@ -53,6 +56,7 @@ export async function writeProgress(ctx: HandlerContext, db: Db, entry: Progress
       status_to: moves ? entry.statusTo : null,
       no_evidence_reason: withoutFile ? reason : '',
       created_at: at,
+      linked_from: entry.linkedFrom ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -66,6 +70,27 @@ export async function writeProgress(ctx: HandlerContext, db: Db, entry: Progress
     set.no_evidence_reason = withoutFile ? reason : '';
   }
   await db.updateTable('rectification_items').set(set).where('id', '=', entry.itemId).execute();
+  return row.id;
+}
+
+/**
+ * 同一问题: the entry written on an item is written on every item linked to it, with the same files and the same
+ * move of status, each item keeping its own wording. A linked item that cannot take the move (its list not agreed
+ * yet) refuses the whole call, naming it; nothing is written.
+ */
+async function writeOnLinked(ctx: HandlerContext, entry: ProgressWrite, entryId: number): Promise<void> {
+  const others = await linkedItemIds(ctx.db, entry.itemId);
+  for (const otherId of others) {
+    const other = await itemWithList(ctx.db, otherId);
+    if (entry.statusTo === 'closed' && other.status !== 'closed' && other.list_status !== 'agreed') {
+      throw new AppError(
+        'rectification.linkedNotAgreed',
+        `与本事项关联为同一问题的第${other.seq}项所在整改清单尚未审议通过，不能一并销号；请先审议通过该清单，或取消关联。未作任何修改`,
+        `Item ${other.seq}, linked as the same problem, is in a list not yet agreed and cannot be closed with this one; agree that list or unlink it first. Nothing was changed`,
+      );
+    }
+    await writeProgress(ctx, ctx.db, { ...entry, itemId: otherId, linkedFrom: entryId }, { status: other.status, progress: other.progress });
+  }
 }
 
 export const progressHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectification.addProgress'> = {
@@ -78,7 +103,9 @@ export const progressHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectif
       throw new AppError('rectification.reopenReason', '已销号事项重新打开须说明原因', 'Reopening a closed item needs an explanation');
     }
     const evidence = await checkEvidenceFiles(input.evidence as EvidenceUpload[]);
-    await writeProgress(ctx, ctx.db, { ...input, evidence }, { status: row.status, progress: row.progress });
+    const entry: ProgressWrite = { ...input, evidence };
+    const entryId = await writeProgress(ctx, ctx.db, entry, { status: row.status, progress: row.progress });
+    await writeOnLinked(ctx, entry, entryId);
     return loadList(ctx, row.meeting_id);
   },
 };

@@ -6,6 +6,7 @@ import type { Evidence, RectificationItem } from '../../common/api/rectification
 import { isOverdue } from '../../common/rectification/overdue';
 import { AppError, notFound } from '../../common/result';
 import type { HandlerContext } from '../context';
+import { linksOfList } from './linkRead';
 
 type Db = HandlerContext['db'];
 export const ITEM = { zh: '整改事项', en: 'Rectification item' };
@@ -89,6 +90,7 @@ export async function loadItems(ctx: HandlerContext, meetingId: number, today: s
   };
   const [m, l, s, e] = [by(measures), by(leaders), by(sources), by(evidence)];
   const c = new Map(changes.map((x) => [x.item_id, Number(x.n)]));
+  const links = await linksOfList(ctx.db, list.id);
   return rows.map((r) => {
     const item: RectificationItem = {
       id: r.id,
@@ -116,6 +118,7 @@ export async function loadItems(ctx: HandlerContext, meetingId: number, today: s
       origin: r.origin,
       closedWithoutEvidence: r.status === 'closed' && !(e.get(r.id) ?? []).some((x) => x.format !== null),
       sources: (s.get(r.id) ?? []).map((x) => ({ type: x.source_type, id: x.source_id, text: x.text, origin: x.origin })),
+      linked: links.get(r.id) ?? [],
       changes: c.get(r.id) ?? 0,
     };
     item.overdue = isOverdue(item, today);

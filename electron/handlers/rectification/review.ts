@@ -13,6 +13,7 @@ import { localDate, type HandlerContext } from '../context';
 import { saveExport } from '../files';
 import { getMeeting } from '../meetings';
 import type { HandlerMap } from '../types';
+import { linksOf } from './linkRead';
 
 export async function reviewView(ctx: HandlerContext, meetingId: number, today?: string): Promise<ReviewView> {
   const meeting = await getMeeting(ctx, meetingId);
@@ -68,6 +69,7 @@ export async function reviewView(ctx: HandlerContext, meetingId: number, today?:
   const progressIds = rows.map((r) => r.last_progress_id).filter((x): x is number => x !== null);
   const progress = progressIds.length ? await ctx.db.selectFrom('rectification_progress').select(['id', 'on_date', 'text']).where('id', 'in', progressIds).execute() : [];
   const last = new Map(progress.map((p) => [p.id, p]));
+  const links = await linksOf(ctx.db, { teamId: meeting.teamId });
   const group = <T extends { item_id: number }, V>(all: T[], pick: (t: T) => V) => {
     const map = new Map<number, V[]>();
     for (const row of all) map.set(row.item_id, [...(map.get(row.item_id) ?? []), pick(row)]);
@@ -95,9 +97,27 @@ export async function reviewView(ctx: HandlerContext, meetingId: number, today?:
       ownerPerson: r.owner_person,
       ageDays: Math.max(0, daysBetween(since, day)),
       lastProgress: p ? { date: p.on_date, text: p.text } : null,
+      linked: (links.get(r.id) ?? []).map((l) => l.phrase),
+      linkedIds: (links.get(r.id) ?? []).map((l) => l.itemId),
     };
   });
-  return { today: day, rows: out, counts: { open: out.length, overdue: out.filter((r) => r.overdue).length } };
+  return { today: day, rows: out, counts: distinctCounts(out) };
+}
+
+/** 同一问题 linked across sources is one piece of open work: counted once, overdue when any of its rows is. */
+function distinctCounts(rows: readonly ReviewRow[]): ReviewView['counts'] {
+  const seen = new Set<number>();
+  let open = 0;
+  let overdue = 0;
+  const byId = new Map(rows.map((r) => [r.itemId, r]));
+  for (const row of rows) {
+    if (seen.has(row.itemId)) continue;
+    const family = [row, ...row.linkedIds.map((id) => byId.get(id)).filter((r): r is ReviewRow => r !== undefined)];
+    for (const r of family) seen.add(r.itemId);
+    open++;
+    if (family.some((r) => r.overdue)) overdue++;
+  }
+  return { open, overdue, rows: rows.length };
 }
 
 type Api = typeof rectificationApi;
@@ -111,7 +131,7 @@ export const reviewHandlers: Pick<HandlerMap<Api>, 'rectification.review' | 'rec
       n: i + 1,
       meeting: `${r.meetingName}第${r.seq}项`,
       problem: r.problem,
-      source: r.sources.join('、'),
+      source: [r.sources.join('、'), ...r.linked].filter(Boolean).join('\n'),
       leaders: r.leaders.join('、'),
       owners: [r.unit, r.ownerPerson].filter(Boolean).join('\n'),
       deadline: deadlineText(r.deadline),
@@ -126,7 +146,7 @@ export const reviewHandlers: Pick<HandlerMap<Api>, 'rectification.review' | 'rec
         {
           name: '回头看',
           title,
-          subtitle: `（截至${chineseDate(view.today)}，未销号${view.counts.open}项，其中逾期${view.counts.overdue}项）`,
+          subtitle: `（截至${chineseDate(view.today)}，未销号${view.counts.open}项，其中逾期${view.counts.overdue}项${view.counts.rows > view.counts.open ? `；不同来源提出的同一问题合并计数，共${view.counts.rows}行` : ''}）`,
           columns: [
             { key: 'n', header: '序号', width: 6, align: 'center' },
             { key: 'meeting', header: '所属清单', width: 20 },

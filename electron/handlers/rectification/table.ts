@@ -10,6 +10,7 @@ import type { HandlerContext } from '../context';
 import { getMeeting } from '../meetings';
 import { agreedSnapshot } from './agree';
 import { findList, loadItems } from './store';
+import { linksOfList } from './linkRead';
 import { userToday } from '../settings';
 import { meetingName } from '../prep/names';
 
@@ -67,8 +68,11 @@ function sourceLabel(item: RectificationItem): string {
   const types = [...new Set(item.sources.map((s) => SOURCE_ZH[s.type]))];
   // An item of another rectification (巡察, 审计…) names that source first, in the source's own words.
   if (item.originKind !== 'meeting') types.unshift(item.origin ? `${ORIGIN_ZH[item.originKind]}（${item.origin}）` : ORIGIN_ZH[item.originKind]);
-  return types.join('、');
+  return [types.join('、'), ...linkLines(item.linked)].filter(Boolean).join('\n');
 }
+
+/** 「与本清单第7项（县委第三巡察组反馈意见）为同一问题」: every export names the items linked as the same problem. */
+export const linkLines = (linked: readonly { phrase: string }[]): string[] => linked.map((l) => l.phrase);
 
 /**
  * 佐证材料 as every export shows it: the files' names, and for an item closed without a stored file a mark that says
@@ -110,12 +114,13 @@ function currentRow(item: RectificationItem, today: string): Record<string, stri
   };
 }
 
-function agreedRow(item: AgreedItem): Record<string, string | number> {
+function agreedRow(item: AgreedItem, links: ReadonlyMap<number, readonly { phrase: string }[]>): Record<string, string | number> {
   return {
     seq: item.seq,
     aspect: item.aspectLabel,
     problem: item.problem,
-    source: [...new Set(item.sources)].join('\n'),
+    // A link made after agreement is named too: it says who else raised the problem, it changes nothing agreed.
+    source: [...new Set(item.sources), ...linkLines(links.get(item.id) ?? [])].join('\n'),
     target: item.target,
     measures: numbered(item.measures),
     leaders: item.leaders.join('、'),
@@ -142,7 +147,8 @@ export async function exportTable(ctx: HandlerContext, meetingId: number, versio
     const snapshot = await agreedSnapshot(ctx, meetingId);
     if (!snapshot) throw new AppError('rectification.notAgreed', '整改清单尚未审议通过，没有审议通过版本', 'The list has not been agreed yet; there is no agreed version');
     const items = snapshot.items.filter((i) => scope === 'all' || (scope === 'team' ? i.memberId === null : i.memberId === scope));
-    return { title, subtitle: `（${chineseDate(snapshot.agreedOn)}审议通过）`, fileBase: `${title}（审议通过版）`, columns: [...BASE, NOTE], rows: items.map(agreedRow), version };
+    const links = list ? await linksOfList(ctx.db, list.id) : new Map<number, { phrase: string }[]>();
+    return { title, subtitle: `（${chineseDate(snapshot.agreedOn)}审议通过）`, fileBase: `${title}（审议通过版）`, columns: [...BASE, NOTE], rows: items.map((i) => agreedRow(i, links)), version };
   }
   const items = scopeItems(await loadItems(ctx, meetingId, today), scope);
   const state = list?.status === 'agreed' && list.agreed_on ? `${chineseDate(list.agreed_on)}审议通过` : '草稿';

@@ -3,7 +3,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema';
 import type { itemFields } from '../../common/api/rectification';
-import { notFound } from '../../common/result';
+import { AppError, notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import type { SourceCandidate } from '../meetings/sources';
 
@@ -22,6 +22,22 @@ export async function checkRefs(db: Db, meetingId: number, fields: Partial<ItemF
   const found = await db.selectFrom('members').select('id').where('team_id', '=', meeting.team_id).where('id', 'in', memberIds).execute();
   const missing = memberIds.find((id) => !found.some((f) => f.id === id));
   if (missing !== undefined) throw notFound({ zh: '本班子成员', en: 'Team member' }, missing);
+}
+
+/**
+ * 整改来源 and 来源说明 agree: an item of another rectification names its source in the source's own words (as the
+ * import requires, and as the 通报 and the exports print it); an item of this meeting has none. `current` is the
+ * item before a patch.
+ */
+export function checkOrigin(fields: Partial<ItemFields>, current: { originKind: string; origin: string } = { originKind: 'meeting', origin: '' }): void {
+  const kind = fields.originKind ?? current.originKind;
+  const origin = (fields.origin ?? current.origin).trim();
+  if (kind !== 'meeting' && !origin) {
+    throw new AppError('rectification.originRequired', '其他来源的整改事项须填写来源说明（如“县委第三巡察组反馈意见”），未作任何修改', 'An item of another source needs its origin (e.g. "feedback of the county inspection team"). Nothing was changed');
+  }
+  if (kind === 'meeting' && origin) {
+    throw new AppError('rectification.originForMeeting', '本次民主生活会查摆的问题不填来源说明；如来自巡察、审计等，请先选择整改来源，未作任何修改', 'An item of this meeting has no origin; choose the source (inspection, audit…) first. Nothing was changed');
+  }
 }
 
 export async function setMeasures(db: Db, itemId: number, measures: readonly string[]): Promise<void> {

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDemoApp, type TestApp } from '../testing';
+import type { DemoIds } from '../../../seeds/demo';
+import { demoEvidencePdf } from '../../../seeds/demo/evidencePdf';
+import type { Input } from '../../common/api';
+import { suggestDuplicates } from '../../common/rectification/duplicates';
+
+let app: TestApp & { ids: DemoIds };
+beforeEach(async () => {
+  app = await openDemoApp();
+  for (const item of (await app.must('rectification.get', { meetingId: app.ids.meetingId })).items) await app.must('rectification.deleteItem', { itemId: item.id });
+});
+afterEach(() => app.close());
+
+type ItemInput = Input<'rectification.createItem'>['item'];
+const INSPECTION = '县委第三巡察组反馈意见（2026年6月）';
+
+/**
+ * The meeting's own items and a 巡察 list in one ledger: the 巡察 item 「中心组学习…以读代学、流于形式」 is the meeting's
+ * 「理论学习中心组学习流于形式」 in other words; the rest are unrelated problems.
+ */
+async function ledger() {
+  const members = await app.must('members.list', { teamId: app.ids.teamId });
+  const base: ItemInput = { aspectId: null, memberId: null, problem: '', target: '', measures: ['建立台账'], leaderIds: [members[0].id], unit: '县委办公室', ownerPerson: '黄海峰', deadline: { kind: 'date', date: '2027-03-31' }, note: '' };
+  const meeting = ['理论学习中心组学习流于形式，联系实际不够，学习成果转化不足', '调查研究不深入，到基层一线调研次数偏少', '干部队伍建设统筹不够，年轻干部培养选拔力度不大'];
+  const inspection = ['党委理论学习中心组学习制度执行不严格，学习形式单一，存在以读代学、流于形式问题', '基层党组织建设薄弱，“三会一课”制度落实不到位', '公务用车使用管理不规范，存在公车私用风险'];
+  for (const problem of meeting) await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: { ...base, problem }, sources: [] });
+  for (const problem of inspection) {
+    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: { ...base, problem, originKind: 'inspection', origin: INSPECTION }, sources: [] });
+  }
+  return app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-27', agreedBy: '林向东' });
+}
+
+describe('同一问题 across sources', () => {
+  it('suggests the 巡察 item that names a meeting item in other words, links it, closes both on one PDF, and unlinks', async () => {
+    const list = await ledger();
+    const [study, , , inspectionStudy] = list.items;
+    const suggestions = await app.must('rectification.duplicates', { meetingId: app.ids.meetingId });
+    expect(suggestions.map((s) => s.items.map((i) => i.seq))).toEqual([[study.seq, inspectionStudy.seq]]);
+    expect(suggestions[0].items[1]).toMatchObject({ originKind: 'inspection', origin: INSPECTION, sameList: true });
+    // Only a suggestion: nothing is linked until the user links.
+    expect((await app.must('rectification.get', { meetingId: app.ids.meetingId })).items.every((i) => i.linked.length === 0)).toBe(true);
+
+    const linked = await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: inspectionStudy.id });
+    expect(linked.items[0].linked).toMatchObject([{ itemId: inspectionStudy.id, seq: 4, phrase: `与本清单第4项（${INSPECTION}）为同一问题` }]);
+    expect(linked.items[3].linked).toMatchObject([{ itemId: study.id, seq: 1, phrase: '与本清单第1项（民主生活会）为同一问题' }]);
+    // Six rows, five problems: the linked pair is counted once.
+    expect(linked.stats).toMatchObject({ total: 5, linkedRows: 1 });
+    expect(await app.must('rectification.duplicates', { meetingId: app.ids.meetingId })).toEqual([]);
+
+    // One 销号 with a PDF on the 巡察 item closes the meeting's item too, with the same file; each keeps its wording.
+    const pdf = demoEvidencePdf('acceptance');
+    const closed = await app.must('rectification.addProgress', { itemId: inspectionStudy.id, date: '2027-03-20', kind: 'review', text: '中心组学习制度修订并执行', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [{ name: '验收记录.pdf', file: pdf }] });
+    for (const item of [closed.items[0], closed.items[3]]) {
+      expect(item).toMatchObject({ status: 'closed', closedOn: '2027-03-20', acceptor: '何静', progress: '中心组学习制度修订并执行', closedWithoutEvidence: false, evidence: [{ name: '验收记录.pdf', stored: true, format: 'pdf', bytes: pdf.byteLength }] });
+    }
+    expect(closed.items[0].problem).toBe(study.problem);
+    expect(closed.items[3].problem).toBe(inspectionStudy.problem);
+    expect(closed.items.filter((i) => i.status === 'closed')).toHaveLength(2);
+    expect(closed.stats.byStatus.closed).toBe(1);
+    const saved = await app.must('rectification.saveEvidence', { evidenceId: closed.items[0].evidence[0].id });
+    expect(new Uint8Array(fs.readFileSync(saved.path!))).toEqual(pdf);
+    const history = await app.must('rectification.history', { itemId: study.id });
+    expect(history.progress.at(-1)).toMatchObject({ statusTo: 'closed', linkedFrom: { itemId: inspectionStudy.id, seq: 4 } });
+
+    // Every export names the link: Excel, Word, the evidence folder's index.
+    const xlsx = await app.must('rectification.exportXlsx', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx.path!);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells.some((c) => c.includes(`与本清单第4项（${INSPECTION}）为同一问题`))).toBe(true);
+    expect(cells.some((c) => c.includes('与本清单第1项（民主生活会）为同一问题'))).toBe(true);
+    const docx = await app.must('rectification.exportDocx', { meetingId: app.ids.meetingId, version: 'agreed', scope: 'all', attachmentLabel: null });
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(docx.path!))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('与本清单第1项（民主生活会）为同一问题');
+    expect(await app.must('rectification.printHtml', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' })).toContain('为同一问题');
+
+    // Unlinked, each goes its own way again: progress on one stays on it.
+    const unlinked = await app.must('rectification.unlink', { meetingId: app.ids.meetingId, itemId: study.id });
+    expect(unlinked.items.every((i) => i.linked.length === 0)).toBe(true);
+    expect(unlinked.stats).toMatchObject({ total: 6, linkedRows: 0 });
+    const reopened = await app.must('rectification.addProgress', { itemId: study.id, date: '2027-04-01', kind: 'review', text: '回头看发现反弹，重新整改', by: '郭文静', statusTo: 'in_progress', acceptor: '', evidence: [] });
+    expect(reopened.items[0].status).toBe('in_progress');
+    expect(reopened.items[3].status).toBe('closed');
+  });
+
+  it('refuses to link an item to itself, to an item of another team, or twice, in both languages, and changes nothing', async () => {
+    const list = await ledger();
+    const before = app.counts();
+    const self = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: list.items[0].id, withItemId: list.items[0].id });
+    expect(self).toMatchObject({ ok: false, error: { code: 'rectification.linkSelf', message: expect.stringContaining('自身'), messageEn: expect.stringContaining('itself') } });
+
+    const other = await app.must('teams.create', { name: '另一党组', organ: 'party_group', unit: '' });
+    const leader = await app.must('members.create', { teamId: other.id, name: '外人', position: '', role: 'member', portfolio: '' });
+    const meeting = await app.must('meetings.create', {
+      teamId: other.id, kind: 'annual', trigger: null, triggerReason: '', year: 2026, theme: '主题', date: '2026-12-20', startTime: '', place: '',
+      hostMemberId: null, recorder: '', quorumRatio: 0.7, aspects: [], guests: [],
+    });
+    const foreign = await app.must('rectification.createItem', {
+      meetingId: meeting.id,
+      item: { aspectId: null, memberId: null, problem: list.items[0].problem, target: '', measures: [], leaderIds: [leader.id], unit: '', ownerPerson: '', deadline: { kind: 'date', date: null }, note: '', originKind: 'inspection', origin: INSPECTION },
+      sources: [],
+    });
+    const mid = app.counts();
+    const across = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: list.items[0].id, withItemId: foreign.items[0].id });
+    expect(across).toMatchObject({ ok: false, error: { code: 'rectification.linkTeams', message: expect.stringContaining('本班子'), messageEn: expect.stringContaining('team') } });
+    // Another team's items are never suggested either.
+    expect((await app.must('rectification.duplicates', { meetingId: app.ids.meetingId })).flatMap((s) => s.items.map((i) => i.itemId))).not.toContain(foreign.items[0].id);
+    const sameSource = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: list.items[0].id, withItemId: list.items[1].id });
+    expect(sameSource).toMatchObject({ ok: false, error: { code: 'rectification.linkSameSource' } });
+    expect(app.counts()).toEqual(mid);
+    await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: list.items[0].id, withItemId: list.items[3].id });
+    const twice = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: list.items[3].id, withItemId: list.items[0].id });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'rectification.alreadyLinked' } });
+    expect(before.rectification_links ?? 0).toBe(0);
+  });
+
+  it('edits the source tag and origin of an item, refusing another source without its origin and an origin on a meeting item', async () => {
+    const list = await ledger();
+    const before = app.counts();
+    const missing = await app.call('rectification.updateItem', { itemId: list.items[0].id, patch: { originKind: 'audit' } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'rectification.originRequired', message: expect.stringContaining('来源说明'), messageEn: expect.stringContaining('origin') } });
+    const stray = await app.call('rectification.updateItem', { itemId: list.items[0].id, patch: { origin: '县审计局' } });
+    expect(stray).toMatchObject({ ok: false, error: { code: 'rectification.originForMeeting' } });
+    expect(app.counts()).toEqual(before);
+    const audit = await app.must('rectification.updateItem', { itemId: list.items[0].id, patch: { originKind: 'audit', origin: '县审计局经济责任审计（2026年）' } });
+    expect(audit.items[0]).toMatchObject({ originKind: 'audit', origin: '县审计局经济责任审计（2026年）' });
+    const back = await app.must('rectification.updateItem', { itemId: list.items[3].id, patch: { originKind: 'meeting', origin: '' } });
+    expect(back.items[3]).toMatchObject({ originKind: 'meeting', origin: '' });
+  });
+
+  it('refuses a 销号 that a linked item in a list not yet agreed cannot take, naming it, and writes nothing', async () => {
+    const list = await ledger();
+    const draft = await app.must('meetings.create', {
+      teamId: app.ids.teamId, kind: 'special', trigger: 'inspection', triggerReason: '巡察反馈', year: 2027, theme: '巡察整改专题', date: '2027-02-20', startTime: '', place: '',
+      hostMemberId: null, recorder: '', quorumRatio: 0.7, aspects: [], guests: [],
+    });
+    const other = await app.must('rectification.createItem', { meetingId: draft.id, item: { aspectId: null, memberId: null, problem: '公车私用风险', target: '', measures: [], leaderIds: [], unit: '', ownerPerson: '', deadline: { kind: 'date', date: null }, note: '' }, sources: [] });
+    const linked = await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: list.items[5].id, withItemId: other.items[0].id });
+    expect(linked.items[5].linked[0].phrase).toMatch(/^与.+整改清单第1项（民主生活会）为同一问题$/);
+    const before = app.counts();
+    const refused = await app.call('rectification.addProgress', { itemId: list.items[5].id, date: '2027-03-20', kind: 'review', text: '已整改', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [{ name: '验收记录.pdf', file: demoEvidencePdf('acceptance') }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rectification.linkedNotAgreed', message: expect.stringContaining('第1项'), messageEn: expect.stringContaining('Item 1') } });
+    expect(app.counts()).toEqual(before);
+  });
+});
+
+describe('suggestDuplicates', () => {
+  it('pairs only different sources, skips pairs already linked, and needs one item of the list looked at', () => {
+    const item = (id: number, problem: string, source: string, group: number | null = null, here = true) => ({ id, problem, source, group, here });
+    const same = '公务用车使用管理不规范，存在公车私用风险';
+    expect(suggestDuplicates([item(1, same, 'a'), item(2, same, 'a')])).toEqual([]);
+    expect(suggestDuplicates([item(1, same, 'a'), item(2, same, 'b')])).toEqual([{ a: 1, b: 2, score: 1 }]);
+    expect(suggestDuplicates([item(1, same, 'a', 7), item(2, same, 'b', 7)])).toEqual([]);
+    expect(suggestDuplicates([item(1, same, 'a', null, false), item(2, same, 'b', null, false)])).toEqual([]);
+    expect(suggestDuplicates([item(1, same, 'a', null, false), item(2, same, 'b')])).toEqual([{ a: 2, b: 1, score: 1 }]);
+  });
+});
