@@ -55,6 +55,14 @@ describe('speaker flow', () => {
     expect(entryDefaults({ kind: 'member_round', memberId: 12 }, round[0])).toMatchObject({ type: 'self_criticism', fromMemberId: 12, toMemberId: null });
     expect(entryDefaults({ kind: 'member_round', memberId: 12 }, round.at(-1)!)).toMatchObject({ type: 'response', fromMemberId: 12, toMemberId: null });
   });
+
+  it('types the words under an extra 通报 item (this year’s rules) 通报, and other added items 其他', () => {
+    const notice = { kind: 'other' as const, memberId: null, title: '通报中央八项规定精神学习教育整改整治情况' };
+    const [reporter] = plannedSpeakers(notice, context);
+    expect(entryDefaults(notice, reporter)).toEqual({ type: 'report', fromMemberId: 10, fromGuest: '', toMemberId: null });
+    const added = { kind: 'other' as const, memberId: null, title: '传达上级有关精神' };
+    expect(entryDefaults(added, plannedSpeakers(added, context)[0])).toMatchObject({ type: 'other', fromMemberId: 10 });
+  });
 });
 
 describe('what the composer says the entry will be', () => {

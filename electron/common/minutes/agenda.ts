@@ -53,6 +53,9 @@ export function generateAgenda(input: AgendaInput): AgendaItemDraft[] {
   ];
 }
 
+/** An item added by hand or by the meeting's rules whose title announces a 通报: its words are a report. */
+export const isNoticeItem = (title: string | undefined): boolean => /^\s*通报/.test(title ?? '');
+
 export interface SpeakerContext {
   members: readonly MinutesMember[];
   hostMemberId: number | null;
@@ -65,7 +68,7 @@ const member = (memberId: number, role: Speaker['role']): Speaker => ({ memberId
  * Who speaks, in order, within one agenda item. A member round: the member's self-criticism, then criticism from
  * the 书记 and every other present member in team order, then the member's response. Absent members are skipped.
  */
-export function plannedSpeakers(item: { kind: AgendaKind; memberId: number | null }, context: SpeakerContext): Speaker[] {
+export function plannedSpeakers(item: { kind: AgendaKind; memberId: number | null; title?: string }, context: SpeakerContext): Speaker[] {
   const present = context.members.filter((m) => m.present);
   const secretary = secretaryOf(context.members);
   const hostId = context.hostMemberId ?? secretary?.id ?? null;
@@ -94,7 +97,9 @@ export function plannedSpeakers(item: { kind: AgendaKind; memberId: number | nul
     case 'pledge':
       return present.map((m) => member(m.id, 'response'));
     case 'other':
-      return item.memberId ? [member(item.memberId, 'other')] : host.map((s) => ({ ...s, role: 'other' as const }));
+      if (item.memberId) return [member(item.memberId, 'other')];
+      // An extra 通报 item of this year's rules (通报××整改整治情况) is reported like last year's 整改落实情况.
+      return host.map((s) => ({ ...s, role: isNoticeItem(item.title) ? ('report' as const) : ('other' as const) }));
   }
 }
 

@@ -22,7 +22,7 @@ export async function advance(ctx: HandlerContext, meetingId: number, to: Target
   await prepareMinutes(ctx, meetingId);
   await assertOpen(ctx.db, meetingId);
   const context = await speakerContext(ctx, meetingId);
-  const items = (await agendaRows(ctx.db, meetingId)).map((r) => ({ ...r, speakers: plannedSpeakers({ kind: r.kind, memberId: r.member_id }, context) }));
+  const items = (await agendaRows(ctx.db, meetingId)).map((r) => ({ ...r, speakers: plannedSpeakers({ kind: r.kind, memberId: r.member_id, title: r.title }, context) }));
   const session = await sessionRow(ctx.db, meetingId);
   const at = items.findIndex((i) => i.id === session?.current_item_id);
   const index = session?.speaker_index ?? 0;

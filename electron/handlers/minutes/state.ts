@@ -98,7 +98,7 @@ export async function loadConsole(ctx: HandlerContext, meetingId: number): Promi
     plannedMinutes: r.planned_minutes,
     startedAt: r.started_at,
     endedAt: r.ended_at,
-    speakers: plannedSpeakers({ kind: r.kind, memberId: r.member_id }, context),
+    speakers: plannedSpeakers({ kind: r.kind, memberId: r.member_id, title: r.title }, context),
     entryCount: counts.get(r.id) ?? 0,
   }));
   const currentSpeech = session?.current_speech_id ? (speeches.find((s) => s.id === session.current_speech_id) ?? null) : null;
