@@ -79,6 +79,43 @@ describe('honesty checks', () => {
     expect(await located.textContent()).toContain('机关会议清理不够');
   });
 
+  it('lets the author mark the opinion as left with a reason, and the reviewer tick a 督导组 reason with a comment', async () => {
+    await e.page.getByRole('tab', { name: '体检与雷同检查' }).click();
+    const row = e.page.locator('[data-testid=checkup-row][data-code=opinion]:has-text("机关会议清理不够")');
+    await row.locator('[data-testid=checkup-leave]').click();
+    const box = e.page.locator('.el-message-box');
+    await box.locator('input').fill('已在“个人有关事项”中当面说明');
+    await box.getByRole('button', { name: '保存' }).click();
+    await row.locator('[data-testid=checkup-left]').waitFor();
+    expect(await row.textContent()).toContain('说明不作回应的意见');
+    expect(await row.textContent()).toContain('已在“个人有关事项”中当面说明');
+    expect(await row.textContent()).not.toContain('未回应意见');
+    expect(await row.getAttribute('class')).not.toContain('bad');
+
+    const depth = e.page.locator('[data-testid=checkup-review][data-reason=depth]');
+    await depth.getByRole('textbox').fill('原因分析停留在学习不够，没有从党性上找根源');
+    await depth.getByText('剖析不深不透').click();
+    await depth.locator('.when').waitFor();
+    await e.shot('checks-04-left-and-review');
+    // Stored: after a reload the tick, its comment and the mark are still there.
+    await e.page.reload();
+    await e.page.getByRole('tab', { name: '体检与雷同检查' }).click();
+    await e.page.locator('[data-testid=checkup-review][data-reason=depth] .when').waitFor();
+    expect(await e.page.locator('[data-testid=checkup-review][data-reason=depth] input[type=checkbox]').isChecked()).toBe(true);
+    expect(await e.page.locator('[data-testid=checkup-review][data-reason=depth]').getByRole('textbox').inputValue()).toBe('原因分析停留在学习不够，没有从党性上找根源');
+    expect(await e.page.locator('[data-testid=checkup-review][data-reason=practice] input[type=checkbox]').isChecked()).toBe(false);
+    await e.page.locator('[data-testid=checkup-left]').waitFor();
+
+    // Submitting shows the 体检 as a prompt (advice): what still needs attention, and the submission can go on.
+    await e.page.getByTestId('submit').click();
+    const prompt = e.page.locator('[data-testid=submit-checkup]');
+    await prompt.waitFor();
+    expect(await prompt.textContent()).toMatch(/提交前体检：\d+ 项需要注意/);
+    expect(await prompt.textContent()).toContain('未查摆');
+    await e.shot('checks-05-submit-prompt');
+    await e.page.locator('.el-message-box').getByRole('button', { name: '取消' }).click();
+  });
+
   it('gives a quiet 辣味 hint on a criticism that is a wish and praise in disguise without a fact, naming the rules', async () => {
     await invoke('minutes.prepare', { meetingId });
     // The meeting under way (the first item open), as after F8.

@@ -13,13 +13,14 @@ import { submission } from './014_submission';
 import { evidenceFiles } from './015_evidence_files';
 import { rectificationOrigins } from './016_rectification_origins';
 import { reportEdits } from './017_report_edits';
+import { checkup } from './021_checkup';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. A static list on purpose: directory globbing breaks once the app is bundled.
  * Append only; never edit a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, hostEntries, checks, submission, evidenceFiles, rectificationOrigins, reportEdits];
+export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, hostEntries, checks, submission, evidenceFiles, rectificationOrigins, reportEdits, checkup];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 export type { Migration };

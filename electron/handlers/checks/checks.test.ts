@@ -135,3 +135,57 @@ describe('checks.talks', () => {
     expect(pairs[0].passages[0].text).toContain('作风不够扎实');
   });
 });
+
+describe('材料体检 data (checks.checkup)', () => {
+  const item = (memberId: number | null, problem: string) => ({ aspectId: null, memberId, problem, target: '', measures: [], leaderIds: [], unit: '', ownerPerson: '', deadline: { kind: 'ongoing' as const, date: null }, note: '' });
+
+  it('lists the author’s own problems on last year’s list, not a colleague’s, with the unit’s length range', async () => {
+    const author = members[5].id;
+    await app.must('rectification.createItem', { meetingId: lastYearId, item: item(author, '调查研究不够深入，多听汇报少看现场'), sources: [] });
+    await app.must('rectification.createItem', { meetingId: lastYearId, item: item(members[4].id, '别人的问题'), sources: [] });
+    const id = await material(app.ids.meetingId, author, materialText('本年材料', [[P.research]], [P.cause1], [P.measure1]));
+    const data = await app.must('checks.checkup', { materialId: id });
+    expect(data.lastYear.map((i) => i.problem)).toEqual(['调查研究不够深入，多听汇报少看现场']);
+    expect(data.lastYear[0].meetingYear).toBe((await app.must('meetings.get', { id: lastYearId })).year);
+    expect(data.length).toEqual({ min: 3000, max: 10000 });
+    await app.must('settings.update', { materialLength: { min: 1500, max: 6000 } });
+    expect((await app.must('checks.checkup', { materialId: id })).length).toEqual({ min: 1500, max: 6000 });
+    // A range upside down is refused and changes nothing.
+    const bad = await app.call('settings.update', { materialLength: { min: 8000, max: 6000 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain('大于上限');
+    expect((await app.must('settings.get', {})).materialLength).toEqual({ min: 1500, max: 6000 });
+  });
+
+  it('stores an opinion left with its reason, clears it, and refuses an opinion addressed to someone else', async () => {
+    const author = members[5].id;
+    const id = await material(app.ids.meetingId, author, materialText('本年材料', [[P.research]], [P.cause1], [P.measure1]));
+    const mine = await app.must('opinions.create', { meetingId: app.ids.meetingId, opinion: { channel: 'symposium', source: '', date: null, targetMemberId: author, aspectId: null, text: '下基层次数少', anonymous: true, submitter: '' } });
+    const theirs = await app.must('opinions.create', { meetingId: app.ids.meetingId, opinion: { channel: 'symposium', source: '', date: null, targetMemberId: members[4].id, aspectId: null, text: '别人的意见', anonymous: true, submitter: '' } });
+    const left = await app.must('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: mine.id, reason: '  已当面说明情况  ' });
+    expect(left.left).toEqual([expect.objectContaining({ kind: 'opinion', refId: mine.id, reason: '已当面说明情况' })]);
+    const refused = await app.call('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: theirs.id, reason: '无关' });
+    expect(refused.ok).toBe(false);
+    const noReason = await app.call('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: mine.id, reason: '  ' });
+    expect(noReason.ok).toBe(false);
+    expect((await app.must('checks.checkup', { materialId: id })).left).toHaveLength(1);
+    // Deleting the opinion deletes its mark.
+    await app.must('opinions.delete', { meetingId: app.ids.meetingId, ids: [mine.id] });
+    expect((await app.must('checks.checkup', { materialId: id })).left).toHaveLength(0);
+    const again = await app.must('opinions.create', { meetingId: app.ids.meetingId, opinion: { channel: 'symposium', source: '', date: null, targetMemberId: author, aspectId: null, text: '再一条', anonymous: true, submitter: '' } });
+    await app.must('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: again.id, reason: '理由' });
+    expect((await app.must('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: again.id, reason: null })).left).toHaveLength(0);
+    const lastYear = (await app.must('checks.checkup', { materialId: id })).lastYear[0];
+    expect((await app.must('checks.checkup.leave', { materialId: id, kind: 'last_year', refId: lastYear.id, reason: '分工调整' })).left).toEqual([expect.objectContaining({ kind: 'last_year', refId: lastYear.id })]);
+  });
+
+  it('stores the reviewer’s ticks with comments in the 督导组 order and clears one', async () => {
+    const id = await material(app.ids.meetingId, members[5].id, materialText('本年材料', [[P.research]], [P.cause1], [P.measure1]));
+    await app.must('checks.checkup.review', { materialId: id, reason: 'depth', set: true, comment: '原因只谈学习不够' });
+    const both = await app.must('checks.checkup.review', { materialId: id, reason: 'practice', set: true, comment: '' });
+    expect(both.reviews.map((r) => [r.reason, r.comment])).toEqual([['practice', ''], ['depth', '原因只谈学习不够']]);
+    expect((await app.must('checks.checkup.review', { materialId: id, reason: 'practice', set: false, comment: '' })).reviews.map((r) => r.reason)).toEqual(['depth']);
+    expect((await app.call('checks.checkup.review', { materialId: id, reason: 'tone' as never, set: true, comment: '' })).ok).toBe(false);
+    expect((await app.call('checks.checkup', { materialId: 999999 })).ok).toBe(false);
+  });
+});
