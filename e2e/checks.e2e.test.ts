@@ -130,9 +130,36 @@ describe('honesty checks', () => {
     await stream.locator('article:has-text("多注意休息")').waitFor();
     const hints = stream.locator('article:has-text("多注意休息") [data-testid=criticism-hint]');
     // The rules arrive once per window: the hints follow them onto the entries already drawn.
-    await expect.poll(() => hints.allTextContents()).toEqual([expect.stringContaining('以希望、建议、共勉代替批评'), expect.stringContaining('明贬暗褒'), expect.stringContaining('没有具体事例')]);
+    await expect.poll(() => hints.allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('以希望、建议、共勉代替批评'), expect.stringContaining('明贬暗褒'), expect.stringContaining('没有具体事例')]);
     // A criticism with a name and a fact gets none.
     expect(await stream.locator('article:has-text("没有到病区看一次") [data-testid=criticism-hint]').count()).toBe(0);
     await e.shot('checks-03-criticism-hint');
+  });
+});
+
+describe('辣味 hints beyond the console', () => {
+  it('hints on a material’s 相互批评 part, and the settings list the rules, built-in ones without a delete', async () => {
+    const meeting = await invoke<{ teamId: number }>('meetings.get', { id: meetingId });
+    const members = await invoke<{ id: number; name: string }[]>('members.list', { teamId: meeting.teamId });
+    const list = await invoke<{ memberId: number | null; id: number | null }[]>('materials.list', { meetingId });
+    const author = members.find((m) => !list.some((x) => x.memberId === m.id && x.id !== null))!;
+    const text = `${materialText(`${author.name}同志对照检查材料`, [[P.fresh3]], [P.cause1], [P.measure2])}\n四、对班子其他成员的批评意见\n希望周明华同志多注意休息。\n周明华同志今年3月到分管医院调研只听汇报，没有到病区看一次。`;
+    const id = await material(meetingId, author.id, text);
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/materials?m=${id}`);
+    // Only the 相互批评 part gets hints (the headings are fields, so the hints are counted over the whole editor): the
+    // wish gets three, the criticism with a name and a fact none, and the self-examination parts none.
+    const hints = e.page.locator('[data-testid=material-editor] [data-testid=criticism-hint]');
+    await hints.first().waitFor();
+    await e.page.locator('[data-testid=material-editor] [data-testid=criticism-hint]').nth(2).scrollIntoViewIfNeeded();
+    expect(await hints.allTextContents()).toEqual([expect.stringContaining('以希望、建议、共勉代替批评'), expect.stringContaining('明贬暗褒'), expect.stringContaining('没有具体事例')]);
+    await e.shot('checks-06-material-criticism');
+
+    await e.page.goto(`${e.harness.url}/#/settings`);
+    const rules = e.page.locator('[data-testid=criticism-rules]');
+    await rules.locator('[data-testid=rule-label]').first().waitFor();
+    expect(await rules.locator('[data-testid=rule-label]').allTextContents()).toEqual(expect.arrayContaining(['明贬暗褒']));
+    expect(await rules.locator('[data-testid=rule-remove]').count()).toBe(0);
+    await rules.scrollIntoViewIfNeeded();
+    await e.shot('checks-07-rules');
   });
 });

@@ -9,7 +9,8 @@ import type { Migration } from './types';
  * - checkup_review: the four reasons a 督导组 returns a material for (联系实际不够, 没有回应群众意见, 没抓住突出问题,
  *   剖析不深不透, domain.md §10), as ticks the reviewer sets with a comment; a row is a tick.
  * - criticism_rules.builtin: the rules seeded by migration 013 (ids 1–4, inserted first into a new table) can be
- *   disabled but not deleted; a trigger refuses their deletion.
+ *   disabled but not deleted; a trigger refuses their deletion. The 'lacks' rule's seeded example is replaced by one
+ *   long enough for the rule to fire, as the rules screen shows whether each example fires.
  */
 export const checkup: Migration = {
   version: 21,
@@ -43,6 +44,8 @@ export const checkup: Migration = {
 
       ALTER TABLE criticism_rules ADD COLUMN builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0,1));
       UPDATE criticism_rules SET builtin = 1 WHERE id <= 4;
+      -- 013's example of the 'lacks' rule was shorter than the 12 characters the rule waits for, so it never fired.
+      UPDATE criticism_rules SET examples = json_array('学习还不够深入，对理论的理解停留在表面，今后要加强') WHERE id = 4 AND examples = json_array('学习不够深入，要加强');
       CREATE TRIGGER criticism_rules_builtin_kept BEFORE DELETE ON criticism_rules WHEN old.builtin = 1
       BEGIN
         SELECT RAISE(ABORT, 'built-in criticism rules can be disabled, not deleted');

@@ -98,6 +98,11 @@ export interface NameEntry {
   verdict: 'foreign' | 'own';
 }
 
+/** A rule as stored: the built-in ones (seeded) can be disabled and edited, not deleted. */
+export interface StoredCriticismRule extends CriticismRule {
+  builtin: boolean;
+}
+
 /** What the 材料体检 reads besides the material itself: stored marks, last year's problems, the unit's length range. */
 export interface CheckupData {
   materialId: number;
@@ -159,6 +164,8 @@ export const checksApi = {
   'checks.checkup.review': channel(
     z.object({ materialId: id(), reason: oneOf(C.reviewReason, REVIEW_REASONS), set: z.boolean(), comment: text(C.comment, 1000) }).strict(),
   ).returns<CheckupData>(),
-  'checks.rules.list': channel(z.object({}).strict()).returns<CriticismRule[]>(),
-  'checks.rules.save': channel(ruleInput).returns<CriticismRule[]>(),
+  'checks.rules.list': channel(z.object({}).strict()).returns<StoredCriticismRule[]>(),
+  'checks.rules.save': channel(ruleInput).returns<StoredCriticismRule[]>(),
+  /** Deletes a rule the unit added; a built-in rule is refused (it can be disabled instead). */
+  'checks.rules.remove': channel(z.object({ id: id() }).strict()).returns<StoredCriticismRule[]>(),
 };

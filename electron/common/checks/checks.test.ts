@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOutline } from '../materials';
-import { checkup, compareTexts, criticismHints, materialSegments, normalise, passagesBetween, seedsBetween, shareOf, similarity, textSegments, winnow, wrongNames, type CriticismRule } from '.';
+import { checkup, compareTexts, criticismHints, isCriticismHeading, materialSegments, normalise, passagesBetween, seedsBetween, shareOf, similarity, textSegments, winnow, wrongNames, type CriticismRule } from '.';
 import { materialText, P } from './fixtures';
 
 const norm = (text: string) => normalise(textSegments(text));
@@ -121,6 +121,13 @@ describe('wrong-unit names', () => {
   it('accepts departments of the team and names marked own', () => {
     expect(wrongNames(seg, '分管水务、教育', { foreign: [], own: [] })).toEqual([]);
     expect(wrongNames(seg, '', { foreign: [], own: ['水务部门', '教育局'] })).toEqual([]);
+  });
+});
+
+describe('相互批评 parts of a material', () => {
+  it('recognises a section of criticism of others, not the closing formula or self-criticism', () => {
+    for (const h of ['对班子其他成员的批评意见', '相互批评', '开展相互批评情况', '批评意见', '开展相互批评和自我批评']) expect(isCriticismHeading(h), h).toBe(true);
+    for (const h of ['以上是我的对照检查，恳请同志们批评指正', '自我批评', '存在的主要问题', '']) expect(isCriticismHeading(h), h).toBe(false);
   });
 });
 

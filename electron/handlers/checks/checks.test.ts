@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
 import { materialText, P } from '../../common/checks/fixtures';
+import { criticismHints } from '../../common/checks';
+import type { CriticismRule, StoredCriticismRule } from '../../common/api/checks';
 
 let app: TestApp & { ids: DemoIds };
 let members: { id: number; name: string }[];
@@ -187,5 +189,31 @@ describe('材料体检 data (checks.checkup)', () => {
     expect((await app.must('checks.checkup.review', { materialId: id, reason: 'practice', set: false, comment: '' })).reviews.map((r) => r.reason)).toEqual(['depth']);
     expect((await app.call('checks.checkup.review', { materialId: id, reason: 'tone' as never, set: true, comment: '' })).ok).toBe(false);
     expect((await app.call('checks.checkup', { materialId: 999999 })).ok).toBe(false);
+  });
+});
+
+describe('伪批评 rules (checks.rules)', () => {
+  /** A listed rule as the save channel takes it (without the built-in flag, which only the database sets). */
+  const input = (r: StoredCriticismRule): CriticismRule => ({ id: r.id, kind: r.kind, label: r.label, labelEn: r.labelEn, advice: r.advice, phrases: r.phrases, examples: r.examples, enabled: r.enabled });
+  it('adds a rule with examples, edits and disables it, deletes it; a built-in rule can be disabled, not deleted', async () => {
+    const before = await app.must('checks.rules.list', {});
+    expect(before.filter((r) => r.builtin).map((r) => r.label)).toEqual(['以希望、建议、共勉代替批评', '明贬暗褒', '不点名（个别同志、有的同志）', '没有具体事例（时间、地点、事例或数字）']);
+    // Every built-in example fires its own rule (the rules screen shows it).
+    for (const r of before.filter((x) => x.builtin)) for (const x of r.examples) expect(criticismHints(x, [r]).map((h) => h.ruleId), x).toEqual([r.id]);
+    const added = await app.must('checks.rules.save', { id: null, kind: 'contains', label: '以工作建议代替批评', labelEn: 'A work suggestion instead of criticism', advice: '请指出问题本身', phrases: ['要进一步', '要更加'], examples: ['要进一步加强学习'], enabled: true });
+    const rule = added.at(-1)!;
+    expect(rule).toMatchObject({ builtin: false, label: '以工作建议代替批评', phrases: ['要进一步', '要更加'], examples: ['要进一步加强学习'] });
+    const edited = await app.must('checks.rules.save', { ...input(rule), phrases: ['要进一步'], enabled: false });
+    expect(edited.find((r) => r.id === rule.id)).toMatchObject({ phrases: ['要进一步'], enabled: false });
+    const builtin = before[0];
+    expect((await app.must('checks.rules.save', { ...input(builtin), enabled: false })).find((r) => r.id === builtin.id)?.enabled).toBe(false);
+    const refused = await app.call('checks.rules.remove', { id: builtin.id });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('只能停用');
+    // The database refuses it too, whoever asks.
+    expect(() => app.ctx.sqlite.prepare('DELETE FROM criticism_rules WHERE id = ?').run(builtin.id)).toThrow(/built-in/);
+    expect((await app.must('checks.rules.remove', { id: rule.id })).some((r) => r.id === rule.id)).toBe(false);
+    await app.must('checks.rules.save', { ...input(builtin), enabled: true });
+    expect((await app.call('checks.rules.save', { ...input(builtin), phrases: [] })).ok).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import type { HandlerMap } from '../types';
 import { checkupData, leave, review } from './checkup';
 import { getLibraryItem, importLibraryFile, LIBRARY_ITEM, listLibrary } from './library';
 import { nameEntries } from './names';
-import { listRules, saveRule } from './rules';
+import { listRules, removeRule, saveRule } from './rules';
 import { checkMaterial } from './similarity';
 import { nearIdenticalTalks } from './talks';
 
@@ -50,4 +50,5 @@ export const checksHandlers: HandlerMap<typeof checksApi> = {
   'checks.checkup.review': (ctx, input) => review(ctx, input),
   'checks.rules.list': (ctx) => listRules(ctx.sqlite),
   'checks.rules.save': (ctx, input) => saveRule(ctx.sqlite, input),
+  'checks.rules.remove': (ctx, input) => removeRule(ctx.sqlite, input.id),
 };
