@@ -163,3 +163,24 @@ describe('辣味 hints beyond the console', () => {
     await e.shot('checks-07-rules');
   });
 });
+
+describe('talk records', () => {
+  it('shows near-identical records of one talker on the talks screen, side by side', async () => {
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/talks`);
+    const card = e.page.locator('[data-testid=talk-checks]');
+    // The demo's own talks reuse sentences: the check names their pairs.
+    const pair = card.locator('[data-testid=talk-pair]').first();
+    await pair.waitFor();
+    const pairs = await invoke<{ talker: string; share: number }[]>('checks.talks', { meetingId });
+    expect(await card.locator('[data-testid=talk-pair]').count()).toBe(Math.min(5, pairs.length));
+    if (pairs.length > 5) {
+      await card.getByTestId('talk-pairs-all').click();
+      expect(await card.locator('[data-testid=talk-pair]').count()).toBe(pairs.length);
+    }
+    expect(await pair.textContent()).toContain(pairs[0].talker);
+    expect(await pair.textContent()).toContain(`重复 ${Math.round(pairs[0].share * 100)}%`);
+    expect(await pair.locator('[data-testid=talk-passage]').count()).toBeGreaterThan(0);
+    await pair.scrollIntoViewIfNeeded();
+    await e.shot('checks-08-talks');
+  });
+});

@@ -2,6 +2,18 @@ const zh = {
   checks: {
     tab: '体检与雷同检查',
     hint: '辣味提示',
+    talks: {
+      title: '谈话记录雷同检查',
+      intro: '同一谈话人的两份谈话记录逐段比对，几乎相同时提示（曾有领导 22 份谈话记录雷同被问责）。仅作提醒，检查不出本机。',
+      none: '未发现同一谈话人雷同的谈话记录。',
+      count: '{n} 对雷同',
+      between: '{a} 与 {b} 两次谈话的记录',
+      openA: '打开 {date} 的记录',
+      openB: '打开 {date} 的记录',
+      more: '……另有 {n} 段相同',
+      all: '全部显示（{n} 对）',
+      fewer: '收起',
+    },
     rules: {
       title: '批评“辣味”提示规则',
       intro: '会议记录和对照检查材料“相互批评”部分按这些规则提示伪批评，每条提示注明触发的规则。仅作提醒，不影响记录和提交。内置规则可以停用和修改，不能删除。',
@@ -121,6 +133,18 @@ const en: typeof zh = {
   checks: {
     tab: 'Check-up and similarity',
     hint: 'Criticism hint',
+    talks: {
+      title: 'Near-identical talk records',
+      intro: "Two records of one talker are compared passage by passage; near-identical ones are flagged (a leader's 22 identical records were punished). Advice only; nothing leaves this computer.",
+      none: 'No near-identical records of one talker.',
+      count: '{n} pairs',
+      between: 'records of the talks {a} and {b}',
+      openA: 'Open the record of {date}',
+      openB: 'Open the record of {date}',
+      more: '…and {n} more passages',
+      all: 'Show all ({n} pairs)',
+      fewer: 'Show fewer',
+    },
     rules: {
       title: 'Rules of the criticism hints',
       intro: "The minutes console and the 相互批评 parts of materials flag pseudo-criticism by these rules; each hint names its rule. Advice only. Built-in rules can be disabled and edited, not deleted.",
