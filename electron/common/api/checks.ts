@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, oneOf, text, type Bilingual } from '../validation';
-import type { CriticismRule, LeftKind, LengthRange, NameFlag, SourceKind } from '../checks';
+import { REVIEW_REASONS, type CriticismRule, type LeftKind, type LengthRange, type NameFlag, type ReviewReason, type SourceKind } from '../checks';
 import type { ItemStatus } from '../rectification/model';
 
-export type { CriticismRule, LeftKind, LengthRange, NameFlag, SourceKind };
-
-/** The four reasons a 督导组 returns a material for (domain.md §10), in the order they are shown. */
-export const REVIEW_REASONS = ['practice', 'opinions', 'problems', 'depth'] as const;
-export type ReviewReason = (typeof REVIEW_REASONS)[number];
+export { REVIEW_REASONS };
+export type { CriticismRule, LeftKind, LengthRange, NameFlag, ReviewReason, SourceKind };
 
 export const MAX_LIBRARY_BYTES = 20 * 1024 * 1024;
 

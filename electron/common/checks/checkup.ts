@@ -25,6 +25,10 @@ export interface CheckupRow {
 
 export type LeftKind = 'opinion' | 'last_year';
 
+/** The four reasons a 督导组 returns a material for (domain.md §10), in the order they are shown. */
+export const REVIEW_REASONS = ['practice', 'opinions', 'problems', 'depth'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
 export interface LengthRange {
   min: number;
   max: number;

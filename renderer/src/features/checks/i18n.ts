@@ -147,7 +147,7 @@ const en: typeof zh = {
     },
     rules: {
       title: 'Rules of the criticism hints',
-      intro: "The minutes console and the 相互批评 parts of materials flag pseudo-criticism by these rules; each hint names its rule. Advice only. Built-in rules can be disabled and edited, not deleted.",
+      intro: "The minutes console and the mutual-criticism parts of materials flag pseudo-criticism by these rules; each hint names its rule. Advice only. Built-in rules can be disabled and edited, not deleted.",
       add: 'Add rule',
       edit: 'Edit rule',
       remove: 'Delete',
