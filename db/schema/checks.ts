@@ -46,6 +46,24 @@ export interface CriticismRulesTable {
   examples: string;
   enabled: 0 | 1;
   sort_order: number;
+  /** Seeded by migration 013: can be disabled, not deleted (migration 021). */
+  builtin: Generated<0 | 1>;
+}
+
+/** Tables of migration 021 (材料体检). */
+export interface CheckupLeftTable {
+  material_id: number;
+  kind: 'opinion' | 'last_year';
+  ref_id: number;
+  reason: string;
+  marked_at: string;
+}
+
+export interface CheckupReviewTable {
+  material_id: number;
+  reason: 'practice' | 'opinions' | 'problems' | 'depth';
+  comment: string;
+  set_at: string;
 }
 
 export interface ChecksTables {
@@ -54,4 +72,6 @@ export interface ChecksTables {
   check_fingerprints: CheckFingerprintsTable;
   check_names: CheckNamesTable;
   criticism_rules: CriticismRulesTable;
+  checkup_left: CheckupLeftTable;
+  checkup_review: CheckupReviewTable;
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, oneOf, text, type Bilingual } from '../validation';
-import type { CriticismRule, NameFlag, SourceKind } from '../checks';
+import { REVIEW_REASONS, type CriticismRule, type LeftKind, type LengthRange, type NameFlag, type ReviewReason, type SourceKind } from '../checks';
+import type { ItemStatus } from '../rectification/model';
 
-export type { CriticismRule, NameFlag, SourceKind };
+export { REVIEW_REASONS };
+export type { CriticismRule, LeftKind, LengthRange, NameFlag, ReviewReason, SourceKind };
 
 export const MAX_LIBRARY_BYTES = 20 * 1024 * 1024;
 
@@ -17,6 +19,10 @@ const C = {
   phrase: { zh: '触发词', en: 'Trigger phrase' },
   example: { zh: '示例', en: 'Example' },
   kind: { zh: '规则类型', en: 'Rule kind' },
+  reason: { zh: '理由', en: 'Reason' },
+  leftKind: { zh: '对象', en: 'Subject' },
+  reviewReason: { zh: '退回理由', en: 'Reason for return' },
+  comment: { zh: '意见', en: 'Comment' },
 } satisfies Record<string, Bilingual>;
 
 /** One repeated passage: the checked text as written beside the source as written. */
@@ -89,6 +95,23 @@ export interface NameEntry {
   verdict: 'foreign' | 'own';
 }
 
+/** A rule as stored: the built-in ones (seeded) can be disabled and edited, not deleted. */
+export interface StoredCriticismRule extends CriticismRule {
+  builtin: boolean;
+}
+
+/** What the 材料体检 reads besides the material itself: stored marks, last year's problems, the unit's length range. */
+export interface CheckupData {
+  materialId: number;
+  /** The author's problems on last year's 整改清单 (the previous meeting's list, items naming this member). */
+  lastYear: { id: number; seq: number; problem: string; status: ItemStatus; meetingYear: number }[];
+  /** Opinions and last year's problems the author or secretary leaves unanswered, with the reason. */
+  left: { kind: LeftKind; refId: number; reason: string; markedAt: string }[];
+  /** The reviewer's ticks: reasons this material would be returned for, each with a comment. */
+  reviews: { reason: ReviewReason; comment: string; setAt: string }[];
+  length: LengthRange;
+}
+
 const year = z.number().int().min(1949).max(2200).nullable();
 
 const ruleInput = z
@@ -128,6 +151,18 @@ export const checksApi = {
   'checks.names.list': channel(z.object({ teamId: id() }).strict()).returns<NameEntry[]>(),
   'checks.names.set': channel(z.object({ teamId: id(), name: text(C.name, 40, { min: 2 }), verdict: oneOf(C.verdict, ['foreign', 'own']) }).strict()).returns<NameEntry[]>(),
   'checks.names.remove': channel(z.object({ teamId: id(), id: id() }).strict()).returns<NameEntry[]>(),
-  'checks.rules.list': channel(z.object({}).strict()).returns<CriticismRule[]>(),
-  'checks.rules.save': channel(ruleInput).returns<CriticismRule[]>(),
+  /** What the 材料体检 of one material reads besides its content. */
+  'checks.checkup': channel(z.object({ materialId: id() }).strict()).returns<CheckupData>(),
+  /** Marks an opinion or last year's problem as left unanswered with a reason (null clears the mark). */
+  'checks.checkup.leave': channel(
+    z.object({ materialId: id(), kind: oneOf(C.leftKind, ['opinion', 'last_year']), refId: id(), reason: text(C.reason, 500, { min: 1 }).nullable() }).strict(),
+  ).returns<CheckupData>(),
+  /** The reviewer sets (or clears) one of the four 督导组 reasons with a comment. */
+  'checks.checkup.review': channel(
+    z.object({ materialId: id(), reason: oneOf(C.reviewReason, REVIEW_REASONS), set: z.boolean(), comment: text(C.comment, 1000) }).strict(),
+  ).returns<CheckupData>(),
+  'checks.rules.list': channel(z.object({}).strict()).returns<StoredCriticismRule[]>(),
+  'checks.rules.save': channel(ruleInput).returns<StoredCriticismRule[]>(),
+  /** Deletes a rule the unit added; a built-in rule is refused (it can be disabled instead). */
+  'checks.rules.remove': channel(z.object({ id: id() }).strict()).returns<StoredCriticismRule[]>(),
 };

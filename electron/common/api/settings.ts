@@ -31,6 +31,7 @@ export const settingsPatch = z
       // '' = not reported yet (main's own zone), as stored before the renderer reports one.
       .refine((zone) => zone === '' || isTimeZone(zone), { params: { zh: '时区无效（须为 Asia/Shanghai 这样的时区名称）', en: 'Invalid time zone (a name such as Asia/Shanghai is expected)' }, message: '时区无效' })
       .optional(),
+    materialLength: z.object({ min: z.number().int().min(0).max(100000), max: z.number().int().min(100).max(100000) }).strict().optional(),
   })
   .strict();
 

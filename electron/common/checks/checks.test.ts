@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOutline } from '../materials';
-import { checkup, compareTexts, criticismHints, materialSegments, normalise, passagesBetween, seedsBetween, shareOf, similarity, textSegments, winnow, wrongNames, type CriticismRule } from '.';
+import { checkup, compareTexts, criticismHints, isCriticismHeading, materialSegments, normalise, passagesBetween, seedsBetween, shareOf, similarity, textSegments, winnow, wrongNames, type CriticismRule } from '.';
 import { materialText, P } from './fixtures';
 
 const norm = (text: string) => normalise(textSegments(text));
@@ -124,6 +124,13 @@ describe('wrong-unit names', () => {
   });
 });
 
+describe('相互批评 parts of a material', () => {
+  it('recognises a section of criticism of others, not the closing formula or self-criticism', () => {
+    for (const h of ['对班子其他成员的批评意见', '相互批评', '开展相互批评情况', '批评意见', '开展相互批评和自我批评']) expect(isCriticismHeading(h), h).toBe(true);
+    for (const h of ['以上是我的对照检查，恳请同志们批评指正', '自我批评', '存在的主要问题', '']) expect(isCriticismHeading(h), h).toBe(false);
+  });
+});
+
 describe('材料体检', () => {
   const material = parseOutline(materialText('材料', [[P.study], [P.duty]], [P.cause1, P.cause2], [P.measure1])).material;
   const problems = material.sections[0].children;
@@ -155,5 +162,26 @@ describe('材料体检', () => {
     const noMeasures = { ...material, sections: material.sections.filter((s) => s.kind !== 'measures') };
     expect(checkup({ material: noMeasures, aspects: [], opinions: [], length: { min: 100, max: 10000 } }).find((x) => x.code === 'measures')).toMatchObject({ ok: false, count: 0 });
     expect(checkup({ material, aspects: [], opinions: [], length: { min: 3000, max: 10000 } }).find((x) => x.code === 'length')!.ok).toBe(false);
+  });
+
+  it('counts an opinion explicitly left (with its reason) as done, but an answered one never shows the mark', () => {
+    const left = [{ kind: 'opinion' as const, refId: 7, reason: '已在个人有关事项中说明' }, { kind: 'opinion' as const, refId: 8, reason: '旧的说明' }];
+    const r = checkup({ material, aspects: [], opinions: [{ id: 7, text: '调研不深入', nodeIds: [] }, { id: 8, text: '学习不够', nodeIds: ['x'] }, { id: 9, text: '不在乎', nodeIds: [] }], left, length: { min: 1, max: 99999 } });
+    expect(r.filter((x) => x.code === 'opinion').map((x) => [x.opinionId, x.ok, x.left])).toEqual([[7, true, '已在个人有关事项中说明'], [8, true, null], [9, false, null]]);
+    // A mark for last year's item of the same id is not a mark for the opinion.
+    const other = checkup({ material, aspects: [], opinions: [{ id: 9, text: '不在乎', nodeIds: [] }], left: [{ kind: 'last_year', refId: 9, reason: 'x' }], length: { min: 1, max: 99999 } });
+    expect(other.find((x) => x.code === 'opinion')!.ok).toBe(false);
+  });
+
+  it('finds where last year’s problem is taken up (reworded), lists one not taken up, and accepts one left with a reason', () => {
+    const lastYear = [
+      { id: 31, seq: 2, problem: '理论学习自觉性不够强，自学时间安排偏少，学用结合有差距' },
+      { id: 32, seq: 5, problem: '对分管领域安全生产隐患排查督办不力' },
+      { id: 33, seq: 6, problem: '招商引资成效不大' },
+    ];
+    const r = checkup({ material, aspects: [], opinions: [], lastYear, left: [{ kind: 'last_year', refId: 33, reason: '已调整分工，不再分管' }], length: { min: 1, max: 99999 } }).filter((x) => x.code === 'lastYear');
+    expect(r.map((x) => [x.itemId, x.ok, x.count, x.left])).toEqual([[31, true, 2, null], [32, false, 5, null], [33, true, 6, '已调整分工，不再分管']]);
+    expect(r[0].nodeId).toBe(materialSegments(material).find((s) => s.text.includes('理论学习的自觉性'))!.nodeId);
+    expect(r[1].nodeId).toBeNull();
   });
 });

@@ -40,3 +40,12 @@ export function criticismHints(text: string, rules: readonly CriticismRule[]): C
   }
   return out;
 }
+
+/**
+ * Whether a material's section holds criticism of others (相互批评, 对班子其他成员的批评意见…), whose entries get the
+ * same hints as the minutes console. The closing formula (恳请同志们批评指正) and self-criticism (自我批评) are not.
+ */
+export function isCriticismHeading(heading: string): boolean {
+  const h = heading.replace(/\s/g, '');
+  return /批评/.test(h) && !/批评指正|自我批评/.test(h.replace(/相互批评[和与及、]自我批评|自我批评[和与及、]相互批评/g, '相互批评'));
+}

@@ -6,6 +6,6 @@ export { winnow, shingleHashes, type Fingerprint } from './fingerprints';
 export { passagesBetween, similarity, covered, type Passage } from './passages';
 export { compareTexts, seedsBetween, shareOf } from './compare';
 export { materialSegments, textSegments } from './segments';
-export { criticismHints, MIN_CHARS_FOR_LACKS, type CriticismRule, type CriticismHint } from './criticism';
+export { criticismHints, isCriticismHeading, MIN_CHARS_FOR_LACKS, type CriticismRule, type CriticismHint } from './criticism';
 export { wrongNames, DEPARTMENT_STEMS, type NameFlag, type NameList } from './names';
-export { checkup, DEFAULT_LENGTH, type CheckupRow, type CheckupInput } from './checkup';
+export { checkup, passageTakingUp, DEFAULT_LENGTH, LAST_YEAR_OVERLAP, REVIEW_REASONS, type ReviewReason, type CheckupRow, type CheckupInput, type LeftKind, type LengthRange } from './checkup';

@@ -30,6 +30,8 @@ export interface Settings {
   document: DocumentSettings;
   /** The user's IANA time zone as the renderer reports it ('' until then: main's own), see electron/common/time/zone.ts. */
   timeZone: string;
+  /** The unit's range of a member's 对照检查材料 length (characters), read by the 材料体检 (issue 17 §3). */
+  materialLength: { min: number; max: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,4 +39,5 @@ export const DEFAULT_SETTINGS: Settings = {
   stepOffsets: DEFAULT_STEP_OFFSETS,
   document: DEFAULT_DOCUMENT_SETTINGS,
   timeZone: '',
+  materialLength: { min: 3000, max: 10000 },
 };

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
 import { materialText, P } from '../../common/checks/fixtures';
+import { criticismHints } from '../../common/checks';
+import type { CriticismRule, StoredCriticismRule } from '../../common/api/checks';
 
 let app: TestApp & { ids: DemoIds };
 let members: { id: number; name: string }[];
@@ -133,5 +135,85 @@ describe('checks.talks', () => {
     expect([pairs[0].a.talkId, pairs[0].b.talkId].sort()).toEqual([one.id, two.id].sort());
     expect(pairs[0].share).toBeGreaterThan(0.9);
     expect(pairs[0].passages[0].text).toContain('作风不够扎实');
+  });
+});
+
+describe('材料体检 data (checks.checkup)', () => {
+  const item = (memberId: number | null, problem: string) => ({ aspectId: null, memberId, problem, target: '', measures: [], leaderIds: [], unit: '', ownerPerson: '', deadline: { kind: 'ongoing' as const, date: null }, note: '' });
+
+  it('lists the author’s own problems on last year’s list, not a colleague’s, with the unit’s length range', async () => {
+    const author = members[5].id;
+    await app.must('rectification.createItem', { meetingId: lastYearId, item: item(author, '调查研究不够深入，多听汇报少看现场'), sources: [] });
+    await app.must('rectification.createItem', { meetingId: lastYearId, item: item(members[4].id, '别人的问题'), sources: [] });
+    const id = await material(app.ids.meetingId, author, materialText('本年材料', [[P.research]], [P.cause1], [P.measure1]));
+    const data = await app.must('checks.checkup', { materialId: id });
+    expect(data.lastYear.map((i) => i.problem)).toEqual(['调查研究不够深入，多听汇报少看现场']);
+    expect(data.lastYear[0].meetingYear).toBe((await app.must('meetings.get', { id: lastYearId })).year);
+    expect(data.length).toEqual({ min: 3000, max: 10000 });
+    await app.must('settings.update', { materialLength: { min: 1500, max: 6000 } });
+    expect((await app.must('checks.checkup', { materialId: id })).length).toEqual({ min: 1500, max: 6000 });
+    // A range upside down is refused and changes nothing.
+    const bad = await app.call('settings.update', { materialLength: { min: 8000, max: 6000 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain('大于上限');
+    expect((await app.must('settings.get', {})).materialLength).toEqual({ min: 1500, max: 6000 });
+  });
+
+  it('stores an opinion left with its reason, clears it, and refuses an opinion addressed to someone else', async () => {
+    const author = members[5].id;
+    const id = await material(app.ids.meetingId, author, materialText('本年材料', [[P.research]], [P.cause1], [P.measure1]));
+    const mine = await app.must('opinions.create', { meetingId: app.ids.meetingId, opinion: { channel: 'symposium', source: '', date: null, targetMemberId: author, aspectId: null, text: '下基层次数少', anonymous: true, submitter: '' } });
+    const theirs = await app.must('opinions.create', { meetingId: app.ids.meetingId, opinion: { channel: 'symposium', source: '', date: null, targetMemberId: members[4].id, aspectId: null, text: '别人的意见', anonymous: true, submitter: '' } });
+    const left = await app.must('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: mine.id, reason: '  已当面说明情况  ' });
+    expect(left.left).toEqual([expect.objectContaining({ kind: 'opinion', refId: mine.id, reason: '已当面说明情况' })]);
+    const refused = await app.call('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: theirs.id, reason: '无关' });
+    expect(refused.ok).toBe(false);
+    const noReason = await app.call('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: mine.id, reason: '  ' });
+    expect(noReason.ok).toBe(false);
+    expect((await app.must('checks.checkup', { materialId: id })).left).toHaveLength(1);
+    // Deleting the opinion deletes its mark.
+    await app.must('opinions.delete', { meetingId: app.ids.meetingId, ids: [mine.id] });
+    expect((await app.must('checks.checkup', { materialId: id })).left).toHaveLength(0);
+    const again = await app.must('opinions.create', { meetingId: app.ids.meetingId, opinion: { channel: 'symposium', source: '', date: null, targetMemberId: author, aspectId: null, text: '再一条', anonymous: true, submitter: '' } });
+    await app.must('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: again.id, reason: '理由' });
+    expect((await app.must('checks.checkup.leave', { materialId: id, kind: 'opinion', refId: again.id, reason: null })).left).toHaveLength(0);
+    const lastYear = (await app.must('checks.checkup', { materialId: id })).lastYear[0];
+    expect((await app.must('checks.checkup.leave', { materialId: id, kind: 'last_year', refId: lastYear.id, reason: '分工调整' })).left).toEqual([expect.objectContaining({ kind: 'last_year', refId: lastYear.id })]);
+  });
+
+  it('stores the reviewer’s ticks with comments in the 督导组 order and clears one', async () => {
+    const id = await material(app.ids.meetingId, members[5].id, materialText('本年材料', [[P.research]], [P.cause1], [P.measure1]));
+    await app.must('checks.checkup.review', { materialId: id, reason: 'depth', set: true, comment: '原因只谈学习不够' });
+    const both = await app.must('checks.checkup.review', { materialId: id, reason: 'practice', set: true, comment: '' });
+    expect(both.reviews.map((r) => [r.reason, r.comment])).toEqual([['practice', ''], ['depth', '原因只谈学习不够']]);
+    expect((await app.must('checks.checkup.review', { materialId: id, reason: 'practice', set: false, comment: '' })).reviews.map((r) => r.reason)).toEqual(['depth']);
+    expect((await app.call('checks.checkup.review', { materialId: id, reason: 'tone' as never, set: true, comment: '' })).ok).toBe(false);
+    expect((await app.call('checks.checkup', { materialId: 999999 })).ok).toBe(false);
+  });
+});
+
+describe('伪批评 rules (checks.rules)', () => {
+  /** A listed rule as the save channel takes it (without the built-in flag, which only the database sets). */
+  const input = (r: StoredCriticismRule): CriticismRule => ({ id: r.id, kind: r.kind, label: r.label, labelEn: r.labelEn, advice: r.advice, phrases: r.phrases, examples: r.examples, enabled: r.enabled });
+  it('adds a rule with examples, edits and disables it, deletes it; a built-in rule can be disabled, not deleted', async () => {
+    const before = await app.must('checks.rules.list', {});
+    expect(before.filter((r) => r.builtin).map((r) => r.label)).toEqual(['以希望、建议、共勉代替批评', '明贬暗褒', '不点名（个别同志、有的同志）', '没有具体事例（时间、地点、事例或数字）']);
+    // Every built-in example fires its own rule (the rules screen shows it).
+    for (const r of before.filter((x) => x.builtin)) for (const x of r.examples) expect(criticismHints(x, [r]).map((h) => h.ruleId), x).toEqual([r.id]);
+    const added = await app.must('checks.rules.save', { id: null, kind: 'contains', label: '以工作建议代替批评', labelEn: 'A work suggestion instead of criticism', advice: '请指出问题本身', phrases: ['要进一步', '要更加'], examples: ['要进一步加强学习'], enabled: true });
+    const rule = added.at(-1)!;
+    expect(rule).toMatchObject({ builtin: false, label: '以工作建议代替批评', phrases: ['要进一步', '要更加'], examples: ['要进一步加强学习'] });
+    const edited = await app.must('checks.rules.save', { ...input(rule), phrases: ['要进一步'], enabled: false });
+    expect(edited.find((r) => r.id === rule.id)).toMatchObject({ phrases: ['要进一步'], enabled: false });
+    const builtin = before[0];
+    expect((await app.must('checks.rules.save', { ...input(builtin), enabled: false })).find((r) => r.id === builtin.id)?.enabled).toBe(false);
+    const refused = await app.call('checks.rules.remove', { id: builtin.id });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('只能停用');
+    // The database refuses it too, whoever asks.
+    expect(() => app.ctx.sqlite.prepare('DELETE FROM criticism_rules WHERE id = ?').run(builtin.id)).toThrow(/built-in/);
+    expect((await app.must('checks.rules.remove', { id: rule.id })).some((r) => r.id === rule.id)).toBe(false);
+    await app.must('checks.rules.save', { ...input(builtin), enabled: true });
+    expect((await app.call('checks.rules.save', { ...input(builtin), phrases: [] })).ok).toBe(false);
   });
 });

@@ -3,9 +3,10 @@ import { notFound } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import { getMeeting } from '../meetings';
 import type { HandlerMap } from '../types';
+import { checkupData, leave, review } from './checkup';
 import { getLibraryItem, importLibraryFile, LIBRARY_ITEM, listLibrary } from './library';
 import { nameEntries } from './names';
-import { listRules, saveRule } from './rules';
+import { listRules, removeRule, saveRule } from './rules';
 import { checkMaterial } from './similarity';
 import { nearIdenticalTalks } from './talks';
 
@@ -44,6 +45,10 @@ export const checksHandlers: HandlerMap<typeof checksApi> = {
     if (ctx.sqlite.prepare('DELETE FROM check_names WHERE id = ? AND team_id = ?').run(input.id, input.teamId).changes === 0) throw notFound({ zh: '名称', en: 'Name' }, input.id);
     return nameEntries(ctx.sqlite, input.teamId);
   },
+  'checks.checkup': (ctx, input) => checkupData(ctx, input.materialId),
+  'checks.checkup.leave': (ctx, input) => leave(ctx, input),
+  'checks.checkup.review': (ctx, input) => review(ctx, input),
   'checks.rules.list': (ctx) => listRules(ctx.sqlite),
   'checks.rules.save': (ctx, input) => saveRule(ctx.sqlite, input),
+  'checks.rules.remove': (ctx, input) => removeRule(ctx.sqlite, input.id),
 };

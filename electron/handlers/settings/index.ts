@@ -23,6 +23,7 @@ export async function readSettings(ctx: HandlerContext): Promise<Settings> {
     stepOffsets: { ...DEFAULT_SETTINGS.stepOffsets, ...stored.stepOffsets },
     document: { ...DEFAULT_SETTINGS.document, ...stored.document },
     timeZone: stored.timeZone ?? DEFAULT_SETTINGS.timeZone,
+    materialLength: stored.materialLength ?? DEFAULT_SETTINGS.materialLength,
   };
 }
 
@@ -45,7 +46,11 @@ export const settingsHandlers: HandlerMap<typeof settingsApi> = {
       stepOffsets: { ...current.stepOffsets, ...patch.stepOffsets },
       document: { ...current.document, ...patch.document },
       timeZone: patch.timeZone ?? current.timeZone,
+      materialLength: patch.materialLength ?? current.materialLength,
     };
+    if (next.materialLength.min > next.materialLength.max) {
+      throw new AppError('settings.lengthRange', `材料字数下限（${next.materialLength.min}）大于上限（${next.materialLength.max}），未作修改`, `The material's minimum length (${next.materialLength.min}) exceeds its maximum (${next.materialLength.max}); nothing was changed`);
+    }
     const value = JSON.stringify(next);
     await ctx.db.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
     return next;
