@@ -51,6 +51,12 @@ export interface DuplicateSuggestion {
   items: [DuplicateSide, DuplicateSide];
 }
 
+/** A suggestion the user answered 「不是同一问题」: no longer offered until restored. */
+export interface DismissedDuplicate {
+  dismissedAt: string;
+  items: [DuplicateSide, DuplicateSide];
+}
+
 export interface DuplicateSide {
   itemId: number;
   meetingId: number;
@@ -420,6 +426,12 @@ export const rectificationApi = {
   'rectification.unlinkSource': channel(z.object({ itemId: id(), source: sourceRef }).strict()).returns<RectificationList>(),
   /** 同一问题: items of other sources whose problems read alike (this list's items against the team's open ledger). */
   'rectification.duplicates': channel(z.object({ meetingId: id() }).strict()).returns<DuplicateSuggestion[]>(),
+  /** 「不是同一问题」: the pair is no longer suggested (kept until restored). Returns the suggestions left. */
+  'rectification.dismissDuplicate': channel(z.object({ meetingId: id(), itemId: id(), withItemId: id() }).strict()).returns<DuplicateSuggestion[]>(),
+  /** The pairs dismissed that involve this list's items, the latest first. */
+  'rectification.dismissedDuplicates': channel(z.object({ meetingId: id() }).strict()).returns<DismissedDuplicate[]>(),
+  /** Undoes a dismissal: the pair is suggested again when its problems still read alike. Returns the dismissals left. */
+  'rectification.restoreDuplicate': channel(z.object({ meetingId: id(), itemId: id(), withItemId: id() }).strict()).returns<DismissedDuplicate[]>(),
   /** Links two items of the same team as one problem; the returned list is the one of `meetingId`. */
   'rectification.link': channel(z.object({ meetingId: id(), itemId: id(), withItemId: id() }).strict()).returns<RectificationList>(),
   /** Takes the item out of its link (the others stay linked with each other). */

@@ -2,6 +2,7 @@ import type { rectificationApi } from '../../common/api/rectification';
 import type { HandlerMap } from '../types';
 import { agreeHandlers } from './agree';
 import { carryOverHandlers } from './carryOver';
+import { dismissalHandlers } from './dismissals';
 import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './exports';
 import { importHandlers } from './importXlsx';
@@ -26,6 +27,7 @@ export const rectificationHandlers: HandlerMap<typeof rectificationApi> = {
   },
   ...itemHandlers,
   ...linkHandlers,
+  ...dismissalHandlers,
   ...agreeHandlers,
   ...progressHandlers,
   ...evidenceHandlers,

@@ -119,6 +119,37 @@ describe('同一问题 across sources', () => {
     expect(before.rectification_links ?? 0).toBe(0);
   });
 
+  it('keeps a suggestion answered 不是同一问题 out of the suggestions until it is restored; deleting an item drops the answer', async () => {
+    const list = await ledger();
+    const [study, , , inspectionStudy] = list.items;
+    const pair = { meetingId: app.ids.meetingId, itemId: inspectionStudy.id, withItemId: study.id };
+    expect(await app.must('rectification.dismissedDuplicates', { meetingId: app.ids.meetingId })).toEqual([]);
+    expect(await app.must('rectification.dismissDuplicate', pair)).toEqual([]);
+    // Asked again (another screen, a re-opened dialog): still not offered, and listed as dismissed, this list's item first.
+    expect(await app.must('rectification.duplicates', { meetingId: app.ids.meetingId })).toEqual([]);
+    const dismissed = await app.must('rectification.dismissedDuplicates', { meetingId: app.ids.meetingId });
+    expect(dismissed.map((d) => d.items.map((i) => i.seq))).toEqual([[1, 4]]);
+    expect(dismissed[0].dismissedAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    // Dismissing twice keeps one answer; nothing is linked.
+    await app.must('rectification.dismissDuplicate', { ...pair, itemId: study.id, withItemId: inspectionStudy.id });
+    expect(app.counts().rectification_dismissals).toBe(1);
+    expect(app.counts().rectification_links ?? 0).toBe(0);
+
+    expect(await app.must('rectification.restoreDuplicate', pair)).toEqual([]);
+    expect((await app.must('rectification.duplicates', { meetingId: app.ids.meetingId })).map((s) => s.items.map((i) => i.seq))).toEqual([[1, 4]]);
+    const before = app.counts();
+    const again = await app.call('rectification.restoreDuplicate', pair);
+    expect(again).toMatchObject({ ok: false, error: { code: 'rectification.notDismissed', message: expect.stringContaining('第4项'), messageEn: expect.stringContaining('nothing to restore') } });
+    const self = await app.call('rectification.dismissDuplicate', { ...pair, withItemId: inspectionStudy.id });
+    expect(self).toMatchObject({ ok: false, error: { code: 'rectification.linkSelf' } });
+    expect(app.counts()).toEqual(before);
+
+    await app.must('rectification.dismissDuplicate', pair);
+    // The answer belongs to its two items: it goes with either of them (the table's foreign keys).
+    app.connection.sqlite.prepare('DELETE FROM rectification_items WHERE id = ?').run(inspectionStudy.id);
+    expect(app.counts().rectification_dismissals ?? 0).toBe(0);
+  });
+
   it('edits the source tag and origin of an item, refusing another source without its origin and an origin on a meeting item', async () => {
     const list = await ledger();
     const before = app.counts();
