@@ -184,6 +184,46 @@ describe('同一问题 across sources', () => {
     expect((await app.must('rectification.history', { itemId: car.id })).progress).toHaveLength(1);
   });
 
+  it('carries a partner\'s 销号 and its files to the open item linked to it, only once confirmed, and keeps the copy marked after unlinking', async () => {
+    const list = await ledger();
+    const [study, , branch, inspectionStudy, , car] = list.items;
+    const pdf = demoEvidencePdf('acceptance');
+    await app.must('rectification.addProgress', { itemId: inspectionStudy.id, date: '2027-03-20', kind: 'review', text: '中心组学习制度修订并执行', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [{ name: '验收记录.pdf', file: pdf }] });
+    const progressBefore = (await app.must('rectification.history', { itemId: study.id })).progress.length;
+
+    const before = app.counts();
+    const unconfirmed = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: inspectionStudy.id });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'rectification.linkCarriesClosure', message: expect.stringContaining('第4项已销号'), messageEn: expect.stringContaining('item(s) 1') } });
+    expect(app.counts()).toEqual(before);
+
+    const linked = await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: inspectionStudy.id, carryClosure: true });
+    expect(linked.items[0]).toMatchObject({ status: 'closed', closedOn: '2027-03-20', acceptor: '何静', progress: '中心组学习制度修订并执行', closedWithoutEvidence: false, evidence: [{ name: '验收记录.pdf', stored: true, bytes: pdf.byteLength }] });
+    expect(linked.items[3].status).toBe('closed');
+    // One problem, closed once.
+    expect(linked.stats).toMatchObject({ total: 5, linkedRows: 1 });
+    expect(linked.stats.byStatus.closed).toBe(1);
+    const saved = await app.must('rectification.saveEvidence', { evidenceId: linked.items[0].evidence[0].id });
+    expect(new Uint8Array(fs.readFileSync(saved.path!))).toEqual(pdf);
+    const history = await app.must('rectification.history', { itemId: study.id });
+    expect(history.progress).toHaveLength(progressBefore + 1);
+    expect(history.progress.at(-1)).toMatchObject({ statusFrom: 'not_started', statusTo: 'closed', by: '郭文静', linkedFrom: { itemId: inspectionStudy.id, seq: 4, stillLinked: true } });
+
+    // Unlinked: the copy stays, marked as coming from an item no longer linked; nothing is reopened.
+    const unlinked = await app.must('rectification.unlink', { meetingId: app.ids.meetingId, itemId: study.id });
+    expect(unlinked.items[0].status).toBe('closed');
+    expect((await app.must('rectification.history', { itemId: study.id })).progress.at(-1)?.linkedFrom).toEqual({ itemId: inspectionStudy.id, seq: 4, stillLinked: false });
+
+    // A 销号 on the acceptor's reason alone travels with its reason and stays marked as without evidence.
+    await app.must('rectification.addProgress', { itemId: car.id, date: '2027-03-22', kind: 'review', text: '公车私用风险点已排查', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [], noEvidenceReason: '排查记录为涉密材料，未上传' });
+    const byReason = await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: branch.id, withItemId: car.id, carryClosure: true });
+    expect(byReason.items[2]).toMatchObject({ status: 'closed', closedOn: '2027-03-22', closedWithoutEvidence: true, noEvidenceReason: '排查记录为涉密材料，未上传' });
+
+    // Two closed items: linking writes no entry on either.
+    const counted = app.counts().rectification_progress;
+    await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: car.id });
+    expect(app.counts().rectification_progress).toBe(counted);
+  });
+
   it('edits the source tag and origin of an item, refusing another source without its origin and an origin on a meeting item', async () => {
     const list = await ledger();
     const before = app.counts();

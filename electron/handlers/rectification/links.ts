@@ -14,21 +14,9 @@ import type { HandlerMap } from '../types';
 import { findList, itemWithList } from './read';
 import { loadList } from './store';
 import { place, placeColumns, placed, type ItemPlace } from './linkRead';
+import { carryClosure, closureToCarry, refuseCarry } from './linkClosure';
 
 type Db = HandlerContext['db'];
-
-/** The other items of an item's link group (ids), in a stable order. */
-export async function linkedItemIds(db: Db, itemId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('rectification_links as mine')
-    .innerJoin('rectification_links as other', 'other.link_group', 'mine.link_group')
-    .select('other.item_id')
-    .where('mine.item_id', '=', itemId)
-    .where('other.item_id', '<>', itemId)
-    .orderBy('other.item_id')
-    .execute();
-  return rows.map((r) => r.item_id);
-}
 
 export const pairKey = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a, b)}`;
 
@@ -114,6 +102,8 @@ export const linkHandlers: Pick<HandlerMap<Api>, 'rectification.duplicates' | 'r
     }
     const [ga, gb] = [await groupOf(ctx.db, a.id), await groupOf(ctx.db, b.id)];
     if (ga !== null && ga === gb) throw new AppError('rectification.alreadyLinked', `第${a.seq}项与第${b.seq}项已关联为同一问题`, `Items ${a.seq} and ${b.seq} are already linked`);
+    const carry = await closureToCarry(ctx, a, b);
+    if (carry) refuseCarry(carry, input.carryClosure === true);
     const at = nowIso(ctx);
     if (ga !== null && gb !== null) {
       await ctx.db.updateTable('rectification_links').set({ link_group: ga }).where('link_group', '=', gb).execute();
@@ -123,6 +113,7 @@ export const linkHandlers: Pick<HandlerMap<Api>, 'rectification.duplicates' | 'r
       const next = await ctx.db.selectFrom('rectification_links').select(sql<number>`coalesce(max(link_group), 0) + 1`.as('n')).executeTakeFirstOrThrow();
       await ctx.db.insertInto('rectification_links').values([{ item_id: a.id, link_group: next.n, linked_at: at }, { item_id: b.id, link_group: next.n, linked_at: at }]).execute();
     }
+    if (carry) await carryClosure(ctx, carry);
     return loadList(ctx, input.meetingId);
   },
 

@@ -8,7 +8,7 @@ import { AppError } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 import { itemWithList, loadList } from './store';
-import { linkedItemIds } from './links';
+import { linkedItemIds } from './linkRead';
 import type { ItemStatus } from '../../common/rectification/model';
 import { checkEvidenceFiles, storedEvidenceCount, storeEvidence, type CheckedFile, type EvidenceUpload } from './evidence';
 
