@@ -180,6 +180,19 @@ describe('rectification list', () => {
     await e.page.click('[data-testid=open-duplicates]');
     const pair = e.page.locator('[data-testid^=duplicate-]', { hasText: '层层陪会现象时有发生' }).filter({ hasText: '部分会议层层陪会' });
     await pair.waitFor();
+    // Answered 不是同一问题, the pair is not offered again (the drawer reopened), until it is restored.
+    await pair.locator('[data-testid^=dismiss-]').click();
+    await pair.waitFor({ state: 'detached' });
+    await e.page.keyboard.press('Escape');
+    await e.page.waitForSelector('[data-testid=duplicates]', { state: 'detached' });
+    await e.page.click('[data-testid=open-duplicates]');
+    await e.page.click('[data-testid=toggle-dismissed]');
+    const dismissed = e.page.locator('[data-testid^=dismissed-]', { hasText: '层层陪会现象时有发生' });
+    await dismissed.waitFor();
+    expect(await pair.count()).toBe(0);
+    await e.shot('rectification-07d-dismissed');
+    await dismissed.locator('[data-testid^=restore-]').click();
+    await pair.waitFor();
     await e.shot('rectification-07d-same-problem');
     await pair.locator('[data-testid^=link-]').click();
     await pair.waitFor({ state: 'detached' });

@@ -17,13 +17,14 @@ import { minutesMerges } from './018_minutes_merges';
 import { meetingRules } from './019_meeting_rules';
 import { rectificationLinks } from './020_rectification_links';
 import { checkup } from './021_checkup';
+import { duplicateDismissals } from './022_duplicate_dismissals';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. A static list on purpose: directory globbing breaks once the app is bundled.
  * Append only; never edit a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, hostEntries, checks, submission, evidenceFiles, rectificationOrigins, reportEdits, minutesMerges, meetingRules, rectificationLinks, checkup];
+export const migrations: readonly Migration[] = [foundation, opinions, talks, materials, minutes, rectification, search, erasures, feedback, hostEntries, checks, submission, evidenceFiles, rectificationOrigins, reportEdits, minutesMerges, meetingRules, rectificationLinks, checkup, duplicateDismissals];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 export type { Migration };

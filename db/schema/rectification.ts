@@ -127,6 +127,13 @@ export interface RectificationLinksTable {
   linked_at: string;
 }
 
+/** A 同一问题 suggestion the user dismissed (migration 022); item_a < item_b. */
+export interface RectificationDismissalsTable {
+  item_a: number;
+  item_b: number;
+  dismissed_at: string;
+}
+
 export interface RectificationTables {
   rectification_lists: RectificationListsTable;
   rectification_items: RectificationItemsTable;
@@ -139,4 +146,5 @@ export interface RectificationTables {
   rectification_changes: RectificationChangesTable;
   rectification_progress: RectificationProgressTable;
   rectification_links: RectificationLinksTable;
+  rectification_dismissals: RectificationDismissalsTable;
 }

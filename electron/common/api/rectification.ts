@@ -51,6 +51,12 @@ export interface DuplicateSuggestion {
   items: [DuplicateSide, DuplicateSide];
 }
 
+/** A suggestion the user answered 「不是同一问题」: no longer offered until restored. */
+export interface DismissedDuplicate {
+  dismissedAt: string;
+  items: [DuplicateSide, DuplicateSide];
+}
+
 export interface DuplicateSide {
   itemId: number;
   meetingId: number;
@@ -143,8 +149,11 @@ export interface ProgressEntry {
   statusTo: ItemStatus | null;
   noEvidenceReason: string;
   evidence: Evidence[];
-  /** Written here because it was written on a linked item (its 序号 then); null for an entry made on this item. */
-  linkedFrom: { itemId: number; seq: number } | null;
+  /**
+   * Written here because it was written on a linked item (its 序号 then); null for an entry made on this item.
+   * `stillLinked` false: the two were unlinked later (the copy stays, marked).
+   */
+  linkedFrom: { itemId: number; seq: number; stillLinked: boolean } | null;
 }
 
 export interface ItemHistory {
@@ -420,8 +429,18 @@ export const rectificationApi = {
   'rectification.unlinkSource': channel(z.object({ itemId: id(), source: sourceRef }).strict()).returns<RectificationList>(),
   /** 同一问题: items of other sources whose problems read alike (this list's items against the team's open ledger). */
   'rectification.duplicates': channel(z.object({ meetingId: id() }).strict()).returns<DuplicateSuggestion[]>(),
-  /** Links two items of the same team as one problem; the returned list is the one of `meetingId`. */
-  'rectification.link': channel(z.object({ meetingId: id(), itemId: id(), withItemId: id() }).strict()).returns<RectificationList>(),
+  /** 「不是同一问题」: the pair is no longer suggested (kept until restored). Returns the suggestions left. */
+  'rectification.dismissDuplicate': channel(z.object({ meetingId: id(), itemId: id(), withItemId: id() }).strict()).returns<DuplicateSuggestion[]>(),
+  /** The pairs dismissed that involve this list's items, the latest first. */
+  'rectification.dismissedDuplicates': channel(z.object({ meetingId: id() }).strict()).returns<DismissedDuplicate[]>(),
+  /** Undoes a dismissal: the pair is suggested again when its problems still read alike. Returns the dismissals left. */
+  'rectification.restoreDuplicate': channel(z.object({ meetingId: id(), itemId: id(), withItemId: id() }).strict()).returns<DismissedDuplicate[]>(),
+  /**
+   * Links two items of the same team as one problem; the returned list is the one of `meetingId`. When one side is
+   * closed and the other open, its 销号 with the evidence is copied to the open side: refused unless `carryClosure`
+   * confirms it (rectification.linkCarriesClosure names what would be closed).
+   */
+  'rectification.link': channel(z.object({ meetingId: id(), itemId: id(), withItemId: id(), carryClosure: z.boolean().optional() }).strict()).returns<RectificationList>(),
   /** Takes the item out of its link (the others stay linked with each other). */
   'rectification.unlink': channel(z.object({ meetingId: id(), itemId: id() }).strict()).returns<RectificationList>(),
   'rectification.move': channel(z.object({ itemId: id(), toSeq: z.number().int().min(1).max(100000) }).strict()).returns<RectificationList>(),

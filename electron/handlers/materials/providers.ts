@@ -10,7 +10,7 @@ import type { FactsProvider } from '../meetings/facts';
 import type { SourceCandidate, SourceProvider } from '../meetings/sources';
 import type { StepProbe } from '../meetings/steps';
 import { localDate } from '../context';
-import { parseContent } from './store';
+import { parseContent, parseContentReadOnly } from './store';
 
 export const materialsDossier: DossierProvider = async (ctx, meetingId, memberId) => {
   let query = ctx.db.selectFrom('materials').select(['id', 'status', 'content']).where('meeting_id', '=', meetingId);
@@ -37,12 +37,17 @@ export const materialsSources: SourceProvider = async (ctx, meetingId) => {
     .orderBy((eb) => eb.fn.coalesce('members.sort_order', eb.val(-1)))
     .execute();
   const aspects = await ctx.db.selectFrom('meeting_aspects').select(['id', 'label']).where('meeting_id', '=', meetingId).execute();
+  const refs = await ctx.db
+    .selectFrom('material_problems')
+    .innerJoin('materials', 'materials.id', 'material_problems.material_id')
+    .select(['material_problems.id', 'material_problems.material_id', 'material_problems.node_id'])
+    .where('materials.meeting_id', '=', meetingId)
+    .execute();
+  const idOf = new Map(refs.map((r) => [`${r.material_id}:${r.node_id}`, r.id]));
   const out: SourceCandidate[] = [];
   for (const row of rows) {
-    const refs = await ctx.db.selectFrom('material_problems').select(['id', 'node_id']).where('material_id', '=', row.id).execute();
-    const idOf = new Map(refs.map((r) => [r.node_id, r.id]));
-    for (const { item, block } of problemItems(parseContent(row.content, row.id))) {
-      const id = idOf.get(item.id);
+    for (const { item, block } of problemItems(parseContentReadOnly(row.content, row.id))) {
+      const id = idOf.get(`${row.id}:${item.id}`);
       const text = problemText(item);
       if (id === undefined || text.trim() === '') continue;
       out.push({

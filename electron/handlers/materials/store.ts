@@ -78,6 +78,26 @@ export function parseContent(json: string, materialId: number): Material {
   return parsed.data;
 }
 
+/** Parsed contents by material id, each with the JSON it came from (a hit needs the very same text). */
+const readOnlyCache = new Map<number, { json: string; material: Material }>();
+const READ_ONLY_CACHE_SIZE = 256;
+
+/**
+ * parseContent for readers that only look (rectification sources): validating a material costs about half a
+ * millisecond, and the sources dialog reads every material of the meeting each time it opens. The same text always
+ * parses to the same material, so a cached one is returned while the stored JSON is unchanged. Callers must not
+ * modify the result.
+ */
+export function parseContentReadOnly(json: string, materialId: number): Readonly<Material> {
+  const hit = readOnlyCache.get(materialId);
+  if (hit && hit.json === json) return hit.material;
+  const material = parseContent(json, materialId);
+  readOnlyCache.delete(materialId);
+  readOnlyCache.set(materialId, { json, material });
+  if (readOnlyCache.size > READ_ONLY_CACHE_SIZE) readOnlyCache.delete(readOnlyCache.keys().next().value as number);
+  return material;
+}
+
 export function assertEditable(status: MaterialStatus): void {
   if (EDITABLE_STATUSES.includes(status)) return;
   const label = MATERIAL_STATUS_LABELS[status];

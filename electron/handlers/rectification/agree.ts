@@ -7,6 +7,7 @@ import { chineseDate, deadlineChosen } from '../../common/rectification/model';
 import type { HandlerMap } from '../types';
 import { ensureList, findList, itemWithList, loadItems, loadList } from './store';
 import { evidenceEntry, evidenceOf } from './read';
+import { linkedItemIds } from './linkRead';
 
 type Api = typeof rectificationApi;
 
@@ -99,6 +100,11 @@ export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'recti
           .execute()
       ).map((r) => [r.id, { itemId: r.item_id, seq: r.seq }]),
     );
+    const linkedNow = new Set(await linkedItemIds(ctx.db, input.itemId));
+    const fromOf = (entryId: number | null) => {
+      const source = entryId === null ? undefined : sourcesOfCopies.get(entryId);
+      return source ? { ...source, stillLinked: linkedNow.has(source.itemId) } : null;
+    };
     return {
       changes: changes.map((c) => ({ id: c.id, at: c.at, by: c.changed_by, reason: c.reason, field: c.field, before: c.before, after: c.after })),
       progress: progress.map((p) => ({
@@ -111,7 +117,7 @@ export const agreeHandlers: Pick<HandlerMap<Api>, 'rectification.agree' | 'recti
         statusTo: p.status_to,
         noEvidenceReason: p.no_evidence_reason,
         evidence: evidence.filter((e) => e.progress_id === p.id).map(evidenceEntry),
-        linkedFrom: p.linked_from === null ? null : (sourcesOfCopies.get(p.linked_from) ?? null),
+        linkedFrom: fromOf(p.linked_from),
       })),
       agreed: agreed?.items.find((i) => i.id === input.itemId) ?? null,
     };

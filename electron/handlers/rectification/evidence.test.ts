@@ -6,23 +6,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
 import { demoEvidencePdf } from '../../../seeds/demo/evidencePdf';
+import { agreedList, baseItem, emptyList } from './ledgerTesting';
 import type { Input } from '../../common/api';
 
 let app: TestApp & { ids: DemoIds };
 beforeEach(async () => {
   app = await openDemoApp();
-  for (const item of (await app.must('rectification.get', { meetingId: app.ids.meetingId })).items) await app.must('rectification.deleteItem', { itemId: item.id });
+  await emptyList(app);
 });
 afterEach(() => app.close());
 
-type ItemInput = Input<'rectification.createItem'>['item'];
-async function agreedTwo() {
-  const members = await app.must('members.list', { teamId: app.ids.teamId });
-  const base: ItemInput = { aspectId: null, memberId: null, problem: '', target: '', measures: ['建立台账'], leaderIds: [members[0].id], unit: '县政府办公室', ownerPerson: '黄海峰', deadline: { kind: 'date', date: '2027-03-31' }, note: '' };
-  await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: { ...base, problem: '调查研究不够深入' }, sources: [] });
-  await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: { ...base, problem: '立行立改：会议室空调长开' }, sources: [] });
-  return app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-27', agreedBy: '林向东' });
-}
+const agreedTwo = async () => agreedList(app, await baseItem(app), [{ problem: '调查研究不够深入' }, { problem: '立行立改：会议室空调长开' }]);
 const close = (itemId: number, extra: Partial<Input<'rectification.addProgress'>> = {}) =>
   app.call('rectification.addProgress', { itemId, date: '2027-03-20', kind: 'review', text: '验收合格', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [], ...extra });
 

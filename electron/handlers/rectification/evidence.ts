@@ -21,7 +21,7 @@ import { getMeeting } from '../meetings';
 import { meetingName } from '../prep/names';
 import type { HandlerMap } from '../types';
 import { itemWithList, loadItems, loadList } from './store';
-import { linkedItemIds } from './links';
+import { linkedItemIds } from './linkRead';
 
 type Db = HandlerContext['db'];
 export interface EvidenceUpload {

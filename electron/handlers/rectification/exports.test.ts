@@ -5,38 +5,30 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
 import { collectFacts } from '../meetings/facts';
-import type { Input } from '../../common/api';
 import { demoEvidencePdf } from '../../../seeds/demo/evidencePdf';
+import { agreedList, baseItem, emptyList, sheetOf } from './ledgerTesting';
 
 let app: TestApp & { ids: DemoIds };
 beforeEach(async () => {
   app = await openDemoApp();
-  // Start from an empty list: the demo's draft items are covered by the demo test.
-  for (const item of (await app.must('rectification.get', { meetingId: app.ids.meetingId })).items) await app.must('rectification.deleteItem', { itemId: item.id });
+  await emptyList(app);
 });
 afterEach(() => app.close());
 
-type ItemInput = Input<'rectification.createItem'>['item'];
 async function seedAgreed(meetingId = app.ids.meetingId) {
   const members = await app.must('members.list', { teamId: app.ids.teamId });
   const meeting = await app.must('meetings.get', { id: meetingId });
-  const base: ItemInput = { aspectId: meeting.aspects[0]?.id ?? null, memberId: null, problem: '', target: '', measures: ['建立调研工作台账'], leaderIds: [members[0].id], unit: '县政府办公室', ownerPerson: '黄海峰', deadline: { kind: 'date', date: '2027-03-31' }, note: '' };
-  await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '调查研究不够深入' }, sources: [] });
-  await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '=HYPERLINK("http://evil.example","点我")', measures: ['+严格执行制度', '定期通报'], leaderIds: [members[1].id, members[2].id], deadline: { kind: 'immediate', date: null } }, sources: [] });
-  await app.must('rectification.createItem', { meetingId, item: { ...base, problem: '落实中央八项规定精神有松懈', memberId: members[3].id, leaderIds: [members[3].id], deadline: { kind: 'ongoing', date: null } }, sources: [] });
-  return app.must('rectification.agree', { meetingId, agreedOn: '2026-11-26', agreedBy: '林向东' });
-}
-
-async function sheetOf(path: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const ws = wb.worksheets[0];
-  let headerRow = 0;
-  ws.eachRow((row, n) => {
-    if (!headerRow && row.values && (row.values as unknown[]).includes('序号')) headerRow = n;
-  });
-  const col = (header: string) => (ws.getRow(headerRow).values as unknown[]).indexOf(header);
-  return { wb, ws, headerRow, col };
+  const base = await baseItem(app, { aspectId: meeting.aspects[0]?.id ?? null, measures: ['建立调研工作台账'] });
+  return agreedList(
+    app,
+    base,
+    [
+      { problem: '调查研究不够深入' },
+      { problem: '=HYPERLINK("http://evil.example","点我")', measures: ['+严格执行制度', '定期通报'], leaderIds: [members[1].id, members[2].id], deadline: { kind: 'immediate', date: null } },
+      { problem: '落实中央八项规定精神有松懈', memberId: members[3].id, leaderIds: [members[3].id], deadline: { kind: 'ongoing', date: null } },
+    ],
+    { meetingId, agreedOn: '2026-11-26' },
+  );
 }
 
 describe('rectification exports', () => {

@@ -14,8 +14,9 @@ import { nowIso, type HandlerContext } from '../context';
 import { userToday } from '../settings';
 import type { HandlerMap } from '../types';
 import { EDITABLE_HEADERS } from './exports';
-import { writeProgress } from './progress';
-import { findList, loadItems, loadList } from './store';
+import { writeOnLinked, writeProgress, type ProgressWrite } from './progress';
+import { findList, itemWithList, loadItems, loadList } from './store';
+import { storedEvidenceCount } from './evidence';
 
 type Field = 'id' | 'seq' | 'progress' | 'status' | 'closedOn' | 'acceptor' | 'note';
 const ALIASES: Record<Field, string[]> = {
@@ -37,6 +38,13 @@ export function parseDate(text: string): string | null {
   if (!m) return null;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   return isRealDate(iso) ? iso : null;
+}
+
+/** Why a linked item could not take a 销号 read back from Excel (which brings no file), or null when it can. */
+async function linkedClosingRefusal(ctx: HandlerContext, itemId: number): Promise<'notAgreed' | 'noEvidence' | null> {
+  const other = await itemWithList(ctx.db, itemId);
+  if (other.list_status !== 'agreed') return 'notAgreed';
+  return (await storedEvidenceCount(ctx.db, itemId)) === 0 ? 'noEvidence' : null;
 }
 
 export async function importDiff(ctx: HandlerContext, meetingId: number, file: Uint8Array): Promise<ImportPreview> {
@@ -108,6 +116,14 @@ export async function importDiff(ctx: HandlerContext, meetingId: number, file: U
         );
       }
       if (list?.status !== 'agreed' && item.status !== 'closed') fail(`第 ${mapped.rowNumber} 行：整改清单审议通过后才能销号`, `Row ${mapped.rowNumber}: items can be closed only after the list is agreed`);
+      // 同一问题: the 销号 goes to the linked items too (importApply), which must be able to take it.
+      for (const other of item.status === 'closed' ? [] : item.linked.filter((l) => l.status !== 'closed')) {
+        const refusal = await linkedClosingRefusal(ctx, other.itemId);
+        const where = other.sameList ? '本清单' : `${other.meetingName}整改清单`;
+        const whereEn = other.sameList ? 'this list' : `the list of ${other.meetingName}`;
+        if (refusal === 'notAgreed') fail(`第 ${mapped.rowNumber} 行：关联为同一问题的${where}第${other.seq}项所在清单尚未审议通过，不能一并销号`, `Row ${mapped.rowNumber}: item ${other.seq} of ${whereEn}, linked as the same problem, is in a list not yet agreed and cannot be closed with it`);
+        if (refusal === 'noEvidence') fail(`第 ${mapped.rowNumber} 行：关联为同一问题的${where}第${other.seq}项没有佐证材料，不能一并销号；请在系统中为其上传佐证材料`, `Row ${mapped.rowNumber}: item ${other.seq} of ${whereEn}, linked as the same problem, has no evidence and cannot be closed with it; attach a file to it in the app`);
+      }
       compare('closedOn', item.closedOn ?? '', closedOn ?? closedText);
       compare('acceptor', item.acceptor, acceptor);
     }
@@ -131,6 +147,10 @@ export const importHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectific
       throw new AppError('rectification.importInvalid', `导入文件有 ${bad.length} 处问题，未作任何修改：${bad.slice(0, 5).map((b) => b.message).join('；')}`, `The file has ${bad.length} problem(s); nothing was changed: ${bad.slice(0, 5).map((b) => b.messageEn).join('; ')}`);
     }
     const items = new Map((await loadItems(ctx, input.meetingId, await userToday(ctx))).map((i) => [i.id, i]));
+    // 同一问题: an entry read back is written on the linked items too, as one made in the app is, except on an item
+    // whose own row of the file gives it an entry of its own.
+    const ownEntry = (r: ImportDiffRow) => r.changes.some((c) => c.field === 'progress' || (c.field === 'status' && statusFromLabel(c.after) !== null));
+    const written = new Set(diff.rows.filter(ownEntry).map((r) => r.itemId!));
     for (const row of diff.rows) {
       const item = items.get(row.itemId!)!;
       const get = (f: string) => row.changes.find((c) => c.field === f)?.after;
@@ -139,12 +159,9 @@ export const importHandlers: Pick<HandlerMap<typeof rectificationApi>, 'rectific
       const statusTo = statusLabel !== undefined ? statusFromLabel(statusLabel) : null;
       const closedOn = get('closedOn') ?? item.closedOn ?? input.date;
       if (progress !== undefined || statusTo !== null) {
-        await writeProgress(
-          ctx,
-          ctx.db,
-          { itemId: item.id, date: statusTo === 'closed' ? closedOn : input.date, kind: 'progress', text: progress ?? '', by: input.by || 'Excel 导入', statusTo, acceptor: get('acceptor') ?? item.acceptor, evidence: [] },
-          { status: item.status, progress: item.progress },
-        );
+        const entry: ProgressWrite = { itemId: item.id, date: statusTo === 'closed' ? closedOn : input.date, kind: 'progress', text: progress ?? '', by: input.by || 'Excel 导入', statusTo, acceptor: get('acceptor') ?? item.acceptor, evidence: [] };
+        const entryId = await writeProgress(ctx, ctx.db, entry, { status: item.status, progress: item.progress });
+        await writeOnLinked(ctx, entry, entryId, written);
         if (progress === '') await ctx.db.updateTable('rectification_items').set({ progress: '' }).where('id', '=', item.id).execute();
       }
       const direct: Record<string, string> = {};

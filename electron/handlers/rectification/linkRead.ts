@@ -6,6 +6,19 @@ import type { HandlerContext } from '../context';
 
 type Db = HandlerContext['db'];
 
+/** The other items of an item's link group (ids), in a stable order. */
+export async function linkedItemIds(db: Db, itemId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('rectification_links as mine')
+    .innerJoin('rectification_links as other', 'other.link_group', 'mine.link_group')
+    .select('other.item_id')
+    .where('mine.item_id', '=', itemId)
+    .where('other.item_id', '<>', itemId)
+    .orderBy('other.item_id')
+    .execute();
+  return rows.map((r) => r.item_id);
+}
+
 export interface ItemPlace {
   id: number;
   listId: number;

@@ -5,17 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDemoApp, type TestApp } from '../testing';
 import type { DemoIds } from '../../../seeds/demo';
 import { demoEvidencePdf } from '../../../seeds/demo/evidencePdf';
-import type { Input } from '../../common/api';
 import { suggestDuplicates } from '../../common/rectification/duplicates';
+import { agreedList, baseItem, emptyList, sheetOf } from './ledgerTesting';
 
 let app: TestApp & { ids: DemoIds };
 beforeEach(async () => {
   app = await openDemoApp();
-  for (const item of (await app.must('rectification.get', { meetingId: app.ids.meetingId })).items) await app.must('rectification.deleteItem', { itemId: item.id });
+  await emptyList(app);
 });
 afterEach(() => app.close());
 
-type ItemInput = Input<'rectification.createItem'>['item'];
 const INSPECTION = '县委第三巡察组反馈意见（2026年6月）';
 
 /**
@@ -23,15 +22,10 @@ const INSPECTION = '县委第三巡察组反馈意见（2026年6月）';
  * 「理论学习中心组学习流于形式」 in other words; the rest are unrelated problems.
  */
 async function ledger() {
-  const members = await app.must('members.list', { teamId: app.ids.teamId });
-  const base: ItemInput = { aspectId: null, memberId: null, problem: '', target: '', measures: ['建立台账'], leaderIds: [members[0].id], unit: '县委办公室', ownerPerson: '黄海峰', deadline: { kind: 'date', date: '2027-03-31' }, note: '' };
   const meeting = ['理论学习中心组学习流于形式，联系实际不够，学习成果转化不足', '调查研究不深入，到基层一线调研次数偏少', '干部队伍建设统筹不够，年轻干部培养选拔力度不大'];
   const inspection = ['党委理论学习中心组学习制度执行不严格，学习形式单一，存在以读代学、流于形式问题', '基层党组织建设薄弱，“三会一课”制度落实不到位', '公务用车使用管理不规范，存在公车私用风险'];
-  for (const problem of meeting) await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: { ...base, problem }, sources: [] });
-  for (const problem of inspection) {
-    await app.must('rectification.createItem', { meetingId: app.ids.meetingId, item: { ...base, problem, originKind: 'inspection', origin: INSPECTION }, sources: [] });
-  }
-  return app.must('rectification.agree', { meetingId: app.ids.meetingId, agreedOn: '2026-11-27', agreedBy: '林向东' });
+  const base = await baseItem(app, { unit: '县委办公室' });
+  return agreedList(app, base, [...meeting.map((problem) => ({ problem })), ...inspection.map((problem) => ({ problem, originKind: 'inspection' as const, origin: INSPECTION }))]);
 }
 
 describe('同一问题 across sources', () => {
@@ -117,6 +111,117 @@ describe('同一问题 across sources', () => {
     const twice = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: list.items[3].id, withItemId: list.items[0].id });
     expect(twice).toMatchObject({ ok: false, error: { code: 'rectification.alreadyLinked' } });
     expect(before.rectification_links ?? 0).toBe(0);
+  });
+
+  it('keeps a suggestion answered 不是同一问题 out of the suggestions until it is restored; deleting an item drops the answer', async () => {
+    const list = await ledger();
+    const [study, , , inspectionStudy] = list.items;
+    const pair = { meetingId: app.ids.meetingId, itemId: inspectionStudy.id, withItemId: study.id };
+    expect(await app.must('rectification.dismissedDuplicates', { meetingId: app.ids.meetingId })).toEqual([]);
+    expect(await app.must('rectification.dismissDuplicate', pair)).toEqual([]);
+    // Asked again (another screen, a re-opened dialog): still not offered, and listed as dismissed, this list's item first.
+    expect(await app.must('rectification.duplicates', { meetingId: app.ids.meetingId })).toEqual([]);
+    const dismissed = await app.must('rectification.dismissedDuplicates', { meetingId: app.ids.meetingId });
+    expect(dismissed.map((d) => d.items.map((i) => i.seq))).toEqual([[1, 4]]);
+    expect(dismissed[0].dismissedAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    // Dismissing twice keeps one answer; nothing is linked.
+    await app.must('rectification.dismissDuplicate', { ...pair, itemId: study.id, withItemId: inspectionStudy.id });
+    expect(app.counts().rectification_dismissals).toBe(1);
+    expect(app.counts().rectification_links ?? 0).toBe(0);
+
+    expect(await app.must('rectification.restoreDuplicate', pair)).toEqual([]);
+    expect((await app.must('rectification.duplicates', { meetingId: app.ids.meetingId })).map((s) => s.items.map((i) => i.seq))).toEqual([[1, 4]]);
+    const before = app.counts();
+    const again = await app.call('rectification.restoreDuplicate', pair);
+    expect(again).toMatchObject({ ok: false, error: { code: 'rectification.notDismissed', message: expect.stringContaining('第4项'), messageEn: expect.stringContaining('nothing to restore') } });
+    const self = await app.call('rectification.dismissDuplicate', { ...pair, withItemId: inspectionStudy.id });
+    expect(self).toMatchObject({ ok: false, error: { code: 'rectification.linkSelf' } });
+    expect(app.counts()).toEqual(before);
+
+    await app.must('rectification.dismissDuplicate', pair);
+    // The answer belongs to its two items: it goes with either of them (the table's foreign keys).
+    app.connection.sqlite.prepare('DELETE FROM rectification_items WHERE id = ?').run(inspectionStudy.id);
+    expect(app.counts().rectification_dismissals ?? 0).toBe(0);
+  });
+
+  it('writes progress and a 销号 read back from Excel on the linked items too, unless their own row gives them an entry', async () => {
+    const list = await ledger();
+    const [study, survey, , inspectionStudy, inspectionBranch, car] = list.items;
+    // The file was filed before the link; only the meeting's item has the acceptance record then.
+    const pdf = demoEvidencePdf('acceptance');
+    await app.must('rectification.attachEvidence', { itemId: study.id, progressId: null, files: [{ name: '验收记录.pdf', file: pdf }] });
+    await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: inspectionStudy.id });
+    await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: survey.id, withItemId: inspectionBranch.id });
+    const saved = await app.must('rectification.exportXlsx', { meetingId: app.ids.meetingId, version: 'current', scope: 'all' });
+    const { wb, ws, headerRow, col } = await sheetOf(saved.path!);
+    const row = (seq: number) => ws.getRow(headerRow + seq);
+    row(1).getCell(col('整改进展')).value = '中心组学习制度修订并执行';
+    row(1).getCell(col('整改状态')).value = '已销号';
+    row(1).getCell(col('销号日期')).value = '2027-03-20';
+    row(1).getCell(col('验收人')).value = '何静';
+    // Both rows of the other linked pair are edited: each keeps its own entry, none is doubled.
+    row(2).getCell(col('整改进展')).value = '完成蹲点调研3次';
+    row(5).getCell(col('整改进展')).value = '整顿软弱涣散党支部2个';
+    row(6).getCell(col('整改进展')).value = '公车使用实行线上审批';
+    const edited = new Uint8Array(await wb.xlsx.writeBuffer());
+
+    // The 巡察 item would be closed without a file: the preview names it, and nothing can be applied.
+    const preview = await app.must('rectification.importPreview', { meetingId: app.ids.meetingId, file: edited });
+    expect(preview.rows.find((r) => r.seq === 1)?.errors.join()).toContain('关联为同一问题的本清单第4项没有佐证材料');
+    expect(preview.rows.find((r) => r.seq === 1)?.errorsEn.join()).toContain('item 4 of this list');
+    await app.must('rectification.attachEvidence', { itemId: inspectionStudy.id, progressId: null, files: [{ name: '巡察整改验收记录.pdf', file: pdf }] });
+
+    const applied = await app.must('rectification.importApply', { meetingId: app.ids.meetingId, file: edited, by: '郭文静', date: '2027-03-21' });
+    const [a, b, , c, d, e] = applied.items;
+    for (const item of [a, c]) expect(item).toMatchObject({ status: 'closed', closedOn: '2027-03-20', acceptor: '何静', progress: '中心组学习制度修订并执行', closedWithoutEvidence: false });
+    expect(applied.stats.byStatus.closed).toBe(1);
+    expect((await app.must('rectification.history', { itemId: inspectionStudy.id })).progress.at(-1)).toMatchObject({ statusTo: 'closed', by: '郭文静', linkedFrom: { itemId: study.id, seq: 1 } });
+    expect([b.progress, d.progress, e.progress]).toEqual(['完成蹲点调研3次', '整顿软弱涣散党支部2个', '公车使用实行线上审批']);
+    for (const item of [survey, inspectionBranch]) {
+      const entries = (await app.must('rectification.history', { itemId: item.id })).progress;
+      expect(entries.map((p) => [p.text, p.linkedFrom])).toEqual([[item.id === survey.id ? '完成蹲点调研3次' : '整顿软弱涣散党支部2个', null]]);
+    }
+    expect((await app.must('rectification.history', { itemId: car.id })).progress).toHaveLength(1);
+  });
+
+  it('carries a partner\'s 销号 and its files to the open item linked to it, only once confirmed, and keeps the copy marked after unlinking', async () => {
+    const list = await ledger();
+    const [study, , branch, inspectionStudy, , car] = list.items;
+    const pdf = demoEvidencePdf('acceptance');
+    await app.must('rectification.addProgress', { itemId: inspectionStudy.id, date: '2027-03-20', kind: 'review', text: '中心组学习制度修订并执行', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [{ name: '验收记录.pdf', file: pdf }] });
+    const progressBefore = (await app.must('rectification.history', { itemId: study.id })).progress.length;
+
+    const before = app.counts();
+    const unconfirmed = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: inspectionStudy.id });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'rectification.linkCarriesClosure', message: expect.stringContaining('第4项已销号'), messageEn: expect.stringContaining('item(s) 1') } });
+    expect(app.counts()).toEqual(before);
+
+    const linked = await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: inspectionStudy.id, carryClosure: true });
+    expect(linked.items[0]).toMatchObject({ status: 'closed', closedOn: '2027-03-20', acceptor: '何静', progress: '中心组学习制度修订并执行', closedWithoutEvidence: false, evidence: [{ name: '验收记录.pdf', stored: true, bytes: pdf.byteLength }] });
+    expect(linked.items[3].status).toBe('closed');
+    // One problem, closed once.
+    expect(linked.stats).toMatchObject({ total: 5, linkedRows: 1 });
+    expect(linked.stats.byStatus.closed).toBe(1);
+    const saved = await app.must('rectification.saveEvidence', { evidenceId: linked.items[0].evidence[0].id });
+    expect(new Uint8Array(fs.readFileSync(saved.path!))).toEqual(pdf);
+    const history = await app.must('rectification.history', { itemId: study.id });
+    expect(history.progress).toHaveLength(progressBefore + 1);
+    expect(history.progress.at(-1)).toMatchObject({ statusFrom: 'not_started', statusTo: 'closed', by: '郭文静', linkedFrom: { itemId: inspectionStudy.id, seq: 4, stillLinked: true } });
+
+    // Unlinked: the copy stays, marked as coming from an item no longer linked; nothing is reopened.
+    const unlinked = await app.must('rectification.unlink', { meetingId: app.ids.meetingId, itemId: study.id });
+    expect(unlinked.items[0].status).toBe('closed');
+    expect((await app.must('rectification.history', { itemId: study.id })).progress.at(-1)?.linkedFrom).toEqual({ itemId: inspectionStudy.id, seq: 4, stillLinked: false });
+
+    // A 销号 on the acceptor's reason alone travels with its reason and stays marked as without evidence.
+    await app.must('rectification.addProgress', { itemId: car.id, date: '2027-03-22', kind: 'review', text: '公车私用风险点已排查', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [], noEvidenceReason: '排查记录为涉密材料，未上传' });
+    const byReason = await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: branch.id, withItemId: car.id, carryClosure: true });
+    expect(byReason.items[2]).toMatchObject({ status: 'closed', closedOn: '2027-03-22', closedWithoutEvidence: true, noEvidenceReason: '排查记录为涉密材料，未上传' });
+
+    // Two closed items: linking writes no entry on either.
+    const counted = app.counts().rectification_progress;
+    await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: car.id });
+    expect(app.counts().rectification_progress).toBe(counted);
   });
 
   it('edits the source tag and origin of an item, refusing another source without its origin and an origin on a meeting item', async () => {

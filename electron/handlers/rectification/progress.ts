@@ -8,7 +8,7 @@ import { AppError } from '../../common/result';
 import { nowIso, type HandlerContext } from '../context';
 import type { HandlerMap } from '../types';
 import { itemWithList, loadList } from './store';
-import { linkedItemIds } from './links';
+import { linkedItemIds } from './linkRead';
 import type { ItemStatus } from '../../common/rectification/model';
 import { checkEvidenceFiles, storedEvidenceCount, storeEvidence, type CheckedFile, type EvidenceUpload } from './evidence';
 
@@ -76,11 +76,13 @@ export async function writeProgress(ctx: HandlerContext, db: Db, entry: Progress
 /**
  * 同一问题: the entry written on an item is written on every item linked to it, with the same files and the same
  * move of status, each item keeping its own wording. A linked item that cannot take the move (its list not agreed
- * yet) refuses the whole call, naming it; nothing is written.
+ * yet) refuses the whole call, naming it; nothing is written. `skip`: items that get an entry of their own in the
+ * same call (a re-import that changes both rows of a linked pair).
  */
-async function writeOnLinked(ctx: HandlerContext, entry: ProgressWrite, entryId: number): Promise<void> {
+export async function writeOnLinked(ctx: HandlerContext, entry: ProgressWrite, entryId: number, skip: ReadonlySet<number> = new Set()): Promise<void> {
   const others = await linkedItemIds(ctx.db, entry.itemId);
   for (const otherId of others) {
+    if (skip.has(otherId)) continue;
     const other = await itemWithList(ctx.db, otherId);
     if (entry.statusTo === 'closed' && other.status !== 'closed' && other.list_status !== 'agreed') {
       throw new AppError(

@@ -46,6 +46,7 @@ const TABLES: Record<string, Words> = {
   rectification_agreements: { zh: '整改清单审议通过版', en: 'Agreed versions of lists' },
   rectification_changes: { zh: '整改清单审议后变更', en: 'Changes after agreement' },
   rectification_links: { zh: '整改事项同一问题关联', en: 'Items linked as one problem' },
+  rectification_dismissals: { zh: '已忽略的同一问题建议', en: 'Dismissed same-problem suggestions' },
   opinion_feedback: { zh: '意见反馈本人记录', en: 'Opinions fed back to members' },
   submissions: { zh: '报送材料包记录', en: 'Packages sent upward' },
   minutes_entry_revisions: { zh: '发言记录更正', en: 'Corrections of minutes entries' },
