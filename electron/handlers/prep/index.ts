@@ -13,7 +13,8 @@ import { planBlocks } from './plan';
 import { draftData, gapsOf } from './drafts';
 import { meetingNoticeBlocks } from './meetingNotice';
 import { signInBlocks } from './signIn';
-import { hostScriptBlocks } from './hostScript';
+import { hostScriptBlocks, noticeSubjects } from './hostScript';
+import { openingNotices } from '../rectification/carryOver';
 
 const WORD = [{ name: 'Word 文档', extensions: ['docx'] }];
 
@@ -77,7 +78,8 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
   },
   async 'prep.hostScript'(ctx, input) {
     const data = await draftData(ctx, input.meetingId);
-    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data));
+    const notices = await openingNotices(ctx, data.meeting.id, undefined, noticeSubjects(data.agenda));
+    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data, notices));
   },
 };
 
