@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry, MergePreview } from '../../common/api/minutes';
 import { collectMeeting } from '../exchange/exportMeeting';
 import { openDemoApp, openTestApp, type TestApp } from '../testing';
+import { minutesFile } from './index';
 
 // Two recorders, one record (issue 18 §3): a second laptop gets the meeting from the exchange file, records, and its
 // minutes come back as an exchange file that is merged here.
@@ -102,12 +103,23 @@ describe('merging a second recorder’s minutes', () => {
     // The same file once more: everything is already here.
     expect((await t.here.must('minutes.mergePreview', { meetingId: t.meetingId, bytes })).differences.filter((d) => d.kind !== 'onlyHere')).toEqual([]);
 
+    // The Word record: one record, no mark of origin on the added entry; one closing line says two recorders took it.
+    const recorder = (await t.here.must('minutes.console', { meetingId: t.meetingId })).finalization.recorderConfirmed || (await t.here.must('meetings.get', { id: t.meetingId })).recorder;
+    expect(recorder).not.toBe('');
+    const record = async () => new TextDecoder().decode((await minutesFile(t.here.ctx, t.meetingId, 'txt')).bytes).split('\r\n');
+    const lines = await record();
+    expect(lines.find((l) => l.includes(t.addedText))).toMatch(new RegExp(`^\u3000\u3000[^（]+→[^（]+（批评）：${t.addedText}$`));
+    expect(lines.filter((l) => l.includes('李四'))).toEqual([expect.stringContaining('〔另一台记录（李四）：'), `\u3000\u3000本记录由${recorder}、李四两名记录人记录，经合并核对。`]);
+    expect(lines.indexOf(`\u3000\u3000本记录由${recorder}、李四两名记录人记录，经合并核对。`)).toBeLessThan(lines.findIndex((l) => l.startsWith('主持人（签字）')));
+
     const merges = await t.here.must('minutes.merges', { meetingId: t.meetingId });
     expect(merges).toHaveLength(1);
     expect(merges[0]).toMatchObject({ id: first.mergeId, recorder: '李四', undoneAt: null });
     await t.here.must('minutes.mergeUndo', { meetingId: t.meetingId, mergeId: first.mergeId! });
     expect(snapshot(t.here, t.meetingId)).toEqual(original);
     expect((await t.here.must('minutes.merges', { meetingId: t.meetingId }))[0].undoneAt).not.toBeNull();
+    // Undone: the record is this recorder's alone again, and says nothing of a merge.
+    expect((await record()).some((l) => l.includes('经合并核对'))).toBe(false);
     expect((await t.here.call('minutes.mergeUndo', { meetingId: t.meetingId, mergeId: first.mergeId! })).ok).toBe(false);
 
     // The other side everywhere: its text replaces this one, the entry it lacks is removed, its extra entry is added.
