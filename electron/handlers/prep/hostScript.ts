@@ -57,6 +57,10 @@ function noticeOf(item: DraftAgendaItem, notices: readonly OpeningNotice[]): Ope
   return notices.find((n) => n.kind === 'notice' && n.title === noticeTitle(noticeSubject(strip(item.title))));
 }
 
+/** The ledger's 通报 of each agenda item that has one, in the agenda's order. */
+export const scriptNotices = (agenda: readonly DraftAgendaItem[], notices: readonly OpeningNotice[]): OpeningNotice[] =>
+  agenda.flatMap((item) => noticeOf(item, notices) ?? []);
+
 /** The subjects of the agenda's extra 通报 items (a 通报 item nobody speaks for but the host), to ask the ledger for. */
 export const noticeSubjects = (agenda: readonly DraftAgendaItem[]): string[] =>
   agenda.filter((a) => a.kind === 'other' && a.memberId === null && isNoticeItem(a.title)).map((a) => noticeSubject(strip(a.title)));
