@@ -154,6 +154,14 @@ describe('a secretary sets up the team and a meeting', () => {
     await e.page.waitForSelector('[data-testid=opening-notice]');
     expect(await e.page.textContent('[data-testid=opening-notice]')).toContain('整改台账中没有来源为「中央八项规定精神学习教育整改整治」的事项');
     await e.shot('09-agenda-opening-notice');
+
+    // The 主持词 draft: the preparation screen says, before it is written, which 通报 the ledger cannot give text for.
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/prep-docs`);
+    const gaps = e.page.locator('[data-testid=draft-notice-gaps]');
+    await gaps.waitFor();
+    expect(await gaps.textContent()).toMatch(/通报中央八项规定精神学习教育整改整治情况[：:]整改台账中没有来源/);
+    await gaps.scrollIntoViewIfNeeded();
+    await e.shot('10-prep-host-script-notices');
     expect(e.pageErrors).toEqual([]);
   });
 });

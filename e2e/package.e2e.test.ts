@@ -102,6 +102,17 @@ describe('after the meeting: the package for the upper level', () => {
     entries.rows.push(extra);
     const m = file.tables.meetings;
     m.rows.forEach((r) => (r[m.columns.indexOf('recorder')] = '李四'));
+    // An agenda item their secretary added at the end, missing here: listed, and added unless declined.
+    const agenda = file.tables.minutes_agenda_items;
+    const a = (name: string) => agenda.columns.indexOf(name);
+    const last = agenda.rows.filter((r) => r[a('meeting_id')] === file.root.meetingId).sort((x, y) => Number(y[a('sort_order')]) - Number(x[a('sort_order')]))[0];
+    const added = [...last];
+    added[a('id')] = Math.max(...agenda.rows.map((r) => Number(r[a('id')]))) + 1;
+    added[a('sort_order')] = Number(last[a('sort_order')]) + 1;
+    added[a('kind')] = 'other';
+    added[a('title')] = '宣读会议纪律';
+    added[a('member_id')] = null;
+    agenda.rows.push(added);
     const second = path.join(e.dir, '第二台记录.json');
     fs.writeFileSync(second, JSON.stringify(file));
 
@@ -126,6 +137,10 @@ describe('after the meeting: the package for the upper level', () => {
     expect((await diffs.evaluateAll((els) => els.map((d) => d.getAttribute('data-kind')))).sort()).toEqual(['changed', 'onlyHere', 'onlyThere']);
     expect(await e.page.inputValue('input[data-testid=merge-recorder], [data-testid=merge-recorder] input')).toBe('李四');
     expect(await e.page.textContent('[data-testid=merge-counts]')).toMatch(/相同 \d+ 条已自动合并，差异 3 处/);
+    const missing = e.page.locator('[data-testid=merge-missing-item]');
+    expect(await missing.count()).toBe(1);
+    expect(await missing.textContent()).toMatch(/宣读会议纪律[\s\S]*位于「.+」之后/);
+    expect(await missing.locator('input[type=checkbox]').isChecked()).toBe(true);
     // The changed entry: the other recorder's wording, chosen by keyboard (arrows in the radio group).
     const changedRow = e.page.locator('[data-testid=merge-diff][data-kind=changed]');
     expect(await changedRow.textContent()).toContain(original);
@@ -137,11 +152,12 @@ describe('after the meeting: the package for the upper level', () => {
     await e.page.click('[data-testid=merge-confirm]');
     await e.page.waitForSelector('.el-message--success:has-text("已合并另一台记录")');
 
-    const state = (await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), lastYear)) as { value: { entries: { text: string; originRecorder: string }[] } };
+    const state = (await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), lastYear)) as { value: { entries: { text: string; originRecorder: string }[]; agenda: { title: string }[] } };
     const texts = state.value.entries.map((x) => x.text);
     expect(texts).toContain(`${original}（另一台补记：表示会后第一时间抓整改。）`);
     expect(texts).toContain(missedText);
     expect(state.value.entries.find((x) => x.text.startsWith('另一台补记的批评意见'))!.originRecorder).toBe('李四');
+    expect(state.value.agenda.at(-1)!.title).toBe('宣读会议纪律');
     await expect.poll(() => e.page.locator('[data-testid=origin-tag]').count()).toBe(2);
     expect(await e.page.locator('[data-testid=origin-tag]').first().textContent()).toContain('另一台：李四');
     await e.page.click('[data-testid=merge-history] summary');
@@ -153,7 +169,8 @@ describe('after the meeting: the package for the upper level', () => {
     await e.page.click('[data-testid=merge-undo]');
     await e.page.waitForSelector('.el-message--success:has-text("已撤销合并")');
     await expect.poll(() => e.page.locator('[data-testid=origin-tag]').count()).toBe(0);
-    const after = (await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), lastYear)) as { value: { entries: { text: string }[] } };
+    const after = (await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), lastYear)) as { value: { entries: { text: string }[]; agenda: { title: string }[] } };
+    expect(after.value.agenda.map((x) => x.title)).not.toContain('宣读会议纪律');
     expect(after.value.entries.map((x) => x.text)).toContain(original);
     expect(after.value.entries.some((x) => x.text.startsWith('另一台补记的批评意见'))).toBe(false);
     await e.page.setViewportSize({ width: 1440, height: 900 });

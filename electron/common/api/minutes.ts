@@ -123,6 +123,7 @@ export interface MergeDifference {
   /** Stable for a preview and the apply that follows it: c<entry id> (changed), h<entry id> (only here), t<key> (only there). */
   id: string;
   kind: 'changed' | 'onlyHere' | 'onlyThere';
+  /** This record's agenda item, or the negative `agendaItemId` of a `MissingAgendaItem` the merge would add. */
   agendaItemId: number;
   agendaTitle: string;
   type: EntryType;
@@ -145,6 +146,24 @@ export interface MergeSummary {
   added: number;
   removed: number;
   leftOut: number;
+  /** Agenda items of the other record added here (absent from merges recorded before they could be). */
+  agendaAdded?: number;
+}
+
+/** An agenda item of the other record that this record lacks: added by the merge unless the secretary says not to. */
+export interface MissingAgendaItem {
+  /** Stable for a preview and the apply that follows it: a<the other record's item id>. */
+  id: string;
+  /** Provisional (negative): the `agendaItemId` of the differences under it. */
+  agendaItemId: number;
+  kind: AgendaKind;
+  title: string;
+  /** The member of a member round ('' otherwise). */
+  member: string;
+  /** Where it would go: after this record's item of that title ('' at the head of the agenda). */
+  afterTitle: string;
+  /** The other record's entries under it (they are left out when the item is not added). */
+  entries: number;
 }
 
 export interface MergePreview {
@@ -157,6 +176,8 @@ export interface MergePreview {
   hereEntries: number;
   same: number;
   differences: MergeDifference[];
+  /** The other record's agenda items missing here, in its order; each added by default. */
+  missingAgenda: MissingAgendaItem[];
 }
 
 export interface MergeRecord {
@@ -276,6 +297,8 @@ export const minutesApi = {
         bytes: fileBytes,
         recorder: text(L.recorder, 50, { min: 1 }),
         decisions: z.array(z.object({ id: z.string().min(2).max(80), choice: oneOf(L.choice, ['here', 'there', 'both']) }).strict()).max(20000),
+        /** Per missing agenda item of the preview, whether to add it; an item not named is added. */
+        agenda: z.array(z.object({ id: z.string().min(2).max(80), add: z.boolean() }).strict()).max(500).optional(),
       })
       .strict(),
   ).returns<MergeResult>(),

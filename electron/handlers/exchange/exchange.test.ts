@@ -123,4 +123,69 @@ describe('exchange file', () => {
       expect(before.meetings, code).toBe(0);
     }
   });
+
+  describe('this year’s rules travel with the meeting', () => {
+    const STUDY = '中央八项规定精神学习教育整改整治';
+    async function withRules() {
+      const source = await track(openDemoApp());
+      const meeting = await source.must('meetings.get', { id: source.ids.meetingId });
+      const { id: _id, teamName: _t, status: _s, ...fields } = meeting as typeof meeting & { status: string };
+      const rules = { caseAnalysis: true, reportInquiries: true, notices: [STUDY, '县委巡察反馈问题整改'] };
+      await source.must('meetings.update', { id: meeting.id, meeting: { ...fields, rules } });
+      const saved = await source.must('exchange.export', { meetingId: meeting.id });
+      return { source, rules, file: JSON.parse(fs.readFileSync(saved.path!, 'utf8')) as { dataVersion: number; tables: Record<string, { columns: string[]; rows: unknown[][] }> } };
+    }
+    const encode = (file: unknown) => new TextEncoder().encode(JSON.stringify(file));
+
+    it('carries the 通报 items and switches, and the other laptop’s agenda follows them', async () => {
+      const { rules, file } = await withRules();
+      expect(Object.keys(file.tables)).toEqual(expect.arrayContaining(['meeting_rules', 'meeting_notices']));
+      expect(Object.keys(file.tables)).not.toContain('meeting_presets');
+      const target = await track(openTestApp());
+      const { meetingId } = await target.must('exchange.import', { bytes: encode(file), existing: 'refuse' });
+      expect((await target.must('meetings.get', { id: meetingId })).rules).toEqual(rules);
+      const state = await target.must('minutes.prepare', { meetingId });
+      expect(state.agenda.map((a) => a.title)).toEqual(expect.arrayContaining([`通报${STUDY}情况`, '通报县委巡察反馈问题整改情况', '通报班子成员受到谈话函询情况']));
+    });
+
+    it('imports a file written before the rules existed as before: the defaults of the meeting’s kind', async () => {
+      const { file } = await withRules();
+      const { meeting_rules: _r, meeting_notices: _n, ...tables } = file.tables;
+      const target = await track(openTestApp());
+      const { meetingId } = await target.must('exchange.import', { bytes: encode({ ...file, dataVersion: 18, tables }), existing: 'refuse' });
+      const meeting = await target.must('meetings.get', { id: meetingId });
+      expect(meeting.kind).toBe('special');
+      expect(meeting.rules).toEqual({ caseAnalysis: false, reportInquiries: false, notices: [] });
+    });
+
+    it('refuses hostile rules or a table that is no part of a meeting, bilingually, and changes nothing', async () => {
+      const { file } = await withRules();
+      const notices = file.tables.meeting_notices;
+      const col = (c: string) => notices.columns.indexOf(c);
+      const withNotices = (rows: unknown[][]) => ({ ...file, tables: { ...file.tables, meeting_notices: { ...notices, rows } } });
+      const subject = (text: string, i = 0) => notices.rows[0].map((v, c) => (c === col('subject') ? text : c === col('id') ? 900 + i : c === col('sort_order') ? 10 + i : v));
+      const rules = file.tables.meeting_rules;
+      const variants: [string, unknown, RegExp][] = [
+        ['six items', withNotices(Array.from({ length: 6 }, (_v, i) => subject(`来源${i + 1}`, i))), /超过 5 项/],
+        ['hidden character', withNotices([subject('巡察\u202e整改')]), /通报事项/],
+        ['typed with 通报…情况', withNotices([subject('通报巡察整改情况')]), /写法不规范或重复/],
+        ['twice', withNotices([subject('巡察整改', 0), subject('巡察整改', 1)]), /写法不规范或重复/],
+        ['switch out of range', { ...file, tables: { ...file.tables, meeting_rules: { ...rules, rows: [rules.rows[0].map((v, c) => (rules.columns[c] === 'case_analysis' ? 7 : v))] } } }, /数据规则/],
+        ['a preset', { ...file, tables: { ...file.tables, meeting_presets: { columns: ['year', 'name', 'aspects', 'updated_at', 'built_in'], rows: [[2025, '2025年度 民主生活会（伪）', '[]', '2026-12-03T00:00:00Z', 1]] } } }, /不属于会议的数据表「meeting_presets」/],
+        ['the search index', { ...file, tables: { ...file.tables, search_docs: { columns: ['rowid'], rows: [[1]] } } }, /不属于会议|不认识/],
+      ];
+      const target = await track(openTestApp());
+      const before = target.counts();
+      for (const [what, content, message] of variants) {
+        const result = await target.call('exchange.import', { bytes: encode(content), existing: 'copy' });
+        expect(result, what).toMatchObject({ ok: false });
+        if (!result.ok) {
+          expect(result.error.message, what).toMatch(message);
+          expect(result.error.message, what).toMatch(/^交换文件无法导入/);
+          expect(result.error.messageEn ?? '', what).toMatch(/exchange file cannot be imported/);
+        }
+        expect(target.counts(), what).toEqual(before);
+      }
+    });
+  });
 });

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { latestVersion } from '../../../db/migrations';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../common/api/exchange';
 import { notFound } from '../../common/result';
-import { readSchema } from './graph';
+import { SHARED, readSchema } from './graph';
 
 export type Cell = string | number | null | { $b64: string };
 export interface ExchangeFile {
@@ -16,8 +16,6 @@ export interface ExchangeFile {
 }
 
 type Row = Record<string, unknown>;
-/** Shared parents: their other children (other meetings, other meetings' records) are not part of this meeting. */
-const SHARED = new Set(['teams', 'members']);
 
 const cell = (v: unknown): Cell => (v instanceof Uint8Array ? { $b64: Buffer.from(v).toString('base64') } : typeof v === 'bigint' ? Number(v) : (v as Cell));
 

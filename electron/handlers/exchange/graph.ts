@@ -50,3 +50,31 @@ export function insertOrder(schema: Map<string, TableInfo>): string[] {
   for (const name of schema.keys()) visit(name, new Set());
   return order;
 }
+
+/** Shared parents: their other children (other meetings, other meetings' records) are not part of a meeting. */
+export const SHARED = new Set(['teams', 'members']);
+
+/**
+ * The tables a meeting's exchange file can hold, by the same walk as the export (`collectMeeting`) over the schema
+ * alone: the meeting, its team and members, every table below a meeting-scoped table, and every table those point
+ * to. Anything else (the unit's meeting presets, erasure records…) is no part of a meeting and never imported from one.
+ */
+export function exchangeableTables(schema: Map<string, TableInfo>): Set<string> {
+  const reach = new Set(['meetings', 'teams', 'members'].filter((t) => schema.has(t)));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const info of schema.values()) {
+      for (const fk of info.foreignKeys) {
+        if (!reach.has(info.name) && !SHARED.has(fk.table) && info.name !== 'teams' && reach.has(fk.table)) {
+          reach.add(info.name);
+          changed = true;
+        }
+        if (reach.has(info.name) && !reach.has(fk.table) && schema.has(fk.table)) {
+          reach.add(fk.table);
+          changed = true;
+        }
+      }
+    }
+  }
+  return reach;
+}

@@ -5,7 +5,9 @@ import { hostEntries, reclassifyHostEntries } from '../../../db/migrations/012_h
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangePreview } from '../../common/api/exchange';
 import { AppError } from '../../common/result';
 import type { Cell, ExchangeFile } from './exportMeeting';
-import { insertOrder, readSchema, type TableInfo } from './graph';
+import { exchangeableTables, insertOrder, readSchema, type TableInfo } from './graph';
+import { meetingRulesFields } from '../../common/api/meetings';
+import { MAX_NOTICES, noticeSubject } from '../../common/meetings/rules';
 
 const cellSchema = z.union([z.string().max(1_000_000), z.number(), z.null(), z.object({ $b64: z.string().max(90_000_000) }).strict()]);
 const fileSchema = z
@@ -41,9 +43,11 @@ export function parseExchange(sqlite: Database.Database, bytes: Uint8Array): { f
   const file = parsed.data as ExchangeFile;
   if (file.dataVersion > latestVersion) throw refuse('tooNew', '文件来自更新版本的镜鉴，请先升级', 'it comes from a newer Jingjian; upgrade first');
   const schema = readSchema(sqlite);
+  const exchangeable = exchangeableTables(schema);
   for (const [table, data] of Object.entries(file.tables)) {
     const info = schema.get(table);
     if (!info) throw refuse('unknownTable', `含有本程序不认识的数据表「${table}」`, `it holds an unknown table "${table}"`);
+    if (!exchangeable.has(table)) throw refuse('notMeetingTable', `含有不属于会议的数据表「${table}」（如本单位的会议预设），会议交换文件不携带这类数据`, `it holds the table "${table}", which is no part of a meeting (such as the unit's meeting presets); a meeting exchange file does not carry it`);
     const local = new Set(info.columns.map((c) => c.name));
     const unknown = data.columns.find((c) => !local.has(c));
     if (unknown) throw refuse('unknownColumn', `数据表「${table}」含有未知字段「${unknown}」`, `table "${table}" has an unknown column "${unknown}"`);
@@ -91,6 +95,26 @@ export function previewExchange(sqlite: Database.Database, bytes: Uint8Array): E
     teamExists: e.localTeamId !== null,
     meetingExists: e.localMeetingId !== null,
   };
+}
+
+/**
+ * This year's rules of an imported meeting (its 谈话函询 and 案例剖析 switches, its extra 通报 items) as the meeting
+ * screen would accept them: the table's CHECKs hold the bare shape, this holds the rest (at most five items, no hidden
+ * characters, each written as a subject — no 「通报…情况」 around it — and none twice). A file written before the
+ * rules existed carries none: the meeting gets the defaults of its kind, as this app's own older meetings do.
+ */
+function checkRules(sqlite: Database.Database, meetingId: number): void {
+  const row = sqlite.prepare('SELECT case_analysis AS c, report_inquiries AS r FROM meeting_rules WHERE meeting_id = ?').get(meetingId) as { c: number; r: number } | undefined;
+  const notices = (sqlite.prepare('SELECT subject FROM meeting_notices WHERE meeting_id = ? ORDER BY sort_order, id').all(meetingId) as { subject: string }[]).map((n) => n.subject);
+  if (notices.length > MAX_NOTICES) throw refuse('rules', `会议的通报事项有 ${notices.length} 项，超过 ${MAX_NOTICES} 项的上限，未导入任何内容`, `the meeting has ${notices.length} report items, more than the ${MAX_NOTICES} allowed; nothing was imported`);
+  const parsed = meetingRulesFields.safeParse({ caseAnalysis: row?.c === 1, reportInquiries: row?.r === 1, notices });
+  const issue = parsed.success ? undefined : parsed.error.issues[0];
+  if (issue) {
+    const words = (issue as { params?: { zh?: string; en?: string } }).params;
+    throw refuse('rules', `会议的通报事项或会议设置有误（${words?.zh ?? issue.message}），未导入任何内容`, `the meeting's report items or settings are invalid (${words?.en ?? issue.message}); nothing was imported`);
+  }
+  const bad = notices.find((n, i) => noticeSubject(n) !== n || notices.indexOf(n) !== i);
+  if (bad !== undefined) throw refuse('rules', `会议的通报事项「${bad}」写法不规范或重复，未导入任何内容`, `the meeting's report item "${bad}" is malformed or listed twice; nothing was imported`);
 }
 
 const toValue = (c: Cell) => (c !== null && typeof c === 'object' ? Buffer.from(c.$b64, 'base64') : c);
@@ -159,6 +183,7 @@ export function importExchange(sqlite: Database.Database, bytes: Uint8Array, onE
     // A file written before the minutes had 主持: the host's words were typed 其他 there; they become 主持 here as they
     // did in this app's own data (db/migrations/012_host_entries.ts).
     if (file.dataVersion < hostEntries.version) sqlite.prepare(reclassifyHostEntries('meeting_id = ?')).run(meetingId);
+    for (const row of file.tables.meetings.rows) checkRules(sqlite, ids.get('meetings')!.get(Number(get(file, 'meetings', row, 'id')))!);
     const problems = sqlite.prepare('PRAGMA foreign_key_check').all();
     if (problems.length > 0) throw refuse('links', `关联记录不一致（${problems.length} 处），未导入任何内容`, `${problems.length} broken links; nothing was imported`);
     return { teamId: ids.get('teams')!.get(teamOldId)!, meetingId, rows: count };

@@ -21,6 +21,19 @@ afterEach(() => app.close());
 
 const STUDY = '中央八项规定精神学习教育整改整治';
 
+/** The 主持词's paragraphs, as the Word file holds them. */
+async function hostScript(meetingId: number): Promise<string[]> {
+  const saved = await app.must('prep.hostScript', { meetingId });
+  return bodyParagraphs((await readDocx(fs.readFileSync(saved.path!))).document).map(textOf);
+}
+/** The paragraphs under the agenda item 「下面，进行第×项议程：<title>。」, up to the next item. */
+function under(script: string[], title: string): string[] {
+  const at = script.findIndex((p) => /^下面，进行第.+项议程：/u.test(p) && p.endsWith(`：${title}。`));
+  expect(at, title).toBeGreaterThan(0);
+  const next = script.findIndex((p, i) => i > at && (/^下面，进行第/u.test(p) || p.startsWith('会议到此结束')));
+  return script.slice(at + 1, next);
+}
+
 async function createFromPreset(year: number) {
   const presets = await app.must('meetings.presets', {});
   const preset = presets.find((p) => p.year === year)!;
@@ -188,6 +201,21 @@ describe('the opening 通报 items from the ledger', () => {
     expect(minutes).toContain('以下为据整改台账生成的通报内容');
     for (const p of [...now[0].paragraphs, ...now[1].paragraphs]) expect(minutes).toContain(p);
 
+    // The 主持词: under each 通报 item the text the ledger supports, checked sentence by sentence against plain SQL as of
+    // the app's today (the day the draft is written), and in the agenda's order.
+    const script = await hostScript(meeting.id);
+    const day = '2026-11-27';
+    const lastLabel = `${old.date.slice(0, 4)}年${Number(old.date.slice(5, 7))}月${Number(old.date.slice(8))}日召开的${meetingName(old).short}`;
+    const studyText = under(script, `通报${STUDY}情况`);
+    const lastText = under(script, '通报上年度民主生活会整改落实情况');
+    expect(studyText.length).toBeGreaterThan(1);
+    expect(checkCarryOver(studyText, sqlCarryOverTruth(app.ctx.sqlite, meeting.id, STUDY, day, STUDY))).toEqual([]);
+    expect(checkCarryOver(lastText, sqlCarryOverTruth(app.ctx.sqlite, old.id, lastLabel, day))).toEqual([]);
+    expect(studyText[0]).toBe(`${STUDY}共反馈问题3个，制定整改措施4条。截至2026年11月27日，尚无已销号事项，需长期坚持1项，正在推进1项，尚未启动1项。`);
+    expect(script.indexOf(studyText[0])).toBeLessThan(script.indexOf(lastText[0]));
+    expect(script.join('')).not.toContain('请据实补充');
+    expect((await app.must('prep.defaults', { meetingId: meeting.id })).hostScriptNotices).toEqual([]);
+
     // The report: only once the meeting took place; before, the claims are listed as missing.
     const before = await app.must('report.draft', { meetingId: meeting.id });
     expect(before.missing.map((m) => m.claim)).toContain(`${STUDY}情况`);
@@ -210,5 +238,20 @@ describe('the opening 通报 items from the ledger', () => {
     const draft = await app.must('report.draft', { meetingId: meeting.id });
     expect(draft.sections.flatMap((s) => s.paragraphs).some((p) => p.includes(STUDY))).toBe(false);
     expect(draft.missing.find((m) => m.claim === `${STUDY}情况`)?.why).toContain('整改台账中没有来源');
+    // The 主持词 names the item and says, in a line of its own, what the ledger lacks: no figure at all.
+    const script = await hostScript(meeting.id);
+    const study = under(script, `通报${STUDY}情况`);
+    expect(study).toEqual([`（整改台账中没有来源为「${STUDY}」的事项，通报数字无从生成；请在整改清单中导入或录入该来源的事项；通报内容请据实补充）`]);
+    // …and the preparation screen names it before the draft is written, in both languages.
+    const [gap, ...others] = (await app.must('prep.defaults', { meetingId: meeting.id })).hostScriptNotices;
+    expect(others).toEqual([]);
+    expect(gap).toMatchObject({ title: `通报${STUDY}情况`, missing: expect.stringContaining('整改台账中没有来源'), missingEn: expect.stringContaining('The ledger holds no item') });
+    // The demo's 巡察整改专题 meeting is this team's earlier meeting; its list (the demo's) is what 上年度 reports.
+    const last = under(script, '通报上年度民主生活会整改落实情况');
+    expect(last.length).toBeGreaterThan(0);
+    expect(last.join('')).not.toMatch(/请据实补充/);
+    // A team without an earlier list: the placeholder, not a number.
+    for (const i of (await app.must('rectification.get', { meetingId: app.ids.meetingId })).items) await app.must('rectification.deleteItem', { itemId: i.id });
+    expect(under(await hostScript(meeting.id), '通报上年度民主生活会整改落实情况')).toEqual(['（上次民主生活会的整改清单没有事项；通报内容请据实补充）']);
   });
 });

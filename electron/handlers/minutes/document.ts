@@ -25,7 +25,15 @@ export interface AttendanceFacts {
  * The 会议记录 as document blocks (domain.md §4): header, agenda, the record per agenda item with each member's
  * criticisms received, the count of criticisms, signature lines. The same blocks give the plain-text export.
  */
-export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendance: AttendanceFacts, timeZone?: string, checked: readonly string[] = [], notices: readonly OpeningNotice[] = []): BodyBlock[] {
+export function minutesBlocks(
+  meeting: Meeting,
+  state: MinutesConsole,
+  attendance: AttendanceFacts,
+  timeZone?: string,
+  checked: readonly string[] = [],
+  notices: readonly OpeningNotice[] = [],
+  otherRecorders: readonly string[] = [],
+): BodyBlock[] {
   // Times in the user's zone (the one the console showed them in), not main's.
   const clock = (iso: string | null) => wallTime(iso, timeZone);
   const name = (id: number | null) => state.members.find((m) => m.id === id)?.name ?? '';
@@ -84,12 +92,29 @@ export function minutesBlocks(meeting: Meeting, state: MinutesConsole, attendanc
   blocks.push(
     { kind: 'paragraph', text: `本次会议共有${matrix.selfCriticisms > 0 ? `${new Set(state.entries.filter((e) => e.type === 'self_criticism' && e.text.trim()).map((e) => e.fromMemberId)).size}名同志作个人对照检查，` : ''}相互提出批评意见${matrix.total}条。` },
     ...checked.map((text): BodyBlock => ({ kind: 'paragraph', text })),
+    ...mergedLine(state.finalization.recorderConfirmed || meeting.recorder, otherRecorders),
     { kind: 'blankLine' },
     { kind: 'plain', text: '主持人（签字）：　　　　　　　　', align: 'right', rightIndentChars: 4 },
     { kind: 'plain', text: '记录人（签字）：　　　　　　　　', align: 'right', rightIndentChars: 4 },
     { kind: 'plain', text: formatChineseDate(meeting.date), align: 'right', rightIndentChars: 4 },
   );
   return blocks;
+}
+
+const COUNT_ZH = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * Two recorders, one record (issue 18 §3): the record is one record, so an entry from the other laptop carries no mark
+ * in the body (its words are the meeting's, checked like the rest); a reader of the 督导组 learns once, before the
+ * signatures, that the record was taken by more than one recorder and merged — from the merges applied and not undone.
+ */
+function mergedLine(ours: string, others: readonly string[]): BodyBlock[] {
+  const own = ours.trim();
+  const rest = [...new Set(others.map((o) => o.trim()).filter((o) => o !== '' && o !== own))];
+  if (rest.length === 0) return [];
+  const count = rest.length + 1;
+  const who = own ? `${[own, ...rest].join('、')}${COUNT_ZH[count] ?? count}名记录人` : `${rest.join('、')}等${COUNT_ZH[count] ?? count}名记录人`;
+  return [{ kind: 'paragraph', text: `本记录由${who}记录，经合并核对。` }];
 }
 
 function entryParagraph(e: MinutesConsole['entries'][number], name: (id: number | null) => string): BodyBlock {

@@ -75,7 +75,8 @@ export async function minutesFile(ctx: HandlerContext, meetingId: number, format
   await prepareMinutes(ctx, meetingId);
   const state = await loadConsole(ctx, meetingId);
   const notices = await openingNotices(ctx, meetingId);
-  const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, meetingId), await userTimeZone(ctx), checkSentences(await checkFacts(ctx, meetingId)), notices);
+  const others = (await listMerges(ctx, meetingId)).filter((m) => m.undoneAt === null).map((m) => m.recorder).reverse();
+  const blocks = minutesBlocks(meeting, state, await getAttendance(ctx, meetingId), await userTimeZone(ctx), checkSentences(await checkFacts(ctx, meetingId)), notices, others);
   const title = minutesTitle(meeting);
   // A BOM so Windows Notepad and WPS open the Chinese text as UTF-8.
   if (format === 'txt') return { name: `${title}.txt`, title, bytes: new TextEncoder().encode(`\uFEFF${blocksToText(blocks)}`) };

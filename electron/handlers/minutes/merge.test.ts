@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../common/api';
 import type { Entry, MergePreview } from '../../common/api/minutes';
 import { collectMeeting } from '../exchange/exportMeeting';
 import { openDemoApp, openTestApp, type TestApp } from '../testing';
+import { minutesFile } from './index';
 
 // Two recorders, one record (issue 18 §3): a second laptop gets the meeting from the exchange file, records, and its
 // minutes come back as an exchange file that is merged here.
@@ -16,7 +18,7 @@ const exportOf = (app: TestApp, meetingId: number) => collectMeeting(app.ctx.sql
 const col = (file: FileJson, table: string, column: string) => file.tables[table].columns.indexOf(column);
 
 /** This laptop (the demo, minutes reopened) and the second laptop's file with three differences made through its channels. */
-async function twoRecorders() {
+async function twoRecorders(more?: (other: TestApp, meetingId: number) => Promise<void>) {
   const here = await openDemoApp();
   apps.push(here);
   // The demo's held meeting, its minutes finalised.
@@ -42,6 +44,7 @@ async function twoRecorders() {
   const target = theirs.find((t) => t.fromMemberId !== null && t.fromMemberId !== mine(changed).fromMemberId)!.fromMemberId!;
   const addedText = '另一台补记：建议对照检查材料再聚焦具体问题，不要泛泛而谈。';
   await other.must('minutes.saveEntry', { ...fields(mine(changed)), key: 'second-laptop-0001', type: 'criticism', fromMemberId: target, toMemberId: mine(changed).fromMemberId, revision: 1, text: addedText });
+  if (more) await more(other, m);
   const file = exportOf(other, m);
   file.tables.meetings.rows[0][col(file, 'meetings', 'recorder')] = '李四';
   return { here, meetingId, file, changed, dropped, changedThere, addedText, before };
@@ -57,6 +60,7 @@ function rekeyed(file: FileJson): FileJson {
 
 const kinds = (p: MergePreview) => p.differences.map((d) => d.kind).sort();
 const entryText = (app: TestApp, id: number) => (app.ctx.sqlite.prepare('SELECT text FROM minutes_entries WHERE id = ?').get(id) as { text: string } | undefined)?.text;
+const agendaSnapshot = (app: TestApp, meetingId: number) => app.ctx.sqlite.prepare('SELECT id, kind, title, member_id, planned_minutes, sort_order FROM minutes_agenda_items WHERE meeting_id = ? ORDER BY id').all(meetingId);
 const snapshot = (app: TestApp, meetingId: number) => app.ctx.sqlite.prepare('SELECT id, key, text, type, from_member_id, to_member_id, sort_order, revision, origin_recorder FROM minutes_entries WHERE meeting_id = ? ORDER BY id').all(meetingId);
 
 describe('merging a second recorder’s minutes', () => {
@@ -102,12 +106,23 @@ describe('merging a second recorder’s minutes', () => {
     // The same file once more: everything is already here.
     expect((await t.here.must('minutes.mergePreview', { meetingId: t.meetingId, bytes })).differences.filter((d) => d.kind !== 'onlyHere')).toEqual([]);
 
+    // The Word record: one record, no mark of origin on the added entry; one closing line says two recorders took it.
+    const recorder = (await t.here.must('minutes.console', { meetingId: t.meetingId })).finalization.recorderConfirmed || (await t.here.must('meetings.get', { id: t.meetingId })).recorder;
+    expect(recorder).not.toBe('');
+    const record = async () => new TextDecoder().decode((await minutesFile(t.here.ctx, t.meetingId, 'txt')).bytes).split('\r\n');
+    const lines = await record();
+    expect(lines.find((l) => l.includes(t.addedText))).toMatch(new RegExp(`^\u3000\u3000[^（]+→[^（]+（批评）：${t.addedText}$`));
+    expect(lines.filter((l) => l.includes('李四'))).toEqual([expect.stringContaining('〔另一台记录（李四）：'), `\u3000\u3000本记录由${recorder}、李四两名记录人记录，经合并核对。`]);
+    expect(lines.indexOf(`\u3000\u3000本记录由${recorder}、李四两名记录人记录，经合并核对。`)).toBeLessThan(lines.findIndex((l) => l.startsWith('主持人（签字）')));
+
     const merges = await t.here.must('minutes.merges', { meetingId: t.meetingId });
     expect(merges).toHaveLength(1);
     expect(merges[0]).toMatchObject({ id: first.mergeId, recorder: '李四', undoneAt: null });
     await t.here.must('minutes.mergeUndo', { meetingId: t.meetingId, mergeId: first.mergeId! });
     expect(snapshot(t.here, t.meetingId)).toEqual(original);
     expect((await t.here.must('minutes.merges', { meetingId: t.meetingId }))[0].undoneAt).not.toBeNull();
+    // Undone: the record is this recorder's alone again, and says nothing of a merge.
+    expect((await record()).some((l) => l.includes('经合并核对'))).toBe(false);
     expect((await t.here.call('minutes.mergeUndo', { meetingId: t.meetingId, mergeId: first.mergeId! })).ok).toBe(false);
 
     // The other side everywhere: its text replaces this one, the entry it lacks is removed, its extra entry is added.
@@ -187,5 +202,74 @@ describe('merging a second recorder’s minutes', () => {
     expect(!unknown.ok && unknown.error.code).toBe('minutes.merge.stale');
     expect(t.here.counts()).toEqual(before);
     expect(snapshot(t.here, t.meetingId)).toEqual(entries);
+  });
+
+  it('lists the other record’s agenda items missing here, adds them where they stood by default, or leaves them and their entries out', async () => {
+    const NOTICE = '通报县委巡察反馈问题整改情况';
+    const REPORT = '县委巡察反馈的5个问题已完成整改3个，其余2个正在推进。';
+    let anchor = '';
+    const t = await twoRecorders(async (other, m) => {
+      // Their secretary added two items: a 通报 with the host's words under it (after the opening), and one left empty.
+      const state = await other.must('minutes.console', { meetingId: m });
+      const items: Input<'minutes.saveAgenda'>['items'] = state.agenda.map((a) => ({ id: a.id, kind: a.kind, title: a.title, memberId: a.memberId, plannedMinutes: a.plannedMinutes }));
+      anchor = items[0].title;
+      items.splice(1, 0, { kind: 'other', title: NOTICE, memberId: null, plannedMinutes: 10 });
+      items.push({ kind: 'other', title: '宣读会议纪律', memberId: null, plannedMinutes: null });
+      await other.must('minutes.saveAgenda', { meetingId: m, items });
+      const added = (await other.must('minutes.console', { meetingId: m })).agenda.find((a) => a.title === NOTICE)!;
+      await other.must('minutes.saveEntry', { meetingId: m, key: 'second-laptop-notice-1', agendaItemId: added.id, type: 'report', fromMemberId: state.hostMemberId, fromGuest: '', toMemberId: null, aspectId: null, revision: 1, text: REPORT, draft: false });
+    });
+    const bytes = encode(t.file);
+    const entries = snapshot(t.here, t.meetingId);
+    const agenda = agendaSnapshot(t.here, t.meetingId);
+    const lastHere = [...(agenda as { title: string; sort_order: number }[])].sort((a, b) => a.sort_order - b.sort_order).at(-1)!.title;
+
+    const preview = await t.here.must('minutes.mergePreview', { meetingId: t.meetingId, bytes });
+    expect(preview.missingAgenda.map(({ title, kind, afterTitle, entries: n }) => ({ title, kind, afterTitle, n }))).toEqual([
+      { title: NOTICE, kind: 'other', afterTitle: anchor, n: 1 },
+      { title: '宣读会议纪律', kind: 'other', afterTitle: lastHere, n: 0 },
+    ]);
+    const notice = preview.missingAgenda[0];
+    const under = preview.differences.filter((d) => d.agendaItemId === notice.agendaItemId);
+    expect(under).toMatchObject([{ kind: 'onlyThere', agendaTitle: NOTICE, type: 'report', there: { text: REPORT }, preset: 'there' }]);
+    // Listed where the item will stand: after the opening's differences (none), before the rest.
+    expect(preview.differences.findIndex((d) => d.agendaItemId === notice.agendaItemId)).toBe(0);
+
+    // Not decided: both items are added where they stood there, the 通报 with its entry.
+    const merged = await t.here.must('minutes.mergeApply', { meetingId: t.meetingId, bytes, recorder: '李四', decisions: [] });
+    expect(merged.summary).toMatchObject({ agendaAdded: 2, added: 2, joined: 1 });
+    const titles = merged.console.agenda.map((a) => a.title);
+    expect(titles.slice(0, 2)).toEqual([anchor, NOTICE]);
+    expect(titles.at(-1)).toBe('宣读会议纪律');
+    expect(titles).toHaveLength(agenda.length + 2);
+    const item = merged.console.agenda.find((a) => a.title === NOTICE)!;
+    expect(item).toMatchObject({ kind: 'other', plannedMinutes: 10, startedAt: null });
+    expect(merged.console.entries.filter((e) => e.agendaItemId === item.id).map((e) => [e.text, e.originRecorder])).toEqual([[REPORT, '李四']]);
+    expect((await t.here.must('minutes.mergePreview', { meetingId: t.meetingId, bytes })).missingAgenda).toEqual([]);
+    expect((await t.here.must('minutes.merges', { meetingId: t.meetingId }))[0].summary.agendaAdded).toBe(2);
+    // Undone: the agenda and the entries exactly as before.
+    await t.here.must('minutes.mergeUndo', { meetingId: t.meetingId, mergeId: merged.mergeId! });
+    expect(agendaSnapshot(t.here, t.meetingId)).toEqual(agenda);
+    expect(snapshot(t.here, t.meetingId)).toEqual(entries);
+
+    // The 通报 item declined: not added, its entry left out and counted; the other item still added.
+    const declined = await t.here.must('minutes.mergeApply', { meetingId: t.meetingId, bytes, recorder: '李四', decisions: [], agenda: [{ id: notice.id, add: false }] });
+    expect(declined.summary).toMatchObject({ agendaAdded: 1, added: 1, leftOut: 1 });
+    expect(declined.console.agenda.map((a) => a.title)).not.toContain(NOTICE);
+    expect(declined.console.entries.some((e) => e.text === REPORT)).toBe(false);
+    await t.here.must('minutes.mergeUndo', { meetingId: t.meetingId, mergeId: declined.mergeId! });
+
+    // An item the secretary wrote in after the merge: the merge cannot be undone as a whole.
+    const again = await t.here.must('minutes.mergeApply', { meetingId: t.meetingId, bytes, recorder: '李四', decisions: [] });
+    const empty = again.console.agenda.find((a) => a.title === '宣读会议纪律')!;
+    await t.here.must('minutes.saveEntry', { meetingId: t.meetingId, key: 'typed-here-after-merge', agendaItemId: empty.id, type: 'other', fromMemberId: again.console.hostMemberId, fromGuest: '', toMemberId: null, aspectId: null, revision: 1, text: '主持人宣读会议纪律。', draft: false });
+    const refused = await t.here.call('minutes.mergeUndo', { meetingId: t.meetingId, mergeId: again.mergeId! });
+    expect(!refused.ok && refused.error.code).toBe('minutes.merge.edited');
+
+    // A choice about an item the preview did not list: refused, nothing changed.
+    const before = t.here.counts();
+    const stale = await t.here.call('minutes.mergeApply', { meetingId: t.meetingId, bytes, recorder: '李四', decisions: [], agenda: [{ id: 'a999999', add: true }] });
+    expect(!stale.ok && stale.error.code).toBe('minutes.merge.stale');
+    expect(t.here.counts()).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Entry, MergeChoice, MergeDifference, MergePreview, MergeRecord, MergeSummary } from '../../common/api/minutes';
-import type { EntryType } from '../../common/minutes/types';
+import { AGENDA_KINDS, type AgendaKind, type EntryType } from '../../common/minutes/types';
 import { AppError, notFound } from '../../common/result';
 import { hostEntries } from '../../../db/migrations/012_host_entries';
 import { nowIso, type HandlerContext } from '../context';
@@ -26,8 +26,20 @@ interface Pair {
   here: Side;
   there: Side;
 }
+/** An agenda item of the other record this record lacks, with a provisional (negative) id until the merge adds it. */
+interface Missing {
+  provisional: number;
+  theirId: number;
+  kind: AgendaKind;
+  title: string;
+  memberId: number | null;
+  plannedMinutes: number | null;
+  /** This record's item it follows there (null: the head of the agenda). */
+  after: number | null;
+}
 interface Matching {
   meetingId: number;
+  missingAgenda: Missing[];
   file: ExchangeFile;
   here: Side[];
   there: Side[];
@@ -99,6 +111,15 @@ function match(ctx: HandlerContext, meetingId: number, bytes: Uint8Array, team: 
 
   // The other side, in this laptop's ids: agenda items by kind and title (else the same kind at the same place),
   // members by name, aspects by label.
+  const theirMembers = new Map(rows(file, 'members').map((m) => [Number(m.id), String(m.name)]));
+  const theirAspects = new Map(rows(file, 'meeting_aspects').map((a) => [Number(a.id), String(a.label)]));
+  const member = (id: unknown): number | null => {
+    if (id === null || id === undefined) return null;
+    const name = theirMembers.get(Number(id)) ?? '';
+    const local = localMembers.get(name);
+    if (local === undefined) throw refuse('member', `另一台记录中的发言人「${name}」不是本班子的成员；未作任何改动`, `the speaker "${name}" of the other record is not a member of this team; nothing was changed`);
+    return local;
+  };
   const theirAgenda = rows(file, 'minutes_agenda_items')
     .filter((a) => a.meeting_id === file.root.meetingId)
     .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || Number(a.id) - Number(b.id));
@@ -120,23 +141,28 @@ function match(ctx: HandlerContext, meetingId: number, bytes: Uint8Array, team: 
       used.add(candidate.id);
     }
   }
-  const theirMembers = new Map(rows(file, 'members').map((m) => [Number(m.id), String(m.name)]));
-  const theirAspects = new Map(rows(file, 'meeting_aspects').map((a) => [Number(a.id), String(a.label)]));
-  const member = (id: unknown): number | null => {
-    if (id === null || id === undefined) return null;
-    const name = theirMembers.get(Number(id)) ?? '';
-    const local = localMembers.get(name);
-    if (local === undefined) throw refuse('member', `另一台记录中的发言人「${name}」不是本班子的成员；未作任何改动`, `the speaker "${name}" of the other record is not a member of this team; nothing was changed`);
-    return local;
-  };
+  // Items of theirs still without a match (one their secretary added): shown, and added by the merge unless declined,
+  // after the item they follow there. Negative ids stand for them until then.
+  const missingAgenda: Missing[] = [];
+  theirAgenda.forEach((a, i) => {
+    if (agendaMap.has(Number(a.id))) return;
+    const title = typeof a.title === 'string' ? a.title.trim() : '';
+    const kind = AGENDA_KINDS.find((k) => k === a.kind);
+    const memberId = member(a.member_id);
+    if (!kind || title.length === 0 || title.length > 200 || (kind === 'member_round' && memberId === null)) {
+      throw refuse('agendaInvalid', `另一台记录的议程「${title.slice(0, 50)}」内容有误，无法加入；未作任何改动`, `the other record's agenda item "${title.slice(0, 50)}" is malformed and cannot be added; nothing was changed`);
+    }
+    const provisional = -(missingAgenda.length + 1);
+    agendaMap.set(Number(a.id), provisional);
+    const after = theirAgenda.slice(0, i).reverse().map((x) => agendaMap.get(Number(x.id))!).find((id) => id > 0) ?? null;
+    const minutes = Number(a.planned_minutes);
+    missingAgenda.push({ provisional, theirId: Number(a.id), kind, title, memberId, plannedMinutes: Number.isInteger(minutes) && minutes >= 1 && minutes <= 600 ? minutes : null, after });
+  });
   const there: Side[] = rows(file, 'minutes_entries')
     .filter((e) => e.meeting_id === file.root.meetingId && typeof e.text === 'string' && e.text.trim() !== '')
     .map((e) => {
       const agendaItemId = agendaMap.get(Number(e.agenda_item_id));
-      if (agendaItemId === undefined) {
-        const title = theirAgenda.find((a) => a.id === e.agenda_item_id)?.title ?? '';
-        throw refuse('agenda', `另一台记录的议程「${String(title)}」在本机的议程中找不到；请先在本机补上这项议程再合并，未作任何改动`, `the other record's agenda item "${String(title)}" is not in this agenda; add it here first; nothing was changed`);
-      }
+      if (agendaItemId === undefined) throw refuse('agenda', '另一台记录中有记录不属于其任何议程；未作任何改动', 'an entry of the other record belongs to none of its agenda items; nothing was changed');
       const aspect = e.aspect_id === null ? null : (localAspects.get(theirAspects.get(Number(e.aspect_id)) ?? '') ?? null);
       return {
         id: Number(e.id),
@@ -193,6 +219,7 @@ function match(ctx: HandlerContext, meetingId: number, bytes: Uint8Array, team: 
   }
 
   const titles = new Map(localAgenda.map((a, i) => [a.id, `${i + 1}. ${a.title}`]));
+  for (const x of missingAgenda) titles.set(x.provisional, x.title);
   const names = new Map([...localMembers].map(([name, id]) => [id, name]));
   const describe = (s: Side) => ({
     agendaItemId: s.agendaItemId,
@@ -233,7 +260,7 @@ function match(ctx: HandlerContext, meetingId: number, bytes: Uint8Array, team: 
     const pair = before && pairs.find((p) => p.there === before);
     return pair ? position.get(`h${pair.here.id}`)! * 2 + 1 : -1;
   };
-  const order = new Map(localAgenda.map((a, i) => [a.id, i]));
+  const order = new Map(agendaOrder(localAgenda.map((a) => a.id), missingAgenda).map((id, i) => [id, i]));
   differences.sort((a, b) => order.get(a.agendaItemId)! - order.get(b.agendaItemId)! || anchor(a) - anchor(b));
 
   const session = rows(file, 'minutes_sessions').find((s) => s.meeting_id === file.root.meetingId);
@@ -242,7 +269,13 @@ function match(ctx: HandlerContext, meetingId: number, bytes: Uint8Array, team: 
   // A name that is this laptop's own recorder is no guess of the other one.
   const ours = new Set([meeting.recorder.trim(), String((sqlite.prepare('SELECT recorder_confirmed AS r FROM minutes_sessions WHERE meeting_id = ?').get(meetingId) as { r: string } | undefined)?.r ?? '').trim()]);
   const recorderGuess = [confirmed, theirRecorder].find((name) => name !== '' && !ours.has(name)) ?? '';
-  return { meetingId, file, here, there, pairs, onlyHere, onlyThere, differences, same, recorderGuess };
+  return { meetingId, missingAgenda, file, here, there, pairs, onlyHere, onlyThere, differences, same, recorderGuess };
+}
+
+/** The agenda once the missing items are in: each after the item it follows in the other record, in that record's order. */
+function agendaOrder(local: readonly number[], missing: readonly Pick<Missing, 'after' | 'provisional'>[], id = (x: Pick<Missing, 'provisional'>) => x.provisional): number[] {
+  const after = (anchor: number | null) => missing.filter((x) => x.after === anchor).map(id);
+  return [...after(null), ...local.flatMap((l) => [l, ...after(l)])];
 }
 
 async function prepare(ctx: HandlerContext, meetingId: number, bytes: Uint8Array): Promise<Matching> {
@@ -266,6 +299,15 @@ export async function previewMerge(ctx: HandlerContext, meetingId: number, bytes
     hereEntries: m.here.length,
     same: m.same,
     differences: m.differences,
+    missingAgenda: m.missingAgenda.map((x) => ({
+      id: `a${x.theirId}`,
+      agendaItemId: x.provisional,
+      kind: x.kind,
+      title: x.title,
+      member: x.memberId === null ? '' : String((ctx.sqlite.prepare('SELECT name FROM members WHERE id = ?').get(x.memberId) as { name: string }).name),
+      afterTitle: x.after === null ? '' : String((ctx.sqlite.prepare('SELECT title FROM minutes_agenda_items WHERE id = ?').get(x.after) as { title: string }).title),
+      entries: m.there.filter((s) => s.agendaItemId === x.provisional).length,
+    })),
   };
 }
 
@@ -273,11 +315,13 @@ export async function previewMerge(ctx: HandlerContext, meetingId: number, bytes
 type Change =
   | { op: 'insert'; id: number; key: string }
   | { op: 'update'; id: number; text: string; origin: string; revision: number; updatedAt: string; afterRevision: number }
-  | { op: 'delete'; row: Row };
+  | { op: 'delete'; row: Row }
+  | { op: 'insertAgenda'; id: number }
+  | { op: 'agendaOrder'; before: [number, number][]; after: [number, number][] };
 
 export async function applyMerge(
   ctx: HandlerContext,
-  input: { meetingId: number; bytes: Uint8Array; recorder: string; decisions: { id: string; choice: MergeChoice }[] },
+  input: { meetingId: number; bytes: Uint8Array; recorder: string; decisions: { id: string; choice: MergeChoice }[]; agenda?: { id: string; add: boolean }[] },
 ): Promise<{ mergeId: number | null; summary: MergeSummary }> {
   const m = await prepare(ctx, input.meetingId, input.bytes);
   const sqlite = ctx.sqlite;
@@ -291,10 +335,34 @@ export async function applyMerge(
     }
     decided.set(d.id, d.choice);
   }
+  const add = new Map<string, boolean>();
+  for (const a of input.agenda ?? []) {
+    if (!m.missingAgenda.some((x) => `a${x.theirId}` === a.id)) throw refuse('stale', '会议记录在比对之后有了变化，请重新比对后再合并；未作任何改动', 'the minutes changed after the comparison; compare again; nothing was changed');
+    add.set(a.id, a.add);
+  }
   const now = nowIso(ctx);
   const recorder = input.recorder.trim();
-  const summary: MergeSummary = { same: m.same, kept: 0, replaced: 0, joined: 0, added: 0, removed: 0, leftOut: 0 };
+  const summary: MergeSummary = { same: m.same, kept: 0, replaced: 0, joined: 0, added: 0, removed: 0, leftOut: 0, agendaAdded: 0 };
   const changes: Change[] = [];
+  // The missing agenda items chosen (all by default) first, so that their entries have a place.
+  const adding = m.missingAgenda.filter((x) => add.get(`a${x.theirId}`) ?? true);
+  const realId = new Map<number, number>();
+  if (adding.length > 0) {
+    const local = sqlite.prepare('SELECT id, sort_order AS o FROM minutes_agenda_items WHERE meeting_id = ? ORDER BY sort_order, id').all(m.meetingId) as { id: number; o: number }[];
+    const inserted: Change[] = [];
+    for (const x of adding) {
+      const { id } = sqlite
+        .prepare('INSERT INTO minutes_agenda_items (meeting_id, sort_order, kind, title, member_id, planned_minutes) VALUES (?, 0, ?, ?, ?, ?) RETURNING id')
+        .get(m.meetingId, x.kind, x.title, x.memberId, x.plannedMinutes) as { id: number };
+      realId.set(x.provisional, id);
+      inserted.push({ op: 'insertAgenda', id });
+    }
+    const order = agendaOrder(local.map((l) => l.id), adding, (x) => realId.get(x.provisional)!);
+    const setOrder = sqlite.prepare('UPDATE minutes_agenda_items SET sort_order = ? WHERE id = ?');
+    order.forEach((id, i) => setOrder.run(i + 1, id));
+    changes.push({ op: 'agendaOrder', before: local.map((l) => [l.id, l.o]), after: order.map((id, i) => [id, i + 1]) }, ...inserted);
+    summary.agendaAdded = adding.length;
+  }
   const current = (id: number) => sqlite.prepare('SELECT * FROM minutes_entries WHERE id = ?').get(id) as Row & { text: string; revision: number; origin_recorder: string; updated_at: string; sort_order: number };
   const update = (id: number, text: string, origin: string) => {
     const before = current(id);
@@ -324,12 +392,13 @@ export async function applyMerge(
         changes.push({ op: 'delete', row });
         summary.removed++;
       } else summary.kept++;
-    } else if (choice === 'here') summary.leftOut++;
+    } else if (choice === 'here' || (d.agendaItemId < 0 && !realId.has(d.agendaItemId))) summary.leftOut++;
     else {
-      const s = m.onlyThere.find((x) => x.key === d.there!.key)!;
+      const found = m.onlyThere.find((x) => x.key === d.there!.key)!;
+      const s = { ...found, agendaItemId: found.agendaItemId < 0 ? realId.get(found.agendaItemId)! : found.agendaItemId };
       // After the entry the other side had before it (when that one is here), else at the head of its agenda item.
-      const i = m.there.indexOf(s);
-      const previous = [...m.there.slice(0, i)].reverse().find((x) => x.agendaItemId === s.agendaItemId && placed.has(x));
+      const i = m.there.indexOf(found);
+      const previous = [...m.there.slice(0, i)].reverse().find((x) => x.agendaItemId === found.agendaItemId && placed.has(x));
       const orders = (sqlite.prepare('SELECT sort_order AS o FROM minutes_entries WHERE meeting_id = ? AND agenda_item_id = ? ORDER BY sort_order').all(m.meetingId, s.agendaItemId) as { o: number }[]).map((r) => r.o);
       let sortOrder: number;
       if (previous) {
@@ -345,7 +414,7 @@ export async function applyMerge(
            VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id`,
         )
         .get(key, m.meetingId, s.agendaItemId, s.type, s.fromMemberId, s.fromGuest, s.toMemberId, s.aspectId, s.text, sortOrder, s.createdAt, now, recorder) as { id: number };
-      placed.set(s, sortOrder);
+      placed.set(found, sortOrder);
       changes.push({ op: 'insert', id, key });
       summary.added++;
     }
@@ -360,7 +429,7 @@ export async function applyMerge(
 export async function listMerges(ctx: HandlerContext, meetingId: number): Promise<MergeRecord[]> {
   await getMeeting(ctx, meetingId);
   const found = await ctx.db.selectFrom('minutes_merges').select(['id', 'recorder', 'merged_at', 'file_exported_at', 'summary', 'undone_at']).where('meeting_id', '=', meetingId).orderBy('id', 'desc').execute();
-  return found.map((r) => ({ id: r.id, recorder: r.recorder, mergedAt: r.merged_at, fileExportedAt: r.file_exported_at, summary: JSON.parse(r.summary) as MergeSummary, undoneAt: r.undone_at }));
+  return found.map((r) => ({ id: r.id, recorder: r.recorder, mergedAt: r.merged_at, fileExportedAt: r.file_exported_at, summary: { agendaAdded: 0, ...(JSON.parse(r.summary) as MergeSummary) }, undoneAt: r.undone_at }));
 }
 
 /** Puts the record back as it was before the merge, unless an entry the merge touched was edited since. */
@@ -373,9 +442,23 @@ export async function undoMerge(ctx: HandlerContext, meetingId: number, mergeId:
   if (merge.undone_at) throw new AppError('minutes.merge.undone', '这次合并已经撤销过了', 'This merge was already undone');
   const changes = JSON.parse(merge.changes) as Change[];
   const revision = (id: number) => (sqlite.prepare('SELECT revision FROM minutes_entries WHERE id = ?').get(id) as { revision: number } | undefined)?.revision;
-  const edited = changes.filter((c) =>
-    c.op === 'insert' ? revision(c.id) !== 1 : c.op === 'update' ? revision(c.id) !== c.afterRevision : sqlite.prepare('SELECT 1 FROM minutes_entries WHERE id = ? OR key = ?').get(c.row.id, c.row.key) !== undefined,
-  );
+  const insertedEntries = new Set(changes.flatMap((c) => (c.op === 'insert' ? [c.id] : [])));
+  const sortOrder = (id: number) => (sqlite.prepare('SELECT sort_order AS o FROM minutes_agenda_items WHERE id = ?').get(id) as { o: number } | undefined)?.o;
+  const edited = changes.filter((c) => {
+    switch (c.op) {
+      case 'insert':
+        return revision(c.id) !== 1;
+      case 'update':
+        return revision(c.id) !== c.afterRevision;
+      case 'delete':
+        return sqlite.prepare('SELECT 1 FROM minutes_entries WHERE id = ? OR key = ?').get(c.row.id, c.row.key) !== undefined;
+      case 'insertAgenda':
+        // An added item the secretary has since written in, or removed: not the merge's alone any more.
+        return sortOrder(c.id) === undefined || (sqlite.prepare('SELECT id FROM minutes_entries WHERE agenda_item_id = ?').all(c.id) as { id: number }[]).some((e) => !insertedEntries.has(e.id));
+      case 'agendaOrder':
+        return c.after.some(([id, o]) => sortOrder(id) !== o);
+    }
+  });
   if (edited.length > 0) {
     throw new AppError(
       'minutes.merge.edited',
@@ -385,6 +468,8 @@ export async function undoMerge(ctx: HandlerContext, meetingId: number, mergeId:
   }
   for (const c of [...changes].reverse()) {
     if (c.op === 'insert') sqlite.prepare('DELETE FROM minutes_entries WHERE id = ?').run(c.id);
+    else if (c.op === 'insertAgenda') sqlite.prepare('DELETE FROM minutes_agenda_items WHERE id = ?').run(c.id);
+    else if (c.op === 'agendaOrder') for (const [id, o] of c.before) sqlite.prepare('UPDATE minutes_agenda_items SET sort_order = ? WHERE id = ?').run(o, id);
     else if (c.op === 'update') sqlite.prepare('UPDATE minutes_entries SET text = ?, origin_recorder = ?, revision = ?, updated_at = ? WHERE id = ?').run(c.text, c.origin, c.revision, c.updatedAt, c.id);
     else {
       const columns = Object.keys(c.row);

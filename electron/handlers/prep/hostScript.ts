@@ -1,6 +1,9 @@
 import type { DocumentBlock } from '../../documents/gbt9704';
+import type { OpeningNotice } from '../../common/api/rectification';
+import { isNoticeItem } from '../../common/minutes/agenda';
 import { GAP_PLACEHOLDERS } from '../../common/prep/gaps';
 import { chineseOrdinal, meetingName } from './names';
+import { noticeSubject, noticeTitle } from '../../common/meetings/rules';
 import { formatChineseDate } from '../../documents/gbt9704';
 import { personText, type DraftData, type DraftAgendaItem } from './drafts';
 
@@ -9,9 +12,11 @@ const strip = (title: string) => title.replace(/[。！？；，]+$/, '');
 /**
  * The 主持词: the host's words item by item, from the agenda (the console's once prepared). Only what the data says:
  * who presents a round is the round's member, who comments are the 督导 guests named on the meeting; the attendance
- * figure is left for the host to fill on the day (实到＿＿人).
+ * figure is left for the host to fill on the day (实到＿＿人). Under each 通报 item of the rectification (上年度整改落实情况,
+ * the rules' 通报××整改整治情况) the 通报 text the ledger supports (`openingNotices`, the one source of those numbers),
+ * else a bracketed line saying what is missing, for the secretary to fill: never a figure of its own.
  */
-export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData): DocumentBlock[] {
+export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, notices: readonly OpeningNotice[] = []): DocumentBlock[] {
   const name = meetingName(meeting);
   const nameOf = (id: number | null) => members.find((m) => m.id === id)?.name ?? null;
   const supervisors = meeting.guests.filter((g) => g.kind === 'supervisor');
@@ -38,10 +43,27 @@ export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData):
     // Words of their own replace the title (a member round's title repeats what the host asks for); else the title.
     const words = itemWords(item, nameOf, supervisors.map((s) => s.name), hostName);
     blocks.push({ kind: 'paragraph', text: `下面，进行第${chineseOrdinal(i + 1)}项议程${words ? `。${words}` : `：${strip(item.title)}。`}` });
+    const notice = noticeOf(item, notices);
+    if (notice) blocks.push(...(notice.paragraphs.length > 0 ? notice.paragraphs : [`（${notice.missing}；通报内容请据实补充）`]).map((text): DocumentBlock => ({ kind: 'paragraph', text })));
   });
   blocks.push({ kind: 'paragraph', text: '会议到此结束。散会。' });
   return blocks;
 }
+
+/** The ledger's 通报 for an agenda item: last year's for 通报上年度…, the one of the same title for an extra 通报 item. */
+function noticeOf(item: DraftAgendaItem, notices: readonly OpeningNotice[]): OpeningNotice | undefined {
+  if (item.kind === 'last_year') return notices.find((n) => n.kind === 'last_year');
+  if (item.kind !== 'other' || item.memberId !== null || !isNoticeItem(item.title)) return undefined;
+  return notices.find((n) => n.kind === 'notice' && n.title === noticeTitle(noticeSubject(strip(item.title))));
+}
+
+/** The ledger's 通报 of each agenda item that has one, in the agenda's order. */
+export const scriptNotices = (agenda: readonly DraftAgendaItem[], notices: readonly OpeningNotice[]): OpeningNotice[] =>
+  agenda.flatMap((item) => noticeOf(item, notices) ?? []);
+
+/** The subjects of the agenda's extra 通报 items (a 通报 item nobody speaks for but the host), to ask the ledger for. */
+export const noticeSubjects = (agenda: readonly DraftAgendaItem[]): string[] =>
+  agenda.filter((a) => a.kind === 'other' && a.memberId === null && isNoticeItem(a.title)).map((a) => noticeSubject(strip(a.title)));
 
 function itemWords(item: DraftAgendaItem, nameOf: (id: number | null) => string | null, supervisors: string[], hostName: string | null): string {
   const member = nameOf(item.memberId);

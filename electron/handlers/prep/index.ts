@@ -13,7 +13,8 @@ import { planBlocks } from './plan';
 import { draftData, gapsOf } from './drafts';
 import { meetingNoticeBlocks } from './meetingNotice';
 import { signInBlocks } from './signIn';
-import { hostScriptBlocks } from './hostScript';
+import { hostScriptBlocks, noticeSubjects, scriptNotices } from './hostScript';
+import { openingNotices } from '../rectification/carryOver';
 
 const WORD = [{ name: 'Word 文档', extensions: ['docx'] }];
 
@@ -39,10 +40,12 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
     const steps = await stepDates(ctx, meeting.date);
     const opinions = steps.find((s) => s.key === 'opinions')!;
     const data = await draftData(ctx, meeting.id);
+    const notices = scriptNotices(data.agenda, await openingNotices(ctx, meeting.id, undefined, noticeSubjects(data.agenda)));
     return {
       meetingNoticeRecipients: '各位班子成员，列席会议同志',
       gaps: { meetingNotice: gapsOf('meetingNotice', data), signIn: gapsOf('signIn', data), hostScript: gapsOf('hostScript', data) },
       agendaFromMinutes: data.agendaFromMinutes,
+      hostScriptNotices: notices.filter((n) => n.paragraphs.length === 0).map(({ title, missing, missingEn }) => ({ title, missing, missingEn })),
       noticeDeadline: noticeDeadline(opinions.due, await userToday(ctx)),
       issuer: meeting.teamName,
       recipients: '各乡镇党委，县直各单位党组织',
@@ -77,7 +80,8 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
   },
   async 'prep.hostScript'(ctx, input) {
     const data = await draftData(ctx, input.meetingId);
-    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data));
+    const notices = await openingNotices(ctx, data.meeting.id, undefined, noticeSubjects(data.agenda));
+    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data, notices));
   },
 };
 

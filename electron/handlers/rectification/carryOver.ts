@@ -75,27 +75,31 @@ export async function carryOverReport(ctx: HandlerContext, meetingId: number, to
 /** 「中央八项规定精神学习教育整改整治（情况）」 and a source named 「中央八项规定精神学习教育整改整治」 are the same subject. */
 const subjectKey = (s: string): string => s.trim().replace(/情况$/u, '').replace(/(整改整治|整治|整改)$/u, '').trim();
 
+/** One extra 通报 item from the ledger: the other sources of this meeting whose name is the subject's, or why there is none. */
+function noticeFor(subject: string, report: CarryOverReport): OpeningNotice {
+  const title = noticeTitle(subject);
+  const matched = report.sources.filter((s) => subjectKey(s.origin || s.title.replace(/^通报|情况$/gu, '')) === subjectKey(subject));
+  if (matched.length === 0) {
+    const held = report.sources.map((s) => s.origin || s.title).join('、');
+    return {
+      kind: 'notice', title, paragraphs: [],
+      missing: `整改台账中没有来源为「${subject}」的事项${held ? `（台账中的其他来源：${held}）` : ''}，通报数字无从生成；请在整改清单中导入或录入该来源的事项`,
+      missingEn: `The ledger holds no item from "${subject}"${held ? ` (other sources held: ${held})` : ''}, so no figures can be given; import or enter that source's items in the rectification list`,
+    };
+  }
+  return { kind: 'notice', title, paragraphs: matched.flatMap((s) => s.paragraphs), missing: '', missingEn: '' };
+}
+
 /**
  * The meeting's opening 通报 items (domain.md §9), each from the ledger and nothing else — the one source of the numbers
- * the agenda, the 会议记录 and the report show: the extra 通报 items the meeting's rules name, matched to the other
- * sources in this meeting's ledger by name, then 通报上年度民主生活会整改落实情况 from the previous list.
+ * the agenda, the 会议记录, the 主持词 and the report show: the extra 通报 items the meeting's rules name (or the
+ * subjects given, e.g. the 通报 items of the console's agenda), matched to the other sources in this meeting's ledger
+ * by name, then 通报上年度民主生活会整改落实情况 from the previous list.
  */
-export async function openingNotices(ctx: HandlerContext, meetingId: number, today?: string): Promise<OpeningNotice[]> {
+export async function openingNotices(ctx: HandlerContext, meetingId: number, today?: string, subjects?: readonly string[]): Promise<OpeningNotice[]> {
   const meeting = await getMeeting(ctx, meetingId);
   const report = await carryOverReport(ctx, meetingId, today);
-  const notices = meeting.rules.notices.map((subject): OpeningNotice => {
-    const title = noticeTitle(subject);
-    const matched = report.sources.filter((s) => subjectKey(s.origin || s.title.replace(/^通报|情况$/gu, '')) === subjectKey(subject));
-    if (matched.length === 0) {
-      const held = report.sources.map((s) => s.origin || s.title).join('、');
-      return {
-        kind: 'notice', title, paragraphs: [],
-        missing: `整改台账中没有来源为「${subject}」的事项${held ? `（台账中的其他来源：${held}）` : ''}，通报数字无从生成；请在整改清单中导入或录入该来源的事项`,
-        missingEn: `The ledger holds no item from "${subject}"${held ? ` (other sources held: ${held})` : ''}, so no figures can be given; import or enter that source's items in the rectification list`,
-      };
-    }
-    return { kind: 'notice', title, paragraphs: matched.flatMap((s) => s.paragraphs), missing: '', missingEn: '' };
-  });
+  const notices = (subjects ?? meeting.rules.notices).map((subject) => noticeFor(subject, report));
   const lastYear: OpeningNotice = report.previousMeeting && report.paragraphs.length > 0
     ? { kind: 'last_year', title: '通报上年度民主生活会整改落实情况', paragraphs: report.paragraphs, missing: '', missingEn: '' }
     : {

@@ -118,4 +118,13 @@ describe('回头看', () => {
     wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
     expect(cells).toContain('调查研究不够深入');
   });
+
+  it('counts age and 逾期 as of today in the user’s time zone, not main’s', async () => {
+    // The test clock is 2026-11-27 09:00 in Beijing (01:00 UTC): still the 26th in Honolulu, already the 27th on
+    // Kiritimati (UTC+14); whatever main's own zone, one of the two would be wrong if main's clock were read.
+    await app.must('settings.update', { timeZone: 'Pacific/Honolulu' });
+    expect((await app.must('rectification.review', { meetingId: app.ids.meetingId })).today).toBe('2026-11-26');
+    await app.must('settings.update', { timeZone: 'Pacific/Kiritimati' });
+    expect((await app.must('rectification.review', { meetingId: app.ids.meetingId })).today).toBe('2026-11-27');
+  });
 });

@@ -9,15 +9,17 @@ import { isOverdue } from '../../common/rectification/overdue';
 import { daysBetween } from '../../common/meetings/steps';
 import { meetingName } from '../../common/meetings/name';
 import { buildWorkbook } from '../../documents/workbook';
-import { localDate, type HandlerContext } from '../context';
+import { type HandlerContext } from '../context';
 import { saveExport } from '../files';
 import { getMeeting } from '../meetings';
+import { userToday } from '../settings';
 import type { HandlerMap } from '../types';
 import { linksOf } from './linkRead';
 
 export async function reviewView(ctx: HandlerContext, meetingId: number, today?: string): Promise<ReviewView> {
   const meeting = await getMeeting(ctx, meetingId);
-  const day = today ?? localDate(ctx.now());
+  // Today in the user's time zone (domain of every date the app writes for the user), not main's.
+  const day = today ?? await userToday(ctx);
   const open = ctx.db
     .selectFrom('rectification_items')
     .innerJoin('rectification_lists', 'rectification_lists.id', 'rectification_items.list_id')
