@@ -57,7 +57,7 @@ export const useMinutesStore = defineStore('minutes', () => {
     if (!s) return null;
     void entriesVersion.value;
     const rounds = s.agenda.filter((a) => a.kind === 'member_round' && a.memberId !== null && s.members.find((m) => m.id === a.memberId)?.present);
-    const next = criticismMatrix(toRaw(s.entries), rounds.map((a) => a.memberId as number));
+    const next = criticismMatrix(toRaw(s.entries), rounds.map((a) => ({ itemId: a.id, memberId: a.memberId as number })));
     return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
   });
 
