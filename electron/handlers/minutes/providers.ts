@@ -20,7 +20,9 @@ export const minutesFacts: FactsProvider = async (ctx, meetingId) => {
   const kindOf = new Map(agenda.map((a) => [a.id, a.kind]));
   const rounds = agenda.flatMap((a) => (a.kind === 'member_round' && a.member_id !== null ? [{ itemId: a.id, memberId: a.member_id }] : []));
   const matrix = criticismMatrix(entries, rounds);
-  const roles = new Map((await ctx.db.selectFrom('members').select(['id', 'role']).where('id', 'in', [0, ...attendance.rows.map((r) => r.memberId)]).execute()).map((r) => [r.id, r.role]));
+  const roles = new Map(
+    (await ctx.db.selectFrom('members').innerJoin('meetings', 'meetings.team_id', 'members.team_id').select(['members.id', 'members.role']).where('meetings.id', '=', meetingId).execute()).map((r) => [r.id, r.role]),
+  );
   const inOwnRound = (memberId: number) => {
     const own = rounds.filter((r) => r.memberId === memberId);
     return own.length === 0 ? null : own.reduce((n, r) => n + matrix.roundReceived[r.itemId], 0);
