@@ -111,6 +111,10 @@ describe('the secretary records a whole short meeting by keyboard', () => {
     await waitText('draft-from', '周明华');
     await say('陈晓燕同志推进医共体建设的步子还不够快。');
     await waitText('matrix-total', '相互提出批评意见 6 条');
+    // Per member given (the sums column comes first, visible without scrolling), and whether the 书记 was criticised.
+    expect(await e.page.locator('[data-testid^=given-]').allTextContents()).toEqual(['1', '3', '2', '0', '0', '0', '0', '0']);
+    expect(await text('matrix-secretary')).toBe('书记 林向东 收到班子成员批评意见 3 条');
+    expect(await e.page.locator('[data-testid=matrix-flag]').count()).toBe(0);
     await e.shot('minutes-03-three-rounds');
   });
 
@@ -157,6 +161,9 @@ describe('the secretary records a whole short meeting by keyboard', () => {
     await e.page.waitForSelector('[data-testid=finalized-note]');
     expect(await text('console-state')).toBe('会议记录已定稿');
     expect(await text('save-state')).toContain('只读');
+    // Finalised, every round is over: the four present members whose rounds hold no criticism of them are named.
+    await e.page.waitForFunction(() => document.querySelectorAll('[data-testid=matrix-flag]').length === 4);
+    expect(await e.page.locator('[data-testid=matrix-flag]').allTextContents()).toEqual(['王建国', '孙丽娟', '刘志强', '黄海峰'].map((n) => `⚠ ${n}：本人对照检查环节未记录批评意见`));
     expect((await consoleState()).status).toBe('held');
     await kb().press('Alt+e');
     await kb().press('Alt+Shift+e');

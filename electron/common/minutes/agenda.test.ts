@@ -91,22 +91,35 @@ describe('what the composer says the entry will be', () => {
 });
 
 describe('criticism matrix', () => {
-  it('counts criticisms with text per pair, per person and in total, and flags rounds without criticism', () => {
+  it('counts criticisms with text per pair, per person and in total, and flags the rounds in which nobody criticised their member', () => {
+    // Rounds: 10 in item 1, 11 in item 2, 12 in item 3; item 9 is the 班子 对照检查.
     const m = criticismMatrix(
       [
-        { type: 'criticism', fromMemberId: 10, toMemberId: 12, text: '一' },
-        { type: 'criticism', fromMemberId: 10, toMemberId: 12, text: '二' },
-        { type: 'criticism', fromMemberId: 11, toMemberId: 12, text: '三' },
-        { type: 'criticism', fromMemberId: 12, toMemberId: 10, text: '   ' },
-        { type: 'self_criticism', fromMemberId: 12, toMemberId: 12, text: '自查' },
+        { agendaItemId: 3, type: 'criticism', fromMemberId: 10, toMemberId: 12, text: '一' },
+        { agendaItemId: 3, type: 'criticism', fromMemberId: 10, toMemberId: 12, text: '二' },
+        { agendaItemId: 3, type: 'criticism', fromMemberId: 11, toMemberId: 12, text: '三' },
+        { agendaItemId: 1, type: 'criticism', fromMemberId: 12, toMemberId: 10, text: '   ' },
+        { agendaItemId: 3, type: 'self_criticism', fromMemberId: 12, toMemberId: 12, text: '自查' },
+        // Criticised outside his own round, and by a guest: counted as received, but his round stays silent.
+        { agendaItemId: 9, type: 'criticism', fromMemberId: 12, toMemberId: 11, text: '四' },
+        { agendaItemId: 2, type: 'criticism', fromMemberId: null, toMemberId: 10, text: '督导组：五' },
       ],
-      [10, 11, 12],
+      [
+        { itemId: 1, memberId: 10 },
+        { itemId: 2, memberId: 11 },
+        { itemId: 3, memberId: 12 },
+      ],
     );
-    expect(m.cells).toEqual({ '10>12': 2, '11>12': 1 });
-    expect(m.received).toEqual({ 12: 3 });
-    expect(m.given).toEqual({ 10: 2, 11: 1 });
-    expect(m.total).toBe(3);
+    expect(m.cells).toEqual({ '10>12': 2, '11>12': 1, '12>11': 1 });
+    expect(m.received).toEqual({ 10: 1, 11: 1, 12: 3 });
+    expect(m.receivedFromMembers).toEqual({ 11: 1, 12: 3 });
+    expect(m.given).toEqual({ 10: 2, 11: 1, 12: 1 });
+    expect(m.total).toBe(5);
     expect(m.selfCriticisms).toBe(1);
-    expect(m.uncriticised).toEqual([10, 11]);
+    expect(m.roundReceived).toEqual({ 1: 0, 2: 0, 3: 3 });
+    expect(m.silentRounds).toEqual([
+      { itemId: 1, memberId: 10 },
+      { itemId: 2, memberId: 11 },
+    ]);
   });
 });

@@ -79,6 +79,10 @@ export interface ReportFacts {
     criticisms: number;
     /** Member rounds held: a present member's self-criticism recorded in his or her own round. */
     roundsHeld: number;
+    /** Present members in team order, with the criticisms received in their own round (null: no round on the agenda). */
+    rounds: { name: string; received: number | null }[];
+    /** The team's 书记 with the criticisms other members addressed to him or her; null when the team names none. */
+    secretary: { name: string; present: boolean; fromMembers: number } | null;
   } | null;
   rectification: {
     agreedOn: string | null;
@@ -206,7 +210,46 @@ function proceedings(f: ReportFacts, missing: ReportMissing[]): string[] {
   if (mn.criticisms > 0) sentences.push(`班子成员相互提出批评意见${mn.criticisms}条。`);
   else if (mn.finalized || mn.roundsHeld > 0) sentences.push('会议记录未记载相互批评意见。');
   else missing.push({ claim: '批评意见条数', claimEn: 'Number of criticisms', why: '会议记录尚未定稿，也没有个人对照检查发言环节的记录', whyEn: 'The minutes are not finalised and record no self-examination round' });
+  sentences.push(...criticismSpread(mn, missing));
   return sentences.length ? [sentences.join('')] : [];
+}
+
+export const EVERYONE_CRITICISED = '每名班子成员均收到批评意见';
+export const SECRETARY_CRITICISED = '对主要负责同志的批评意见';
+
+/**
+ * Whether criticism reached everyone and the 书记 (domain.md §10: 一团和气, and the 书记 spared, are what inspectors
+ * look for). Said only from a finalised record, and only when every present member's own round holds criticism of
+ * him or her; otherwise left out, and the gap names the rounds.
+ */
+function criticismSpread(mn: NonNullable<ReportFacts['minutes']>, missing: ReportMissing[]): string[] {
+  const out: string[] = [];
+  const noRound = mn.rounds.filter((r) => r.received === null).map((r) => r.name);
+  const silent = mn.rounds.filter((r) => r.received === 0).map((r) => r.name);
+  if (mn.finalized && mn.rounds.length > 0 && noRound.length === 0 && silent.length === 0) out.push(`出席会议的${mn.rounds.length}名班子成员在本人对照检查环节均收到了批评意见。`);
+  else {
+    const [why, whyEn] = !mn.finalized
+      ? ['会议记录尚未定稿', 'The minutes are not finalised']
+      : mn.rounds.length === 0
+        ? ['会议记录中没有出席的班子成员', 'The minutes show no member present']
+        : silent.length > 0
+          ? [`${silent.join('、')}的个人对照检查环节未记录批评意见`, `No criticism is recorded in the round of ${silent.join(', ')}`]
+          : [`议程中没有${noRound.join('、')}的个人对照检查环节`, `The agenda has no round for ${noRound.join(', ')}`];
+    missing.push({ claim: EVERYONE_CRITICISED, claimEn: 'Every member present received criticism', why, whyEn });
+  }
+  const s = mn.secretary;
+  if (mn.finalized && s?.present && s.fromMembers > 0) out.push(`班子成员对主要负责同志提出批评意见${s.fromMembers}条。`);
+  else {
+    const [why, whyEn] = !s
+      ? ['班子成员中未指定书记', 'No member of the team is marked as its secretary']
+      : !s.present
+        ? [`书记${s.name}缺席会议`, `The secretary, ${s.name}, was absent`]
+        : s.fromMembers === 0
+          ? [`会议记录中没有班子成员对书记${s.name}的批评意见`, `The minutes record no criticism of the secretary, ${s.name}, by a member`]
+          : ['会议记录尚未定稿', 'The minutes are not finalised'];
+    missing.push({ claim: SECRETARY_CRITICISED, claimEn: 'Criticism of the secretary', why, whyEn });
+  }
+  return out;
 }
 
 function problems(f: ReportFacts, missing: ReportMissing[]): { problems: string[]; measures: string[] } {

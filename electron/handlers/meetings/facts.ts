@@ -45,6 +45,12 @@ export interface MeetingFacts {
     selfCritics: string[];
     /** Member rounds held: the round's member was present and gave a 自我批评 in it. */
     roundsHeld: number;
+    /**
+     * Per active member in team order (domain.md §10, 一团和气): non-empty criticisms given and received (from anyone,
+     * and from other members only), and those received in the member's own round (null: the agenda has no round for
+     * him or her). `secretary`: the team's 书记 (role), whose criticism inspectors look for first.
+     */
+    members: { name: string; secretary: boolean; present: boolean; given: number; received: number; receivedFromMembers: number; inOwnRound: number | null }[];
     startedAt: string | null;
     endedAt: string | null;
     /** Every agenda title as planned. */

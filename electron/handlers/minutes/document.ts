@@ -43,7 +43,7 @@ export function minutesBlocks(
   const absent = attendance.rows.filter((r) => !r.present);
   const kind = meeting.kind === 'annual' ? '年度民主生活会' : `专题民主生活会（${meeting.trigger ? TRIGGER_ZH[meeting.trigger] : '其他'}）`;
   const line = (label: string, value: string): BodyBlock => ({ kind: 'paragraph', runs: [{ text: `${label}：`, font: 'heading1' }, { text: value || '无' }] });
-  const matrix = criticismMatrix(state.entries, state.agenda.filter((a) => a.kind === 'member_round' && a.memberId !== null && state.members.find((m) => m.id === a.memberId)?.present).map((a) => a.memberId as number));
+  const matrix = criticismMatrix(state.entries, []);
   const blocks: BodyBlock[] = [
     { kind: 'title', text: minutesTitle(meeting) },
     { kind: 'blankLine' },

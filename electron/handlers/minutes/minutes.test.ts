@@ -139,6 +139,11 @@ describe('minutes console', () => {
     expect(promoted.promotedAt).not.toBeNull();
     const facts = await collectFacts(app.ctx, meetingId);
     expect(facts.minutes).toMatchObject({ criticisms: 2, finalized: false });
+    // Per member: given and received, in his or her own round, and which one is the 书记 (domain.md §10).
+    const of = (name: string) => facts.minutes!.members.find((m) => m.name === name);
+    expect(of('林向东')).toMatchObject({ secretary: true, given: 2, received: 0, receivedFromMembers: 0, inOwnRound: 0 });
+    expect(of('陈晓燕')).toMatchObject({ secretary: false, given: 0, received: 2, receivedFromMembers: 2, inOwnRound: 2 });
+    expect(facts.minutes!.members.filter((m) => m.secretary)).toHaveLength(1);
     const sources = (await collectSources(app.ctx, meetingId)).filter((s) => s.type === 'criticism');
     expect(sources[0]).toMatchObject({ id: c1.id, text: '调查研究不够深入', origin: '林向东→陈晓燕', promoted: true });
     expect(sources).toHaveLength(2);

@@ -18,7 +18,15 @@ export const minutesFacts: FactsProvider = async (ctx, meetingId) => {
   const attendance = await getAttendance(ctx, meetingId);
   const present = new Map(attendance.rows.filter((r) => r.present).map((r) => [r.memberId, r.name]));
   const kindOf = new Map(agenda.map((a) => [a.id, a.kind]));
-  const matrix = criticismMatrix(entries, []);
+  const rounds = agenda.flatMap((a) => (a.kind === 'member_round' && a.member_id !== null ? [{ itemId: a.id, memberId: a.member_id }] : []));
+  const matrix = criticismMatrix(entries, rounds);
+  const roles = new Map(
+    (await ctx.db.selectFrom('members').innerJoin('meetings', 'meetings.team_id', 'members.team_id').select(['members.id', 'members.role']).where('meetings.id', '=', meetingId).execute()).map((r) => [r.id, r.role]),
+  );
+  const inOwnRound = (memberId: number) => {
+    const own = rounds.filter((r) => r.memberId === memberId);
+    return own.length === 0 ? null : own.reduce((n, r) => n + matrix.roundReceived[r.itemId], 0);
+  };
   const selfCritics: string[] = [];
   for (const e of entries) {
     if (e.type !== 'self_criticism' || e.fromMemberId === null || kindOf.get(e.agendaItemId) === 'team_check') continue;
@@ -34,6 +42,15 @@ export const minutesFacts: FactsProvider = async (ctx, meetingId) => {
       selfCriticisms: matrix.selfCriticisms,
       selfCritics,
       roundsHeld,
+      members: attendance.rows.map((r) => ({
+        name: r.name,
+        secretary: roles.get(r.memberId) === 'secretary',
+        present: r.present,
+        given: matrix.given[r.memberId] ?? 0,
+        received: matrix.received[r.memberId] ?? 0,
+        receivedFromMembers: matrix.receivedFromMembers[r.memberId] ?? 0,
+        inOwnRound: inOwnRound(r.memberId),
+      })),
       startedAt: session.started_at,
       endedAt: session.ended_at,
       agenda: agenda.map((a) => a.title),

@@ -66,6 +66,10 @@ const factsArb = fc
         selfMask: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
         criticisms: fc.integer({ min: 0, max: 60 }),
         rounds: fc.integer({ min: 0, max: 8 }),
+        /** Per member: criticisms received in his or her own round (null: no round on the agenda). */
+        ownRound: fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { freq: 8 }), { minLength: 8, maxLength: 8 }),
+        /** Criticisms of the 书记 (member 0) by members; null: the team names no 书记. */
+        secretary: fc.option(fc.integer({ min: 0, max: 3 }), { freq: 6 }),
       }),
     ),
     rectification: fc.option(
@@ -142,7 +146,17 @@ const factsArb = fc
             resubmitted: Math.min(g.materials.resubmitted, g.materials.submitted),
           }
         : null,
-      minutes: g.minutes ? { finalized: g.minutes.finalized, heldItems: g.minutes.held, selfCritics, criticisms: g.minutes.criticisms, roundsHeld: Math.min(g.minutes.rounds, selfCritics.length) } : null,
+      minutes: g.minutes
+        ? {
+            finalized: g.minutes.finalized,
+            heldItems: g.minutes.held,
+            selfCritics,
+            criticisms: g.minutes.criticisms,
+            roundsHeld: Math.min(g.minutes.rounds, selfCritics.length),
+            rounds: present.map((name) => ({ name, received: g.minutes!.ownRound[NAMES.indexOf(name)] })),
+            secretary: g.minutes.secretary === null ? null : { name: names[0], present: present.includes(names[0]), fromMembers: g.minutes.secretary },
+          }
+        : null,
       rectification,
     };
     return { facts, core: (text: string) => cores.get(text) ?? text };
@@ -191,6 +205,9 @@ describe('会议情况报告 as a property', () => {
           teamCheck: fc.boolean(),
           otherItems: fc.subarray([0, 1, 2, 3, 4, 5, 6]),
           criticisms: fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 4 }),
+          roundRobin: fc.boolean(),
+          outOfRound: fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 2 }),
+          dropRounds: fc.oneof({ weight: 4, arbitrary: fc.constant<number[]>([]) }, { weight: 1, arbitrary: fc.subarray([0, 1, 2, 3, 4], { maxLength: 2 }) }),
           finalize: fc.boolean(),
         }),
         items: fc.array(fc.record({ aspect: fc.option(fc.nat(1)), problem: textArb, measures: fc.array(textArb, { maxLength: 2 }), status: fc.constantFrom(...statuses), owned: fc.boolean() }), { maxLength: 4 }),
@@ -204,7 +221,13 @@ describe('会议情况报告 as a property', () => {
           opinions: s.opinions.map((t) => (t === null || !inTeam(t) ? null : t)),
           feedback: s.feedback.filter((i) => i === null || inTeam(i)),
           materials: s.materials.slice(0, s.members + 1),
-          minutes: { ...s.minutes, selfCritics: s.minutes.selfCritics.filter(inTeam), criticisms: s.minutes.criticisms.filter(([a, b]) => a !== b && inTeam(a) && inTeam(b)) },
+          minutes: {
+            ...s.minutes,
+            selfCritics: s.minutes.selfCritics.filter(inTeam),
+            criticisms: s.minutes.criticisms.filter(([a, b]) => a !== b && inTeam(a) && inTeam(b)),
+            outOfRound: s.minutes.outOfRound.filter(([a, b]) => a !== b && inTeam(a) && inTeam(b)),
+            dropRounds: s.minutes.dropRounds.filter(inTeam),
+          },
           items: s.items.map((i) => ({ aspect: i.aspect, problem: i.problem.text, measures: [...new Set(i.measures.map((m) => m.text))], status: s.agree ? i.status : 'not_started', owned: i.owned })),
         };
         const cores = new Map(s.items.flatMap((i) => [[i.problem.text, i.problem.core] as const, ...i.measures.map((m) => [m.text, m.core] as const)]));

@@ -114,4 +114,60 @@ describe('会议情况报告 states only what the data shows', () => {
     expect(named.addressee).toBe('中共青溪县委');
     expect(JSON.stringify(named.missing)).not.toContain('主送机关');
   });
+
+  describe('says criticism reached everyone and the 书记 only when the finalised record shows it', () => {
+    const EVERYONE = /出席会议的\d+名班子成员在本人对照检查环节均收到了批评意见/;
+    const missingWhy = (draft: { missing: { claim: string; why: string }[] }, claim: string) => draft.missing.find((m) => m.claim === claim)?.why;
+
+    it('states both when every round holds criticism, and drops the first once one round is emptied', async () => {
+      const s = await buildScenario(app, spec({}, { selfCritics: [0, 1, 2, 3], roundRobin: true, finalize: true }));
+      let { draft, text } = await draftText(s.meetingId);
+      expect(text).toContain('班子成员相互提出批评意见12条。出席会议的4名班子成员在本人对照检查环节均收到了批评意见。班子成员对主要负责同志提出批评意见3条。');
+      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBeUndefined();
+      expect(missingWhy(draft, '对主要负责同志的批评意见')).toBeUndefined();
+
+      // Reopen the record, empty 陈建国's round, finalise again: the sentence goes and the gap names him.
+      await app.must('minutes.reopen', { meetingId: s.meetingId, reason: '核对记录' });
+      const state = await app.must('minutes.console', { meetingId: s.meetingId });
+      const round = state.agenda.find((a) => a.kind === 'member_round' && a.memberId === s.memberIds[2])!;
+      for (const e of state.entries.filter((x) => x.agendaItemId === round.id && x.type === 'criticism')) await app.must('minutes.deleteEntry', { id: e.id });
+      await app.must('minutes.finalize', { meetingId: s.meetingId, hostConfirmed: '林向东', recorderConfirmed: '郭文静' });
+      ({ draft, text } = await draftText(s.meetingId));
+      expect(text).not.toMatch(EVERYONE);
+      expect(text).toContain('班子成员相互提出批评意见9条。');
+      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('陈建国的个人对照检查环节未记录批评意见');
+      expect(text).toContain('班子成员对主要负责同志提出批评意见3条。');
+    });
+
+    it('never says the 书记 was criticised when nobody did, and names him in the gap', async () => {
+      const s = await buildScenario(app, spec({}, { selfCritics: [0, 1, 2], criticisms: [[0, 1], [2, 1], [0, 2], [1, 2]], finalize: true }));
+      const { draft, text } = await draftText(s.meetingId);
+      expect(text).not.toContain('主要负责同志');
+      expect(text).not.toMatch(EVERYONE);
+      expect(missingWhy(draft, '对主要负责同志的批评意见')).toBe('会议记录中没有班子成员对书记林向东的批评意见');
+      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('林向东、刘志强的个人对照检查环节未记录批评意见');
+    });
+
+    it('says nothing of the kind from a record not finalised', async () => {
+      const s = await buildScenario(app, spec({}, { selfCritics: [0, 1, 2, 3], roundRobin: true }));
+      const { draft, text } = await draftText(s.meetingId);
+      expect(text).toContain('班子成员相互提出批评意见12条。');
+      expect(text).not.toMatch(EVERYONE);
+      expect(text).not.toContain('主要负责同志');
+      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('会议记录尚未定稿');
+      expect(missingWhy(draft, '对主要负责同志的批评意见')).toBe('会议记录尚未定稿');
+    });
+
+    it('counts a member criticised only outside his own round as a silent round, and the 书记 criticised anywhere', async () => {
+      const s = await buildScenario(app, spec({ absent: [3] }, { roundRobin: true, dropRounds: [0], outOfRound: [[1, 0]], finalize: true }));
+      const { draft, text } = await draftText(s.meetingId);
+      // 刘志强 was absent: his round is not expected. 林向东 has no round of his own on the agenda.
+      expect(text).not.toMatch(EVERYONE);
+      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('议程中没有林向东的个人对照检查环节');
+      // Two criticisms of 林向东 under the 班子 对照检查 (round robin falls back there) and one more: 3 by members.
+      expect(text).toContain('班子成员对主要负责同志提出批评意见3条。');
+      const all = await buildScenario(app, spec({ absent: [3] }, { roundRobin: true, finalize: true }), 1);
+      expect((await draftText(all.meetingId)).text).toContain('出席会议的3名班子成员在本人对照检查环节均收到了批评意见。');
+    });
+  });
 });

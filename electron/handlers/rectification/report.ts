@@ -11,7 +11,7 @@ import { nowIso, type HandlerContext } from '../context';
 import { readSettings, userToday } from '../settings';
 import { saveExport, type BuiltFile } from '../files';
 import { getAttendance, getMeeting } from '../meetings';
-import { collectFacts } from '../meetings/facts';
+import { collectFacts, type MeetingFacts } from '../meetings/facts';
 import { meetingName } from '../prep/names';
 import type { HandlerMap } from '../types';
 import { findList, loadItems } from './store';
@@ -90,7 +90,17 @@ export async function reportFacts(ctx: HandlerContext, meetingId: number): Promi
       : null,
     talks: facts.talks ? { personTimes: facts.talks.personTimes } : null,
     materials: m ? { submitted: m.submitted, teamSubmitted: m.teamSubmitted, approved: m.approved, resubmitted: m.resubmitted } : null,
-    minutes: mn ? { finalized: mn.finalized, heldItems: mn.heldItems, selfCritics: mn.selfCritics, criticisms: mn.criticisms, roundsHeld: mn.roundsHeld } : null,
+    minutes: mn
+      ? {
+          finalized: mn.finalized,
+          heldItems: mn.heldItems,
+          selfCritics: mn.selfCritics,
+          criticisms: mn.criticisms,
+          roundsHeld: mn.roundsHeld,
+          rounds: mn.members.filter((x) => x.present).map((x) => ({ name: x.name, received: x.inOwnRound })),
+          secretary: secretaryFacts(mn.members),
+        }
+      : null,
     rectification: list
       ? {
           agreedOn: list.status === 'agreed' ? list.agreed_on : null,
@@ -100,6 +110,11 @@ export async function reportFacts(ctx: HandlerContext, meetingId: number): Promi
         }
       : null,
   };
+}
+
+function secretaryFacts(members: NonNullable<MeetingFacts['minutes']>['members']): NonNullable<ReportFacts['minutes']>['secretary'] {
+  const s = members.find((x) => x.secretary);
+  return s ? { name: s.name, present: s.present, fromMembers: s.receivedFromMembers } : null;
 }
 
 export async function reportDraft(ctx: HandlerContext, meetingId: number): Promise<ReportDraft> {

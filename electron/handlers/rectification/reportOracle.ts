@@ -167,6 +167,26 @@ const recognisers: Recogniser[] = [
     required: (t) => Boolean(t.facts.minutes && t.facts.minutes.criticisms === 0 && (t.facts.minutes.finalized || t.facts.minutes.roundsHeld > 0)),
   },
   {
+    name: 'everyoneCriticised',
+    pattern: /^出席会议的(\d+)名班子成员在本人对照检查环节均收到了批评意见$/u,
+    check: (m, { facts: f }) => {
+      must(f.minutes?.finalized, 'everyone criticised, said from a record not finalised');
+      must(Number(m[1]) === f.minutes.rounds.length && Number(m[1]) === f.attendance.present, `${m[1]} members present`);
+      must(everyRoundCriticised(f), 'everyone criticised while a round holds no criticism of its member');
+    },
+    required: (t) => Boolean(t.facts.minutes?.finalized && everyRoundCriticised(t.facts)),
+  },
+  {
+    name: 'secretaryCriticised',
+    pattern: /^班子成员对主要负责同志提出批评意见(\d+)条$/u,
+    check: (m, { facts: f }) => {
+      const s = f.minutes?.secretary;
+      must(f.minutes?.finalized && s?.present, 'criticism of the 书记 said without a finalised record or a 书记 present');
+      must(Number(m[1]) > 0 && Number(m[1]) === s.fromMembers, 'criticisms of the 书记 by members');
+    },
+    required: (t) => Boolean(t.facts.minutes?.finalized && t.facts.minutes.secretary?.present && t.facts.minutes.secretary.fromMembers > 0),
+  },
+  {
     name: 'problems',
     pattern: /^班子共查摆问题(\d+)个，主要是：$/u,
     check: (m, { facts: f }) => must(Number(m[1]) === f.rectification?.groups.reduce((n, g) => n + g.items.length, 0), 'problem count'),
@@ -198,6 +218,9 @@ const recognisers: Recogniser[] = [
   },
   { name: 'closing', pattern: /^特此报告$/u, check: () => undefined, required: () => true },
 ];
+
+/** Every present member has a round of his or her own, and each holds at least one criticism of that member. */
+const everyRoundCriticised = (f: ReportFacts) => Boolean(f.minutes && f.minutes.rounds.length > 0 && f.minutes.rounds.every((r) => r.received !== null && r.received > 0));
 
 /** A 「（一）方面。一是……；二是……。」 paragraph of the problems or the measures section. */
 function checkGroups(paragraphs: string[], t: Truth, of: 'problem' | 'measures'): void {
@@ -273,6 +296,16 @@ export function checkReport(draft: ReportDraft, t: Truth): string[] {
   gap(Boolean(f.minutes && f.minutes.criticisms === 0 && !f.minutes.finalized && f.minutes.roundsHeld === 0), '批评意见条数');
   gap(Boolean(f.minutes && f.minutes.selfCritics.length === 0), '自我批评人数');
   gap(!f.minutes, '会议议程、自我批评和批评意见');
+  gap(Boolean(f.minutes && !(f.minutes.finalized && everyRoundCriticised(f))), '每名班子成员均收到批评意见');
+  gap(Boolean(f.minutes && !(f.minutes.finalized && f.minutes.secretary?.present && f.minutes.secretary.fromMembers > 0)), '对主要负责同志的批评意见');
+  for (const [claim, names] of [
+    ['每名班子成员均收到批评意见', f.minutes?.rounds.filter((r) => r.received === 0).map((r) => r.name) ?? []],
+    ['对主要负责同志的批评意见', f.minutes?.secretary?.present && f.minutes.secretary.fromMembers === 0 ? [f.minutes.secretary.name] : []],
+  ] as const) {
+    // The gap names whom criticism did not reach: the member whose round was silent, the 书记 not criticised.
+    const why = draft.missing.find((x) => x.claim === claim)?.why ?? '';
+    if (f.minutes?.finalized && names.some((name) => !why.includes(name))) failures.push(`gap ${claim} does not name ${names.join('、')}: ${why}`);
+  }
   gap(Boolean(f.rectification?.groups.length && !f.rectification.agreedOn), '整改清单审议通过');
   return failures;
 }
@@ -322,6 +355,34 @@ export function sqlTruth(sqlite: BetterSqlite3.Database, meetingId: number, toda
     meetingId,
     meetingId,
   ).map((r) => String(r.name));
+  // Present members in team order, with the criticisms of each recorded in his or her own round(s): read apart from
+  // the matrix the handler uses.
+  const presentMembers = all(
+    `SELECT mb.id, mb.name FROM members mb WHERE mb.team_id = ? AND mb.status = 'active' AND ${isPresent.replace('%ID%', 'mb.id')} ORDER BY mb.sort_order, mb.id`,
+    teamId,
+    meetingId,
+  );
+  const rounds = presentMembers.map((r) => ({
+    name: String(r.name),
+    received:
+      n("SELECT count(*) FROM minutes_agenda_items WHERE meeting_id = ? AND kind = 'member_round' AND member_id = ?", meetingId, r.id) === 0
+        ? null
+        : n(
+            `SELECT count(*) FROM minutes_entries e JOIN minutes_agenda_items a ON a.id = e.agenda_item_id
+             WHERE a.meeting_id = ? AND a.kind = 'member_round' AND a.member_id = ? AND e.type = 'criticism' AND e.to_member_id = ? AND trim(e.text) <> ''`,
+            meetingId,
+            r.id,
+            r.id,
+          ),
+  }));
+  const secretaryRow = one("SELECT id, name FROM members WHERE team_id = ? AND role = 'secretary' AND status = 'active'", teamId);
+  const secretary = secretaryRow
+    ? {
+        name: String(secretaryRow.name),
+        present: n('SELECT count(*) FROM attendance WHERE meeting_id = ? AND member_id = ? AND present = 0', meetingId, secretaryRow.id) === 0,
+        fromMembers: n("SELECT count(*) FROM minutes_entries WHERE meeting_id = ? AND type = 'criticism' AND to_member_id = ? AND from_member_id IS NOT NULL AND trim(text) <> ''", meetingId, secretaryRow.id),
+      }
+    : null;
   const roundsHeld = n(
     `SELECT count(*) FROM minutes_agenda_items a WHERE a.meeting_id = ? AND a.kind = 'member_round' AND a.member_id IS NOT NULL AND ${isPresent.replace('%ID%', 'a.member_id')}
      AND EXISTS (SELECT 1 FROM minutes_entries e WHERE e.agenda_item_id = a.id AND e.type = 'self_criticism' AND e.from_member_id = a.member_id AND trim(e.text) <> '')`,
@@ -410,6 +471,8 @@ export function sqlTruth(sqlite: BetterSqlite3.Database, meetingId: number, toda
             selfCritics,
             criticisms: n("SELECT count(*) FROM minutes_entries WHERE meeting_id = ? AND type = 'criticism' AND to_member_id IS NOT NULL AND trim(text) <> ''", meetingId),
             roundsHeld,
+            rounds,
+            secretary,
           }
         : null,
       rectification: listRow

@@ -39,6 +39,12 @@ export interface ScenarioSpec {
     /** Non-member-round agenda positions (0 = opening…) that get a report entry. */
     otherItems: readonly number[];
     criticisms: readonly (readonly [number, number])[];
+    /** Every present member criticises every other present member in the latter's round. */
+    roundRobin?: boolean;
+    /** Criticisms [from, to] recorded under the 班子 对照检查 item, outside the member's own round. */
+    outOfRound?: readonly (readonly [number, number])[];
+    /** Member indices whose round is taken off the agenda before anything is typed. */
+    dropRounds?: readonly number[];
     finalize: boolean;
   };
   items: { aspect: number | null; problem: string; measures: string[]; status: ItemStatus; owned: boolean }[];
@@ -137,8 +143,14 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
 
   // 会议记录.
   const mn = spec.minutes;
-  if (mn.open || mn.exportBlank || mn.advance > 0 || mn.selfCritics.length || mn.teamCheck || mn.otherItems.length || mn.criticisms.length || mn.finalize) {
-    const console = await app.must('minutes.prepare', { meetingId });
+  const robin = mn.roundRobin ? memberIds.flatMap((_, from) => memberIds.map((__, to) => [from, to] as const)).filter(([a, b]) => a !== b && !spec.absent.includes(a) && !spec.absent.includes(b)) : [];
+  const dropped = new Set((mn.dropRounds ?? []).map((i) => memberIds[i]));
+  if (mn.open || mn.exportBlank || mn.advance > 0 || mn.selfCritics.length || mn.teamCheck || mn.otherItems.length || mn.criticisms.length || robin.length || mn.outOfRound?.length || mn.finalize) {
+    let console = await app.must('minutes.prepare', { meetingId });
+    if (dropped.size > 0) {
+      const items = console.agenda.filter((a) => !(a.kind === 'member_round' && a.memberId !== null && dropped.has(a.memberId)));
+      console = await app.must('minutes.saveAgenda', { meetingId, items: items.map((a) => ({ id: a.id, kind: a.kind, title: a.title, memberId: a.memberId, plannedMinutes: a.plannedMinutes })) });
+    }
     if (mn.exportBlank) await app.must('minutes.export', { meetingId, format: 'txt' });
     for (let i = 0; i < mn.advance; i++) await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     let key = 0;
@@ -146,16 +158,16 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
       key++;
       await app.must('minutes.saveEntry', { meetingId, key: `scenario-${n}-${key}`, revision: 1, agendaItemId, type, fromMemberId: from, fromGuest: '', toMemberId: to, aspectId: null, text, draft: false });
     };
-    const round = (memberIndex: number) => console.agenda.find((a) => a.kind === 'member_round' && a.memberId === memberIds[memberIndex])!;
+    const team = console.agenda.find((a) => a.kind === 'team_check')!;
+    // A member without a round is criticised under the 班子 对照检查 item.
+    const round = (memberIndex: number) => console.agenda.find((a) => a.kind === 'member_round' && a.memberId === memberIds[memberIndex]) ?? team;
     const others = console.agenda.filter((a) => a.kind !== 'member_round' && a.kind !== 'team_check');
     for (const pos of mn.otherItems) if (others[pos]) await save(others[pos].id, 'report', memberIds[0], null, `${others[pos].title}的记录`);
-    if (mn.teamCheck) {
-      const team = console.agenda.find((a) => a.kind === 'team_check')!;
-      await save(team.id, 'self_criticism', memberIds[0], null, '班子对照检查发言要点');
-    }
+    if (mn.teamCheck) await save(team.id, 'self_criticism', memberIds[0], null, '班子对照检查发言要点');
     for (const i of mn.selfCritics) await save(round(i).id, 'self_criticism', memberIds[i], memberIds[i], `${NAMES[i]}自我批评要点`);
-    for (const [from, to] of mn.criticisms) await save(round(to).id, 'criticism', memberIds[from], memberIds[to], `${NAMES[from]}对${NAMES[to]}的批评`);
-    const hasText = mn.otherItems.some((p) => others[p]) || mn.teamCheck || mn.selfCritics.length > 0 || mn.criticisms.length > 0;
+    for (const [from, to] of [...mn.criticisms, ...robin]) await save(round(to).id, 'criticism', memberIds[from], memberIds[to], `${NAMES[from]}对${NAMES[to]}的批评`);
+    for (const [from, to] of mn.outOfRound ?? []) await save(team.id, 'criticism', memberIds[from], memberIds[to], `${NAMES[from]}在班子对照检查时对${NAMES[to]}的批评`);
+    const hasText = mn.otherItems.some((p) => others[p]) || mn.teamCheck || mn.selfCritics.length > 0 || mn.criticisms.length > 0 || robin.length > 0 || Boolean(mn.outOfRound?.length);
     if (mn.finalize && hasText) await app.must('minutes.finalize', { meetingId, hostConfirmed: NAMES[0], recorderConfirmed: '郭文静' });
   }
 

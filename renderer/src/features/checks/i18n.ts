@@ -37,7 +37,6 @@ const zh = {
       fires: '会提示',
       silent: '不提示',
     },
-    secretaryUncriticised: '书记 {name} 尚未收到批评意见',
     checkup: {
       title: '材料体检',
       allOk: '各项均已满足',
@@ -170,7 +169,6 @@ const en: typeof zh = {
       fires: 'hint shown',
       silent: 'no hint',
     },
-    secretaryUncriticised: 'The secretary, {name}, has received no criticism yet',
     checkup: {
       title: 'Check-up',
       allOk: 'Everything is in place',

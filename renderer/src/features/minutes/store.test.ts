@@ -39,6 +39,29 @@ const until = async (check: () => boolean) => {
 };
 
 describe('the minutes console store', () => {
+  it('flags a round over in which nobody criticised its member, and says whether the members criticised the 书记', async () => {
+    const store = useMinutesStore();
+    await store.load(app.ids.meetingId);
+    const secretary = store.state!.members.find((m) => m.role === 'secretary')!;
+    const round = store.state!.agenda.find((a) => a.kind === 'member_round' && a.memberId === secretary.id)!;
+    await store.advance({ mode: 'item', itemId: round.id });
+    // His round under way and no criticism yet: nothing to say.
+    expect(store.matrixNotes).toEqual({ silent: [], secretary: null });
+    await store.advance({ mode: 'nextItem' });
+    expect(store.matrixNotes).toEqual({ silent: [secretary.id], secretary: { name: secretary.name, n: 0 } });
+
+    // Back in his round, a member criticises him: the round is no longer silent once it is over again.
+    await store.advance({ mode: 'item', itemId: round.id });
+    await store.advance({ mode: 'nextSpeaker' });
+    expect(store.draft.type).toBe('criticism');
+    store.draft.text = '对分管领域的督导检查不够经常';
+    store.touchDraft();
+    await store.commitDraft();
+    await until(() => store.matrix?.total === 1);
+    await store.advance({ mode: 'nextItem' });
+    expect(store.matrixNotes).toEqual({ silent: [], secretary: { name: secretary.name, n: 1 } });
+  });
+
   it('keeps words typed while F8 is changing the speaker, and gives them to the new speaker', async () => {
     const store = useMinutesStore();
     await store.load(app.ids.meetingId);

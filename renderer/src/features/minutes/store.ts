@@ -57,7 +57,30 @@ export const useMinutesStore = defineStore('minutes', () => {
     if (!s) return null;
     void entriesVersion.value;
     const rounds = s.agenda.filter((a) => a.kind === 'member_round' && a.memberId !== null && s.members.find((m) => m.id === a.memberId)?.present);
-    const next = criticismMatrix(toRaw(s.entries), rounds.map((a) => a.memberId as number));
+    const next = criticismMatrix(toRaw(s.entries), rounds.map((a) => ({ itemId: a.id, memberId: a.memberId as number })));
+    return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+  });
+
+  /** A round is over once the console has left it, or the record is finalised. */
+  const roundOver = (itemId: number) => {
+    const s = state.value;
+    const item = s?.agenda.find((a) => a.id === itemId);
+    return Boolean(s && item && (readOnly.value || (item.startedAt && item.id !== s.cursor.itemId)));
+  };
+  // What the matrix says under the table (domain.md §10, 一团和气): the members whose round is over with nobody
+  // criticising them, and whether the members criticised the 书记, once criticism has begun or his round is over.
+  // Kept as the same object while it says the same, so F8 (a new agenda from main) does not redraw the matrix.
+  const matrixNotes = computed((previous?: { silent: number[]; secretary: { name: string; n: number } | null }) => {
+    const s = state.value;
+    const m = matrix.value;
+    let next: { silent: number[]; secretary: { name: string; n: number } | null } = { silent: [], secretary: null };
+    if (s && m) {
+      const silent = [...new Set(m.silentRounds.filter((r) => roundOver(r.itemId)).map((r) => r.memberId))];
+      const sec = s.members.find((x) => x.role === 'secretary' && x.present);
+      const round = sec ? s.agenda.find((a) => a.kind === 'member_round' && a.memberId === sec.id) : undefined;
+      const begun = m.total > 0 || (round !== undefined && roundOver(round.id));
+      next = { silent, secretary: sec && begun ? { name: sec.name, n: m.receivedFromMembers[sec.id] ?? 0 } : null };
+    }
     return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
   });
 
@@ -199,5 +222,5 @@ export const useMinutesStore = defineStore('minutes', () => {
     await saver.flush();
   }
 
-  return { state, draft, saveState, saver, lastRecordedKey, currentItem, currentSpeaker, readOnly, matrix, memberName, load, adopt, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
+  return { state, draft, saveState, saver, lastRecordedKey, currentItem, currentSpeaker, readOnly, matrix, matrixNotes, memberName, load, adopt, refresh, advance, touchDraft, commitDraft, resetDraft, flushAll, upsertLocal };
 });
