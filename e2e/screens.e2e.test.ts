@@ -186,7 +186,7 @@ describe('the minutes console with a long record', () => {
     expect(await drawnEntries()).toMatchObject({ focused: '500', focusedTopInView: true });
     // Enter edits it; scrolled to the top of the record while the editor is open, the words typed stay and are saved.
     await e.page.keyboard.press('Enter');
-    const editor = e.page.locator('[data-testid=entry-editor] textarea');
+    const editor = e.page.locator('textarea[data-testid=entry-editor]');
     await editor.waitFor();
     await e.page.keyboard.press('End');
     await e.page.keyboard.type('（补记一句）');

@@ -178,7 +178,7 @@ const LONG_POSITIONS = [
 /** A personal 对照检查 read out in full (some 1,300 characters in six paragraphs), as the long speeches of a real record. */
 const longSpeech = (n: number) =>
   `第${n}条（对照检查发言）：\n` +
-  Array.from({ length: 6 }, (_, p) => `${p + 1}. 在推动县域经济高质量发展、防范化解重大风险、保障和改善民生等方面，调查研究不够深入，到基层一线听取意见建议少，抓落实的举措不够有力，有的工作还停留在一般性部署上，跟踪问效不够，对群众反映强烈的问题回应不及时。今后要带头改进作风，对照职责逐项检视整改，做到立行立改、久久为功。`.repeat(2)).join('\n');
+  Array.from({ length: 6 }, (_, p) => `${p + 1}. 在推动县域经济高质量发展、防范化解重大风险、保障和改善民生等方面，调查研究不够深入，到基层一线听取意见少，抓落实的举措不够有力，有的工作还停留在一般性部署上，跟踪问效不够，对群众反映强烈的问题回应不及时。今后要带头改进作风，对照职责逐项检视整改，做到立行立改、久久为功。`.repeat(2)).join('\n');
 
 /**
  * A stress case through the real channels: a team of fifteen with long names and long posts, a meeting with a long
