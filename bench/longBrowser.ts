@@ -61,7 +61,7 @@ export async function longBrowserRows(dir: string, outDir: string): Promise<Row[
       await page.evaluate(() => (location.hash = '#/meetings'));
       await page.waitForSelector('.page');
       await page.waitForTimeout(150);
-      opens.push(await timeToConsole(page, consoleHash));
+      opens.push(await within(60_000, timeToConsole(page, consoleHash), 'console open'));
     }
     const [openA, openB] = [opens.slice(0, 3), opens.slice(3)];
     rows.push({
@@ -140,7 +140,7 @@ export async function longBrowserRows(dir: string, outDir: string): Promise<Row[
     // scrolled top to bottom and back, one step of a third of its height per frame, the rows in the DOM counted).
     const listed = await page.evaluate(() => Number(document.querySelector('[data-testid=entry-stream]')!.getAttribute('data-rows')));
     const scrolls: { intervals: number[]; height: number; rows: number; reached: boolean }[] = [];
-    for (const direction of ['down', 'up'] as const) scrolls.push(await scrollWhole(page, direction));
+    for (const direction of ['down', 'up'] as const) scrolls.push(await within(180_000, scrollWhole(page, direction), `scroll ${direction}`));
     const onTime = (s: number[]) => s.filter((d) => d <= FRAME_MS * 1.25).length / s.length;
     const fps = (s: number[]) => (1000 * s.length) / s.reduce((a, b) => a + b, 0);
     const all = scrolls.flatMap((s) => s.intervals);
@@ -157,6 +157,13 @@ export async function longBrowserRows(dir: string, outDir: string): Promise<Row[
     await harness.close();
   }
   return rows;
+}
+
+/** A measurement in the page that has not ended in its time fails the section (an error row) rather than hang the bench. */
+function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function timeToConsole(page: Page, hash: string): Promise<number> {
