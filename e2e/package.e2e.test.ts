@@ -158,8 +158,9 @@ describe('after the meeting: the package for the upper level', () => {
     expect(texts).toContain(missedText);
     expect(state.value.entries.find((x) => x.text.startsWith('另一台补记的批评意见'))!.originRecorder).toBe('李四');
     expect(state.value.agenda.at(-1)!.title).toBe('宣读会议纪律');
-    await expect.poll(() => e.page.locator('[data-testid=origin-tag]').count()).toBe(2);
-    expect(await e.page.locator('[data-testid=origin-tag]').first().textContent()).toContain('另一台：李四');
+    // The stream draws the rows near its visible part and is taken to the first entry from the other recorder.
+    await expect.poll(() => e.page.evaluate(() => document.activeElement?.closest('article')?.querySelector('[data-testid=origin-tag]')?.textContent ?? '')).toContain('另一台：李四');
+    expect(await e.page.locator('[data-testid=origin-tag]').count()).toBeGreaterThanOrEqual(1);
     await e.page.click('[data-testid=merge-history] summary');
     await e.page.locator('[data-testid=merge-undo]').scrollIntoViewIfNeeded();
     await e.page.locator('[data-testid=origin-tag]').first().scrollIntoViewIfNeeded();

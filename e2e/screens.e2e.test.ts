@@ -153,6 +153,61 @@ describe('the minutes console', () => {
   });
 });
 
+/** The entries drawn in the stream: their places in the record (aria-posinset) and the one with the keyboard. */
+async function drawnEntries(): Promise<{ drawn: number; setsize: string | null; focused: string | null; focusedTopInView: boolean }> {
+  return e.page.evaluate(() => {
+    const stream = document.querySelector('[data-testid=entry-stream]')!;
+    const articles = stream.querySelectorAll('article.entry');
+    const focused = document.activeElement?.closest('article.entry') ?? null;
+    const box = stream.getBoundingClientRect();
+    const r = focused?.getBoundingClientRect();
+    return { drawn: articles.length, setsize: articles[0]?.getAttribute('aria-setsize') ?? null, focused: focused?.getAttribute('aria-posinset') ?? null, focusedTopInView: Boolean(r && r.top >= box.top - 1 && r.top < box.bottom - 20) };
+  });
+}
+
+describe('the minutes console with a long record', () => {
+  it('draws only a window of the 500 entries, jumps to one far up and edits without losing a word', async () => {
+    await e.page.setViewportSize(VIEWPORTS[0]);
+    const call = harnessCall(e.harness);
+    const entries = (await call('minutes.console', { meetingId: stressMeetingId })).entries;
+    const far = entries.find((x) => x.text.startsWith('第6条（对照检查发言）'))!; // a long speech near the top
+    // A search hit opens the console at the entry (search/routes.ts: focus, kind, hl).
+    await go(`/meetings/${stressMeetingId}/minutes?focus=${far.id}&kind=minutes&hl=${encodeURIComponent('第6条')}`);
+    await e.page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === `entry-${id}`, far.id, { timeout: 10_000 });
+    const jumped = await drawnEntries();
+    expect(jumped).toEqual({ drawn: expect.any(Number), setsize: '500', focused: '6', focusedTopInView: true });
+    expect(jumped.drawn).toBeLessThan(40);
+    await e.shot('minutes-long-jumped');
+    // The feed's keys: ↓ steps to the next entry, End to the latest, each scrolled into view and focused.
+    await e.page.keyboard.press('ArrowDown');
+    expect(await drawnEntries()).toMatchObject({ focused: '7', focusedTopInView: true });
+    await e.page.keyboard.press('End');
+    await e.page.waitForFunction(() => document.activeElement?.getAttribute('aria-posinset') === '500');
+    expect(await drawnEntries()).toMatchObject({ focused: '500', focusedTopInView: true });
+    // Enter edits it; scrolled to the top of the record while the editor is open, the words typed stay and are saved.
+    await e.page.keyboard.press('Enter');
+    const editor = e.page.locator('textarea[data-testid=entry-editor]');
+    await editor.waitFor();
+    await e.page.keyboard.press('End');
+    await e.page.keyboard.type('（补记一句）');
+    await e.page.evaluate(async () => {
+      const stream = document.querySelector('[data-testid=entry-stream]')!;
+      for (let y = stream.scrollTop; y > 0; y -= 2000) {
+        stream.scrollTop = y;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      stream.scrollTop = 0;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    expect(await drawnEntries()).toMatchObject({ setsize: '500' });
+    expect(await e.page.locator('[data-testid=entry-stream] article[aria-posinset="1"]').count()).toBe(1);
+    expect(await editor.inputValue()).toMatch(/（补记一句）$/);
+    expect(await e.page.evaluate(() => document.activeElement?.closest('[data-testid=entry-editor]') !== null)).toBe(true);
+    await e.page.keyboard.press('Escape');
+    await expect.poll(async () => (await call('minutes.console', { meetingId: stressMeetingId })).entries.find((x) => x.key === entries.at(-1)!.key)?.text, { timeout: 10_000 }).toMatch(/（补记一句）$/);
+  });
+});
+
 describe('every screen fits and can be used by keyboard and screen reader', () => {
   for (const viewport of VIEWPORTS) {
     it(`at ${viewport.width}×${viewport.height}, with the demo and fifteen long-named members`, async () => {

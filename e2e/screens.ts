@@ -175,9 +175,14 @@ const LONG_POSITIONS = [
   '县政府党组成员、县政府办公室党组书记、主任',
 ];
 
+/** A personal 对照检查 read out in full (some 1,300 characters in six paragraphs), as the long speeches of a real record. */
+const longSpeech = (n: number) =>
+  `第${n}条（对照检查发言）：\n` +
+  Array.from({ length: 6 }, (_, p) => `${p + 1}. 在推动县域经济高质量发展、防范化解重大风险、保障和改善民生等方面，调查研究不够深入，到基层一线听取意见少，抓落实的举措不够有力，有的工作还停留在一般性部署上，跟踪问效不够，对群众反映强烈的问题回应不及时。今后要带头改进作风，对照职责逐项检视整改，做到立行立改、久久为功。`.repeat(2)).join('\n');
+
 /**
  * A stress case through the real channels: a team of fifteen with long names and long posts, a meeting with a long
- * theme, its live minutes with 500 entries.
+ * theme, its live minutes with 500 entries (every 37th a long speech of some 1,300 characters).
  */
 export async function seedStress(call: Call, today: string): Promise<{ meetingId: number; teamId: number }> {
   const team = await call('teams.create', { name: '中共某某自治县人民政府党组（含县经济技术开发区管理委员会党工委）', organ: 'party_group', unit: '某某自治县人民政府' });
@@ -228,7 +233,7 @@ export async function seedStress(call: Call, today: string): Promise<{ meetingId
         fromGuest: speech.guestName,
         toMemberId: criticism ? item.memberId : null,
         aspectId: criticism ? meeting.aspects[saved % meeting.aspects.length].id : null,
-        text: `第${saved + 1}条：对照检查，在推动县域经济高质量发展、防范化解重大风险、保障和改善民生等方面，调查研究不够深入，抓落实的举措不够有力，有的工作还停留在一般性部署上，跟踪问效不够。`,
+        text: saved % 37 === 5 ? longSpeech(saved + 1) : `第${saved + 1}条：对照检查，在推动县域经济高质量发展、防范化解重大风险、保障和改善民生等方面，调查研究不够深入，抓落实的举措不够有力，有的工作还停留在一般性部署上，跟踪问效不够。`,
         draft: false,
       });
       saved++;
