@@ -11,7 +11,7 @@ import type { OutlineWarning } from '../outlineTypes';
 import { aspectLabel, classifySection, isKnownOtherSection, runInStart } from './classify';
 import type { HeadingInfo } from './headings';
 import { endsWithColon, isExampleCue, matchInlineMarker, SINGLE_ITEM_CUE, type InlineMarker } from './markers';
-import { normalizeForMatching, sliceOriginal } from './normalize';
+import { normalizeForMatching, originalOffset, sliceOriginal } from './normalize';
 import type { SourceParagraph } from './paragraphs';
 import { runInHeadingEnd, scanAtBoundaries } from './scan';
 import { warn } from './warnings';
@@ -185,6 +185,7 @@ export class OutlineBuilder {
   // 首先…其次… and 一方面…另一方面… enumerate only when both halves are there: a lone 最后 or
   // 一方面 is ordinary prose. A paragraph may also continue a run begun in the paragraph before.
   private filterWordCues(found: InlineMarker[], from: number, fresh: boolean): InlineMarker[] {
+    if (found.every((m) => m.cue === undefined)) return found;
     const cues = new Set(found.map((m) => m.cue));
     const has = (cue: string) => cues.has(cue as InlineMarker['cue']);
     const last = lastChild(this.top().node);
@@ -266,7 +267,7 @@ export class OutlineBuilder {
     const guess =
       fresh && this.section?.kind === 'problems' && !this.unmarked.has(item.id) && item.examples.length === 0 && !isExampleCue(p.nt.norm, skipSpaces(p.nt.norm, from));
     this.appendItemText(item, p, from, to, fresh);
-    if (guess && item.examples.length === 0) this.continuations.push({ itemId: item.id, part: item.text.split('\n').length - 1, line: p.line });
+    if (guess && item.examples.length === 0) this.continuations.push({ itemId: item.id, part: lineBreaks(item.text), line: p.line });
   }
 
   /** Add text to an item; in the problems section, 比如/又如… at a sentence start begin examples. */
@@ -317,7 +318,7 @@ export class OutlineBuilder {
     if (p.breaks.length === 0 || to <= from) return;
     let list = this.spans.get(p);
     if (!list) this.spans.set(p, (list = []));
-    list.push({ from: p.nt.map[from], to: p.nt.map[to], nodeId });
+    list.push({ from: originalOffset(p.nt, from), to: originalOffset(p.nt, to), nodeId });
   }
 
   /** Tells each joined line of `p` which node holds it. */
@@ -383,6 +384,13 @@ function skipSpaces(norm: string, from: number): number {
 
 function slice(p: SourceParagraph, from: number, to: number): string {
   return sliceOriginal(p.text, p.nt, from, to).trim();
+}
+
+/** How many \n a text holds (its last line's index), counted without splitting it. */
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function joinText(existing: string, added: string, newParagraph: boolean): string {
