@@ -1,6 +1,6 @@
 // Recognising numbering markers in normalised text (see normalize.ts: （一） is "(一)" here, １． is "1.").
 import type { ListStyle } from '../model';
-import { parseChineseNumeral, parseCircledNumeral } from '../numbering';
+import { parseChineseNumeral } from '../numbering';
 
 const CN = '[一二三四五六七八九十]';
 
@@ -77,6 +77,7 @@ const SHI_IDIOM = new RegExp(`${CN}[、,]`, 'y'); // 一是一、二是二 / 一
 const YAO = new RegExp(`(${CN}{1,3})要`, 'y');
 const DI = new RegExp(`第(${CN}{1,3}) *[,、:] *`, 'y');
 const WORD = /首先|其次|再次|最后|另一方面|一方面/y;
+const CIRCLED_FIRST = 0x2460; // ①
 const INLINE_START = new Set([...'一二三四五六七八九十第首其再最另'].map((ch) => ch.charCodeAt(0)));
 
 function execAt(re: RegExp, norm: string, pos: number): RegExpExecArray | null {
@@ -89,12 +90,13 @@ function execAt(re: RegExp, norm: string, pos: number): RegExpExecArray | null {
  * sentence end; after ，/、 only the unambiguous circled digits count.
  */
 export function matchInlineMarker(norm: string, pos: number, strong: boolean): InlineMarker | null {
-  const circled = parseCircledNumeral(norm[pos]);
-  if (circled !== null) return { pos, length: 1, style: 'circled', value: circled };
+  // ①–⑳ (parseCircledNumeral), read by code unit: no one-character string at every position visited.
+  const unit = norm.charCodeAt(pos);
+  if (unit >= CIRCLED_FIRST && unit < CIRCLED_FIRST + 20) return { pos, length: 1, style: 'circled', value: unit - CIRCLED_FIRST + 1 };
   if (!strong) return null;
   // Every other marker starts with a Chinese numeral, 第 or a cue word's first character (首其再最另; 一 is a numeral):
   // most positions start with none (no pattern tried).
-  return INLINE_START.has(norm.charCodeAt(pos)) ? strongMarkerPattern(norm, pos) : null;
+  return INLINE_START.has(unit) ? strongMarkerPattern(norm, pos) : null;
 }
 
 /** The patterns of a marker at a strong position, tried at every one (the reference of the shortcut above). */

@@ -98,10 +98,12 @@ function joinLines(lines: Line[], warnings: OutlineWarning[], options: Paragraph
   let current: { parts: string[]; length: number; first: Line; last: Line; breaks: Array<{ join: OutlineJoin; offset: number }> } | null = null;
   const flush = () => {
     if (current) {
-      const text = current.parts.join('');
-      const lead = text.length - text.trimStart().length;
+      const text = current.parts.length === 1 ? current.parts[0] : current.parts.join('');
       const p = makeParagraph(text, current.first);
-      p.breaks = current.breaks.map((b) => ({ ...b, offset: b.offset - lead }));
+      if (current.breaks.length > 0) {
+        const lead = text.length - text.trimStart().length;
+        p.breaks = current.breaks.map((b) => ({ ...b, offset: b.offset - lead }));
+      }
       if (p.text !== '') paragraphs.push(p);
     }
     current = null;

@@ -2,10 +2,12 @@
 // answer for any text, including what makes them bail out (composing marks, surrogates, expansions such as …).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCircledNumeral } from '../numbering';
 import { parseOutline } from '../outline';
 import { furniturePattern, isPageFurniture } from './furniture';
 import { displayWidth, endsSentence, endsSentenceByPattern } from './hardWrap';
 import { exampleCuePattern, headingMarkerPattern, isExampleCue, matchHeadingMarker, matchInlineMarker, strongMarkerPattern } from './markers';
+import { excerpt, excerptByPattern } from './warnings';
 import { normalizeForMatching, normalizeOnly, normalizeOnlyByLine, normalizeWithMap, originalOffset } from './normalize';
 
 // Units the text is built from: plain text, what NFKC changes one for one (，（ U+3000 NBSP ｱ), what it expands (…
@@ -53,11 +55,12 @@ describe('the parser shortcuts give what the plain code gives', () => {
     for (const s of ['ｶﾞ问题', '\u1100\u1161学习', 'e\u0301，', '（一）ﾊﾟ']) expect(normalizeOnly(s)).toBe(s.normalize('NFKC'));
   });
 
-  it('displayWidth and endsSentence read by code unit as the patterns and code-point loops did', () => {
+  it("displayWidth, endsSentence and a warning's excerpt read by code unit as the patterns and code-point loops did", () => {
     fc.assert(
       fc.property(text, (s) => {
         expect(displayWidth(s)).toBe(referenceWidth(s));
         expect(endsSentence(s)).toBe(endsSentenceByPattern(s));
+        expect(excerpt(s)).toBe(excerptByPattern(s));
       }),
       RUNS,
     );
@@ -71,7 +74,9 @@ describe('the parser shortcuts give what the plain code gives', () => {
         if (t !== '') expect(isPageFurniture(s, norm, wrapped)).toBe(furniturePattern(s, t, wrapped));
         expect(matchHeadingMarker(norm)).toEqual(headingMarkerPattern(norm));
         for (let pos = 0; pos < norm.length; pos++) {
-          const circled = matchInlineMarker(norm, pos, false);
+          const value = parseCircledNumeral(norm[pos]);
+          const circled = value === null ? null : { pos, length: 1, style: 'circled', value };
+          expect(matchInlineMarker(norm, pos, false)).toEqual(circled);
           expect(matchInlineMarker(norm, pos, true)).toEqual(circled ?? strongMarkerPattern(norm, pos));
           expect(isExampleCue(norm, pos)).toBe(exampleCuePattern(norm, pos));
         }
