@@ -26,26 +26,45 @@ interface StartTimes {
   whole: number;
   /** The longest the progress banner's poll (every 100 ms) waited beyond its interval while the start ran. */
   longestPoll: number;
-  /** The longest stretch the main thread was busy (its own CPU time between two ticks of a 5 ms timer) while upgrading, and that tick's wall gap. */
-  upgradeStall: { busy: number; gap: number };
+  /**
+   * While upgrading, the longest the main thread kept a 5 ms timer waiting (`held`: the tick's lateness less the time
+   * the thread waited for a core), with that tick's wall gap and the thread's own CPU time in it.
+   */
+  upgradeStall: { held: number; gap: number; busy: number };
+}
+
+/** Nanoseconds the calling thread has spent waiting for a core (Linux schedstat), or null where not available. */
+function waitedForCore(): number | null {
+  try {
+    return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]);
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Watches the main thread: a 5 ms timer, and the thread's own CPU time between two of its ticks. A late tick with
- * the thread busy is a stall of ours; a late tick with the thread idle is the machine (other processes, the
- * workers) holding the cores, which no user input would have waited for on an idle machine.
+ * Watches the main thread with a 5 ms timer. A tick comes late because the thread was held (its own work, or a
+ * synchronous wait on the disk or a lock: what a click would wait for) or because the machine gave the cores to
+ * other processes and the workers (which an idle machine would not): the thread's time waiting for a core (Linux
+ * schedstat) is taken off, and its CPU time in the gap is kept beside it.
  */
 function watchMainThread(step: () => string | null) {
-  const stall = { busy: 0, gap: 0 };
+  const stall = { held: 0, gap: 0, busy: 0 };
   let last = performance.now();
   let cpu = process.threadCpuUsage();
+  let queued = waitedForCore();
   const timer = setInterval(() => {
     const now = performance.now();
     const used = process.threadCpuUsage(cpu);
     const busy = (used.user + used.system) / 1000;
-    if (step() === 'upgrade' && busy > stall.busy) Object.assign(stall, { busy, gap: now - last });
+    const waited = waitedForCore();
+    const gap = now - last;
+    // Without schedstat (not Linux), the thread's CPU time is the best measure there is.
+    const held = waited !== null && queued !== null ? Math.max(0, gap - 5 - (waited - queued) / 1e6) : busy;
+    if (step() === 'upgrade' && held > stall.held) Object.assign(stall, { held, gap, busy });
     last = now;
     cpu = process.threadCpuUsage();
+    queued = waitedForCore();
   }, 5);
   return { stall, stop: () => clearInterval(timer) };
 }
@@ -152,15 +171,15 @@ function row(what: string, times: StartTimes[], note = ''): Row {
  * here (milliseconds for an upgrade that adds tables and columns).
  */
 function stallRow(times: StartTimes[]): Row {
-  const busy = times.map((t) => t.upgradeStall.busy);
-  const worst = Math.max(...busy);
+  const held = times.map((t) => t.upgradeStall.held);
+  const worst = Math.max(...held);
   return {
     group: 'startup',
-    what: `longest main-thread stall while upgrading the ten-year file (its CPU time between two 5 ms ticks; runs ${busy.map((b) => ms(b)).join(', ')})`,
+    what: `longest main-thread stall while upgrading the ten-year file (a 5 ms timer's lateness less its wait for a core; runs ${held.map((b) => ms(b)).join(', ')})`,
     figure: ms(worst),
-    compare: `wall gap of that tick ${times.map((t) => ms(t.upgradeStall.gap)).join(', ')} (a gap with the thread idle is the machine, not the upgrade)`,
+    compare: `wall gap of that tick ${times.map((t) => ms(t.upgradeStall.gap)).join(', ')}, of which the thread's own CPU ${times.map((t) => ms(t.upgradeStall.busy)).join(', ')}`,
     target: `≤ ${ms(STALL_MS)} (every run)`,
-    verdict: worst <= STALL_MS ? 'pass' : median(busy) > STALL_MS ? 'miss' : 'noisy',
+    verdict: worst <= STALL_MS ? 'pass' : median(held) > STALL_MS ? 'miss' : 'noisy',
   };
 }
 

@@ -11,7 +11,7 @@ const TOC_TITLE = /^目 *录$/;
 const TOC_ENTRY = /[.·・]{4,} *\d{1,3}$/;
 // A Word TOC entry copied as text: heading, tab, page number (tabs become spaces in the normalised copy).
 const TOC_TAB_ENTRY = /\S\t+ *\d{1,3}$/;
-const FURNITURE_END = /^[\d\-—–─~页录,/]$/;
+const FURNITURE_END = new Set([...'0123456789-—–─~页录,/'].map((ch) => ch.charCodeAt(0)));
 const endsWithDigit = (s: string) => s.length > 0 && s.charCodeAt(s.length - 1) >= 0x30 && s.charCodeAt(s.length - 1) <= 0x39;
 
 /**
@@ -23,7 +23,7 @@ export function isPageFurniture(original: string, norm: string, hardWrapped: boo
   if (t === '') return false;
   // Every pattern ends with a digit, a dash or tilde, 页 (or 页, / before nothing), or 录: other lines (nearly all)
   // need no pattern tried.
-  if (!FURNITURE_END.test(t.slice(-1)) && !endsWithDigit(original.trimEnd())) return false;
+  if (!FURNITURE_END.has(t.charCodeAt(t.length - 1)) && !endsWithDigit(original.trimEnd())) return false;
   return furniturePattern(original, t, hardWrapped);
 }
 

@@ -26,10 +26,11 @@ export function displayWidth(line: string): number {
 /** Width of the leading white space (an ideographic space counts 1, a space 0.5). */
 export function indentWidth(line: string): number {
   let w = 0;
-  for (const ch of line) {
-    if (ch === '\u3000') w += 1;
-    else if (ch === ' ' || ch === '\u00a0') w += 0.5;
-    else if (ch === '\t') w += 2;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x3000) w += 1;
+    else if (c === 0x20 || c === 0xa0) w += 0.5;
+    else if (c === 0x09) w += 2;
     else break;
   }
   return w;

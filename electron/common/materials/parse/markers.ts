@@ -20,7 +20,7 @@ const L1_PART = new RegExp(`^第(${CN}{1,3})部分[ 、.:]*`);
 const L2 = new RegExp(`^\\( *(${CN}{1,3}) *\\) *[、.]? *`);
 const L3 = /^(\d{1,2})(?!\d) *[.、](?!\d) */;
 const L4 = /^(?:\( *(\d{1,2}) *\)|(\d{1,2})\)) *[、.]? */;
-const MARKER_START = new RegExp(`^(?:${CN}|[第(\\d])$`);
+const MARKER_START = new Set([...'一二三四五六七八九十第(0123456789'].map((ch) => ch.charCodeAt(0)));
 
 // 一、二季度 / 一、二、三产业 / 一、二类 and 1、2季度 list numbers; they are not headings.
 const CN_ENUMERATION = new RegExp(`^${CN}+ *(?:、|季度|产业|类|级|等|档|批|期|届|轮|线|号|星|年级)`);
@@ -29,7 +29,7 @@ const DIGIT_ENUMERATION = /^\d+ *(?:、|季度|产业|类|级|等|档|批|期|�
 /** Heading marker at the very start of `norm`, or null. */
 export function matchHeadingMarker(norm: string): HeadingMarker | null {
   // Every marker starts with a Chinese numeral, 第, ( or a digit; most lines start with none (no pattern tried).
-  return MARKER_START.test(norm.charAt(0)) ? headingMarkerPattern(norm) : null;
+  return MARKER_START.has(norm.charCodeAt(0)) ? headingMarkerPattern(norm) : null;
 }
 
 /** The patterns themselves, tried on every paragraph (the reference the shortcut above is tested against). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCircledNumeral } from '../numbering';
 import { parseOutline } from '../outline';
 import { furniturePattern, isPageFurniture } from './furniture';
-import { displayWidth, endsSentence, endsSentenceByPattern } from './hardWrap';
+import { displayWidth, endsSentence, endsSentenceByPattern, indentWidth } from './hardWrap';
 import { exampleCuePattern, headingMarkerPattern, isExampleCue, matchHeadingMarker, matchInlineMarker, strongMarkerPattern } from './markers';
 import { excerpt, excerptByPattern } from './warnings';
 import { normalizeForMatching, normalizeOnly, normalizeOnlyByLine, normalizeWithMap, originalOffset } from './normalize';
@@ -27,6 +27,17 @@ function referenceWidth(line: string): number {
   for (const ch of line.trimEnd()) {
     const cp = ch.codePointAt(0)!;
     w += cp < 0x2e80 || (cp >= 0xff61 && cp <= 0xffdc) ? 0.5 : 1;
+  }
+  return w;
+}
+
+function referenceIndent(line: string): number {
+  let w = 0;
+  for (const ch of line) {
+    if (ch === '\u3000') w += 1;
+    else if (ch === ' ' || ch === '\u00a0') w += 0.5;
+    else if (ch === '\t') w += 2;
+    else break;
   }
   return w;
 }
@@ -59,6 +70,7 @@ describe('the parser shortcuts give what the plain code gives', () => {
     fc.assert(
       fc.property(text, (s) => {
         expect(displayWidth(s)).toBe(referenceWidth(s));
+        expect(indentWidth(s)).toBe(referenceIndent(s));
         expect(endsSentence(s)).toBe(endsSentenceByPattern(s));
         expect(excerpt(s)).toBe(excerptByPattern(s));
       }),
