@@ -37,6 +37,19 @@ function normalizeCodePoint(cp: number, ch: string): string {
   return out;
 }
 
+// normalizeCodePoint of a code unit that is not a surrogate, by unit in an array: no one-character string and no Map
+// lookup for every punctuation mark of a paste.
+const unitNormalized: Array<string | undefined> = new Array(0x10000).fill(undefined);
+
+function normalizeUnit(unit: number): string {
+  let out = unitNormalized[unit];
+  if (out === undefined) {
+    out = normalizeCodePoint(unit, String.fromCharCode(unit));
+    unitNormalized[unit] = out;
+  }
+  return out;
+}
+
 // The normalised copy is written as UTF-16 code units and decoded once: appending character by
 // character to a string allocates a rope node per character.
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -53,7 +66,7 @@ export function normalizeForMatching(original: string): NormalizedText {
     if (unit === 0x3000 || unit === 0xa0 || unit === 0x09) out = ' ';
     else if (unit >= 0xd800 && unit <= 0xdfff) return normalizeWithMap(original);
     else {
-      out = normalizeCodePoint(unit, original[i]);
+      out = normalizeUnit(unit);
       if (out.length !== 1) return normalizeWithMap(original);
       if (out.charCodeAt(0) === unit) continue;
     }
@@ -145,14 +158,15 @@ export function normalizeOnlyByLine(original: string): string {
 // NFKC of one code unit, or null when it is not made only of starters that nothing composes with (ASCII, CJK
 // ideographs, CJK symbols 〇「」《》【】 and general punctuation “”—…): only then is a line's NFKC the concatenation
 // of its units' NFKC.
-const unitCache = new Map<number, string | null>();
+// By code unit in an array (read for every punctuation mark of a paste, faster than a Map).
+const unitCache: Array<string | null | undefined> = new Array(0x10000).fill(undefined);
 
 function nfkcUnit(unit: number): string | null {
-  let out = unitCache.get(unit);
+  let out = unitCache[unit];
   if (out === undefined) {
     const normalized = String.fromCharCode(unit).normalize('NFKC');
     out = isInert(unit) && [...normalized].every((ch) => isInert(ch.charCodeAt(0))) ? normalized : null;
-    unitCache.set(unit, out);
+    unitCache[unit] = out;
   }
   return out;
 }
