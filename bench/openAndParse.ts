@@ -17,25 +17,51 @@ function medianOf(runs: number, run: () => void): number {
   return median(times);
 }
 
+/** Wall time and the main thread's own CPU time of each run (after a warm-up run), ms. */
+function sampleThread(runs: number, run: () => void): { wall: number[]; cpu: number[] } {
+  run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const used = process.threadCpuUsage();
+    run();
+    const spent = process.threadCpuUsage(used);
+    wall.push(performance.now() - t);
+    cpu.push((spent.user + spent.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+const PARSE_RUNS = 7;
+
+/**
+ * A parse timed against its target with the machine's noise in view: 'pass' when the median wall time meets it;
+ * 'noisy' when it does not but the main thread's own CPU time does (the wall clock counted the cores other
+ * processes held; rerun on a quiet machine); 'miss' when even the CPU time is over.
+ */
+function parseRow(what: string, text: string, target?: number, source = 'issue 20'): Row {
+  const { wall, cpu } = sampleThread(PARSE_RUNS, () => parseOutline(text));
+  const took = median(wall);
+  const sorted = [...wall].sort((a, b) => a - b);
+  return {
+    group: 'parse',
+    what: `parseOutline, ${what} (${text.length.toLocaleString('en')} chars), median of ${PARSE_RUNS} (runs ${ms(sorted[0])}–${ms(sorted.at(-1)!)})`,
+    figure: ms(took),
+    compare: `main thread's CPU time, median ${ms(median(cpu))}`,
+    ...(target ? { target: `≤ ${target} ms (${source})`, verdict: took <= target ? 'pass' : median(cpu) <= target ? 'noisy' : 'miss' } : {}),
+  };
+}
+
 /**
  * Outline parsing (domain §6) of a usual material and of a 1 MB one; the whole corpus of real-style materials
- * (issue 14), and 1 MB of PDF copies (hard-wrapped lines, page numbers and running titles to remove and join).
+ * (issue 14), and 1 MB of PDF copies (page numbers and running titles to remove; copies of several widths, so
+ * taken line by line: some 45,000 one-line paragraphs, nine times the material's).
  */
 export function parseRows(): Row[] {
   const rows: Row[] = [];
-  for (const [what, chars, runs, target] of [
-    ['10,000-character material', 10_000, 20, undefined],
-    ['1 MB material', 1_000_000, 3, 200],
-  ] as const) {
-    const text = materialOfLength(chars);
-    const took = medianOf(runs, () => parseOutline(text));
-    rows.push({
-      group: 'parse',
-      what: `parseOutline, ${what} (${text.length.toLocaleString('en')} chars), median of ${runs}`,
-      figure: ms(took),
-      ...(target ? { target: `≤ ${target} ms (issue 20)`, verdict: took <= target ? 'pass' : 'miss' } : {}),
-    });
-  }
+  rows.push(parseRow('10,000-character material', materialOfLength(10_000)));
+  rows.push(parseRow('1 MB material', materialOfLength(1_000_000), MATERIAL_MS));
   const materials = corpus();
   const chars = materials.reduce((n, m) => n + m.text.length, 0);
   rows.push({
@@ -46,9 +72,13 @@ export function parseRows(): Row[] {
   const copies = materials.filter((m) => m.pdfCopy);
   let pdf = '';
   for (let i = 0; pdf.length < 1_000_000; i++) pdf += `${copies[i % copies.length].text}\n`;
-  rows.push({ group: 'parse', what: `parseOutline, 1 MB of PDF copies (${pdf.length.toLocaleString('en')} chars, hard-wrapped), median of 3`, figure: ms(medianOf(3, () => parseOutline(pdf))) });
+  rows.push(parseRow('1 MB of PDF copies, page furniture', pdf, PDF_MS, 'set here: 1.5× the material’s'));
   return rows;
 }
+
+/** Issue 20's bound on a 1 MB material, and one for 1 MB of PDF copies (nine times the paragraphs, page furniture). */
+const MATERIAL_MS = 200;
+const PDF_MS = 300;
 
 async function timeOpen(file: string): Promise<number> {
   const t = performance.now();

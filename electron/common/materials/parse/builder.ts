@@ -11,7 +11,7 @@ import type { OutlineWarning } from '../outlineTypes';
 import { aspectLabel, classifySection, isKnownOtherSection, runInStart } from './classify';
 import type { HeadingInfo } from './headings';
 import { endsWithColon, isExampleCue, matchInlineMarker, SINGLE_ITEM_CUE, type InlineMarker } from './markers';
-import { normalizeForMatching, sliceOriginal } from './normalize';
+import { normalizeForMatching, originalOffset, sliceOriginal } from './normalize';
 import type { SourceParagraph } from './paragraphs';
 import { runInHeadingEnd, scanAtBoundaries } from './scan';
 import { warn } from './warnings';
@@ -31,7 +31,8 @@ const ONE_SIDE_TEXT = /^一方面/;
 
 export class OutlineBuilder {
   private readonly frames: Frame[] = [];
-  private readonly lastValue = new Map<string, number>();
+  /** The last number seen under each container (id, or 'root' for sections) and level or style. */
+  private readonly lastValue = new Map<string, Map<string | number, number>>();
   private section: Section | null = null;
   private sectionLabel = '';
   private closing: OtherSection | null = null;
@@ -84,7 +85,7 @@ export class OutlineBuilder {
     this.frames.push({ level: 1, node: section });
     this.mark(p, 0, bodyStart, section.id);
     if (kind === 'other' && !isKnownOtherSection(headingNorm)) this.warnings.push(warn.sectionUnclassified(heading, { nodeId: section.id, line: p.line }));
-    this.checkSequence('root', h, section.id, p.line);
+    this.checkSequence(['root', 0], h, section.id, p.line);
 
     if (bodyStart >= p.nt.norm.length) return;
     if (section.kind === 'other') {
@@ -113,7 +114,7 @@ export class OutlineBuilder {
       section.children.push(block);
       this.mark(p, 0, bodyStart, block.id);
       adoptStyle(section, 'cn-paren'); // aspect blocks are always level 2: （一）
-      this.checkSequence(`${section.id}:${h.level}`, h, block.id, p.line);
+      this.checkSequence([section.id, h.level], h, block.id, p.line);
       this.frames.push({ level: 2, node: block });
       this.addContent(p, bodyStart, p.nt.norm.length, false);
       return;
@@ -126,7 +127,7 @@ export class OutlineBuilder {
         : this.headedItem(p, h);
     pushChild(parent, item);
     adoptStyle(parent, h.style);
-    this.checkSequence(`${parent.id}:${h.level}`, h, item.id, p.line);
+    this.checkSequence([parent.id, h.level], h, item.id, p.line);
     this.frames.push({ level: h.level, node: item });
     const bodyStart = section.kind === 'problems' ? h.contentStart : splitHeading(p, h.contentStart).bodyStart;
     this.mark(p, 0, bodyStart, item.id);
@@ -185,6 +186,7 @@ export class OutlineBuilder {
   // 首先…其次… and 一方面…另一方面… enumerate only when both halves are there: a lone 最后 or
   // 一方面 is ordinary prose. A paragraph may also continue a run begun in the paragraph before.
   private filterWordCues(found: InlineMarker[], from: number, fresh: boolean): InlineMarker[] {
+    if (found.every((m) => m.cue === undefined)) return found;
     const cues = new Set(found.map((m) => m.cue));
     const has = (cue: string) => cues.has(cue as InlineMarker['cue']);
     const last = lastChild(this.top().node);
@@ -253,7 +255,7 @@ export class OutlineBuilder {
     pushChild(container, item);
     adoptStyle(container, m.style);
     if (m.value > 0) {
-      this.checkSequence(`${container.id}:${m.style}`, { value: m.value, style: m.style }, item.id, p.line);
+      this.checkSequence([container.id, m.style], { value: m.value, style: m.style }, item.id, p.line);
     }
     this.appendItemText(item, p, m.pos + m.length, end, false);
   }
@@ -266,7 +268,7 @@ export class OutlineBuilder {
     const guess =
       fresh && this.section?.kind === 'problems' && !this.unmarked.has(item.id) && item.examples.length === 0 && !isExampleCue(p.nt.norm, skipSpaces(p.nt.norm, from));
     this.appendItemText(item, p, from, to, fresh);
-    if (guess && item.examples.length === 0) this.continuations.push({ itemId: item.id, part: item.text.split('\n').length - 1, line: p.line });
+    if (guess && item.examples.length === 0) this.continuations.push({ itemId: item.id, part: lineBreaks(item.text), line: p.line });
   }
 
   /** Add text to an item; in the problems section, 比如/又如… at a sentence start begin examples. */
@@ -317,7 +319,7 @@ export class OutlineBuilder {
     if (p.breaks.length === 0 || to <= from) return;
     let list = this.spans.get(p);
     if (!list) this.spans.set(p, (list = []));
-    list.push({ from: p.nt.map[from], to: p.nt.map[to], nodeId });
+    list.push({ from: originalOffset(p.nt, from), to: originalOffset(p.nt, to), nodeId });
   }
 
   /** Tells each joined line of `p` which node holds it. */
@@ -331,14 +333,16 @@ export class OutlineBuilder {
 
   /** Accept expected+1; report gaps and repeats; never renumber (domain.md §6 step 5). */
   private checkSequence(
-    key: string,
+    key: [string, string | number],
     h: { value: number; style: ListStyle | 'section' },
     nodeId: NodeId,
     line: number,
   ): void {
     if (h.value <= 0) return; // an outline-level heading without a number
-    const last = this.lastValue.get(key) ?? 0;
-    this.lastValue.set(key, h.value);
+    const last = this.lastValue.get(key[0])?.get(key[1]) ?? 0;
+    const values = this.lastValue.get(key[0]);
+    if (values) values.set(key[1], h.value);
+    else this.lastValue.set(key[0], new Map([[key[1], h.value]]));
     if (h.value === last + 1) return;
     const show = (n: number) => (h.style === 'section' ? sectionMarker(n) : listMarker(h.style, n));
     const where = { nodeId, line };
@@ -383,6 +387,13 @@ function skipSpaces(norm: string, from: number): number {
 
 function slice(p: SourceParagraph, from: number, to: number): string {
   return sliceOriginal(p.text, p.nt, from, to).trim();
+}
+
+/** How many \n a text holds (its last line's index), counted without splitting it. */
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function joinText(existing: string, added: string, newParagraph: boolean): string {

@@ -11,6 +11,8 @@ const TOC_TITLE = /^目 *录$/;
 const TOC_ENTRY = /[.·・]{4,} *\d{1,3}$/;
 // A Word TOC entry copied as text: heading, tab, page number (tabs become spaces in the normalised copy).
 const TOC_TAB_ENTRY = /\S\t+ *\d{1,3}$/;
+const FURNITURE_END = new Set([...'0123456789-—–─~页录,/'].map((ch) => ch.charCodeAt(0)));
+const endsWithDigit = (s: string) => s.length > 0 && s.charCodeAt(s.length - 1) >= 0x30 && s.charCodeAt(s.length - 1) <= 0x39;
 
 /**
  * Whether a normalised, trimmed line is page furniture. Bare numbers ("3") only count in
@@ -19,6 +21,14 @@ const TOC_TAB_ENTRY = /\S\t+ *\d{1,3}$/;
 export function isPageFurniture(original: string, norm: string, hardWrapped: boolean): boolean {
   const t = norm.trim();
   if (t === '') return false;
+  // Every pattern ends with a digit, a dash or tilde, 页 (or 页, / before nothing), or 录: other lines (nearly all)
+  // need no pattern tried.
+  if (!FURNITURE_END.has(t.charCodeAt(t.length - 1)) && !endsWithDigit(original.trimEnd())) return false;
+  return furniturePattern(original, t, hardWrapped);
+}
+
+/** The patterns themselves, tried on every line (the reference the shortcut above is tested against). */
+export function furniturePattern(original: string, t: string, hardWrapped: boolean): boolean {
   return (
     PAGE_DASHED.test(t) ||
     PAGE_CN.test(t) ||

@@ -82,8 +82,10 @@ function reviewBlock(
     warnings.push(warn.guess('problem', items[0].text, { nodeId: items[0].id }));
   }
   for (const item of items) {
-    for (const c of continuations.get(item.id) ?? []) {
-      const part = item.text.split('\n')[c.part];
+    const list = continuations.get(item.id) ?? [];
+    const parts = list.length > 0 ? item.text.split('\n') : [];
+    for (const c of list) {
+      const part = parts[c.part];
       if (part !== undefined) warnings.push(warn.guess('continuation', part, { nodeId: c.itemId, line: c.line }, c.part));
     }
   }

@@ -9,10 +9,16 @@
 
 /** Display width: CJK and full-width characters 1, ASCII and half-width 0.5. */
 export function displayWidth(line: string): number {
+  const text = line.trimEnd();
   let w = 0;
-  for (const ch of line.trimEnd()) {
-    const cp = ch.codePointAt(0)!;
-    w += cp < 0x2e80 || (cp >= 0xff61 && cp <= 0xffdc) ? 0.5 : 1;
+  // By code unit (a loop over code points allocates a string per character); a surrogate pair is one wide character.
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    w += unit < 0x2e80 || (unit >= 0xff61 && unit <= 0xffdc) ? 0.5 : 1;
   }
   return w;
 }
@@ -20,10 +26,11 @@ export function displayWidth(line: string): number {
 /** Width of the leading white space (an ideographic space counts 1, a space 0.5). */
 export function indentWidth(line: string): number {
   let w = 0;
-  for (const ch of line) {
-    if (ch === '\u3000') w += 1;
-    else if (ch === ' ' || ch === '\u00a0') w += 0.5;
-    else if (ch === '\t') w += 2;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x3000) w += 1;
+    else if (c === 0x20 || c === 0xa0) w += 0.5;
+    else if (c === 0x09) w += 2;
     else break;
   }
   return w;
@@ -39,7 +46,42 @@ const OVERHANG = 2; // a line may hang one punctuation mark (and a half-width di
 const TERMINAL = /[。!?;:](?:[”’」』)》】〕\]\s]*)$/;
 
 export function endsSentence(norm: string): boolean {
-  return TERMINAL.test(norm.trimEnd());
+  // What TERMINAL finds, read from the end (the unanchored pattern tries every position of the line): past the
+  // closing quotes and brackets, a sentence end. No sentence end is itself a closing mark.
+  const text = norm.trimEnd();
+  let i = text.length - 1;
+  while (i >= 0 && isClosing(text.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x3a;
+}
+
+/** The pattern's TERMINAL definition, kept for the property test that checks endsSentence against it. */
+export const endsSentenceByPattern = (norm: string) => TERMINAL.test(norm.trimEnd());
+
+/** The white space of \s (and of trim). */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** ”’」』)》】〕] or white space (\s). */
+function isClosing(c: number): boolean {
+  switch (c) {
+    case 0x201d:
+    case 0x2019:
+    case 0x300d:
+    case 0x300f:
+    case 0x29:
+    case 0x300b:
+    case 0x3011:
+    case 0x3015:
+    case 0x5d:
+      return true;
+    default:
+      return isSpace(c);
+  }
 }
 
 export interface WrapLine {

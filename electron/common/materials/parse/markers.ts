@@ -1,6 +1,6 @@
 // Recognising numbering markers in normalised text (see normalize.ts: （一） is "(一)" here, １． is "1.").
 import type { ListStyle } from '../model';
-import { parseChineseNumeral, parseCircledNumeral } from '../numbering';
+import { parseChineseNumeral } from '../numbering';
 
 const CN = '[一二三四五六七八九十]';
 
@@ -20,6 +20,7 @@ const L1_PART = new RegExp(`^第(${CN}{1,3})部分[ 、.:]*`);
 const L2 = new RegExp(`^\\( *(${CN}{1,3}) *\\) *[、.]? *`);
 const L3 = /^(\d{1,2})(?!\d) *[.、](?!\d) */;
 const L4 = /^(?:\( *(\d{1,2}) *\)|(\d{1,2})\)) *[、.]? */;
+const MARKER_START = new Set([...'一二三四五六七八九十第(0123456789'].map((ch) => ch.charCodeAt(0)));
 
 // 一、二季度 / 一、二、三产业 / 一、二类 and 1、2季度 list numbers; they are not headings.
 const CN_ENUMERATION = new RegExp(`^${CN}+ *(?:、|季度|产业|类|级|等|档|批|期|届|轮|线|号|星|年级)`);
@@ -27,6 +28,12 @@ const DIGIT_ENUMERATION = /^\d+ *(?:、|季度|产业|类|级|等|档|批|期|�
 
 /** Heading marker at the very start of `norm`, or null. */
 export function matchHeadingMarker(norm: string): HeadingMarker | null {
+  // Every marker starts with a Chinese numeral, 第, ( or a digit; most lines start with none (no pattern tried).
+  return MARKER_START.has(norm.charCodeAt(0)) ? headingMarkerPattern(norm) : null;
+}
+
+/** The patterns themselves, tried on every paragraph (the reference the shortcut above is tested against). */
+export function headingMarkerPattern(norm: string): HeadingMarker | null {
   let m = L1.exec(norm) ?? L1_PART.exec(norm);
   if (m) {
     const value = parseChineseNumeral(m[1]);
@@ -70,6 +77,8 @@ const SHI_IDIOM = new RegExp(`${CN}[、,]`, 'y'); // 一是一、二是二 / 一
 const YAO = new RegExp(`(${CN}{1,3})要`, 'y');
 const DI = new RegExp(`第(${CN}{1,3}) *[,、:] *`, 'y');
 const WORD = /首先|其次|再次|最后|另一方面|一方面/y;
+const CIRCLED_FIRST = 0x2460; // ①
+const INLINE_START = new Set([...'一二三四五六七八九十第首其再最另'].map((ch) => ch.charCodeAt(0)));
 
 function execAt(re: RegExp, norm: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -81,10 +90,17 @@ function execAt(re: RegExp, norm: string, pos: number): RegExpExecArray | null {
  * sentence end; after ，/、 only the unambiguous circled digits count.
  */
 export function matchInlineMarker(norm: string, pos: number, strong: boolean): InlineMarker | null {
-  const circled = parseCircledNumeral(norm[pos]);
-  if (circled !== null) return { pos, length: 1, style: 'circled', value: circled };
+  // ①–⑳ (parseCircledNumeral), read by code unit: no one-character string at every position visited.
+  const unit = norm.charCodeAt(pos);
+  if (unit >= CIRCLED_FIRST && unit < CIRCLED_FIRST + 20) return { pos, length: 1, style: 'circled', value: unit - CIRCLED_FIRST + 1 };
   if (!strong) return null;
+  // Every other marker starts with a Chinese numeral, 第 or a cue word's first character (首其再最另; 一 is a numeral):
+  // most positions start with none (no pattern tried).
+  return INLINE_START.has(unit) ? strongMarkerPattern(norm, pos) : null;
+}
 
+/** The patterns of a marker at a strong position, tried at every one (the reference of the shortcut above). */
+export function strongMarkerPattern(norm: string, pos: number): InlineMarker | null {
   let m = execAt(SHI, norm, pos);
   if (m) {
     const value = parseChineseNumeral(m[1]);
@@ -111,9 +127,14 @@ export function matchInlineMarker(norm: string, pos: number, strong: boolean): I
 }
 
 const EXAMPLE = /比如|例如|譬如|又如|再如|特别是/y;
+const EXAMPLE_START = new Set([...'比例譬又再特'].map((ch) => ch.charCodeAt(0)));
 
 /** Whether an example cue (比如/例如/譬如/又如/再如/特别是) starts at `pos`. */
 export function isExampleCue(norm: string, pos: number): boolean {
+  return EXAMPLE_START.has(norm.charCodeAt(pos)) && exampleCuePattern(norm, pos);
+}
+
+export function exampleCuePattern(norm: string, pos: number): boolean {
   return execAt(EXAMPLE, norm, pos) !== null;
 }
 

@@ -48,7 +48,7 @@ export interface Paragraphs {
 }
 
 function makeLine(raw: string, at: number, line: number): Line {
-  const clean = raw.replace(/\f/g, '');
+  const clean = raw.includes('\f') ? raw.replace(/\f/g, '') : raw;
   const norm = normalizeOnly(clean);
   return { raw: clean, norm, width: 0, indent: indentWidth(clean), blank: norm.trim() === '', furniture: false, at, line };
 }
@@ -80,7 +80,8 @@ export function paragraphsFromList(list: OutlineParagraph[], warnings: OutlineWa
 
 function joinLines(lines: Line[], warnings: OutlineWarning[], options: ParagraphOptions): Paragraphs {
   const content = lines.filter((l) => !l.blank);
-  const margin = content.length > 0 ? Math.min(...content.map((l) => l.indent)) : 0;
+  let margin = content.length > 0 ? Infinity : 0;
+  for (const l of content) margin = Math.min(margin, l.indent);
   for (const l of lines) l.width = Math.max(0, displayWidth(l.raw) - margin);
   const candidates = content.filter((l) => !l.auto && !isPageFurniture(l.raw, l.norm, false));
   const wrap = detectWrap(candidates);
@@ -97,10 +98,12 @@ function joinLines(lines: Line[], warnings: OutlineWarning[], options: Paragraph
   let current: { parts: string[]; length: number; first: Line; last: Line; breaks: Array<{ join: OutlineJoin; offset: number }> } | null = null;
   const flush = () => {
     if (current) {
-      const text = current.parts.join('');
-      const lead = text.length - text.trimStart().length;
+      const text = current.parts.length === 1 ? current.parts[0] : current.parts.join('');
       const p = makeParagraph(text, current.first);
-      p.breaks = current.breaks.map((b) => ({ ...b, offset: b.offset - lead }));
+      if (current.breaks.length > 0) {
+        const lead = text.length - text.trimStart().length;
+        p.breaks = current.breaks.map((b) => ({ ...b, offset: b.offset - lead }));
+      }
       if (p.text !== '') paragraphs.push(p);
     }
     current = null;

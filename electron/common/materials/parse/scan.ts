@@ -35,6 +35,23 @@ function bracketDelta(c: number): number {
   }
 }
 
+// The two classes above as one table by code unit (the loops below see every character of a 1 MB paste several
+// times; a table read is cheaper than the switch): 1 opening, 2 closing, 4 sentence boundary.
+const OPENING = 1;
+const CLOSING = 2;
+const BOUNDARY = 4;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const d = bracketDelta(c);
+  CLASS[c] = (d > 0 ? OPENING : d < 0 ? CLOSING : 0) | (isSentenceBoundary(c) ? BOUNDARY : 0);
+}
+
+/** +1, -1 or 0 as bracketDelta, from the table. */
+function delta(c: number): number {
+  const k = CLASS[c];
+  return k & OPENING ? 1 : k & CLOSING ? -1 : 0;
+}
+
 /** A sentence end or a closing quote/bracket, after which an item marker may start. */
 function isSentenceBoundary(c: number): boolean {
   switch (c) {
@@ -73,7 +90,7 @@ const IDEOGRAPHIC_COMMA = 0x3001; // 、
 function bracketsBalanced(norm: string, from: number, to: number): boolean {
   let depth = 0;
   for (let i = from; i < to; i++) {
-    const d = bracketDelta(norm.charCodeAt(i));
+    const d = delta(norm.charCodeAt(i));
     if (d > 0) depth++;
     else if (d < 0 && depth > 0) depth--;
   }
@@ -99,7 +116,7 @@ export function scanAtBoundaries(
   while (i < to) {
     const c = norm.charCodeAt(i);
     if (depth === 0 && c !== SPACE) {
-      const strong = prev < 0 || isSentenceBoundary(prev);
+      const strong = prev < 0 || (CLASS[prev] & BOUNDARY) !== 0;
       if (strong || prev === COMMA || prev === IDEOGRAPHIC_COMMA) {
         const len = visit(i, strong);
         if (len > 0) {
@@ -110,7 +127,7 @@ export function scanAtBoundaries(
       }
     }
     if (useBrackets) {
-      const d = bracketDelta(c);
+      const d = delta(c);
       if (d > 0) depth++;
       else if (d < 0 && depth > 0) depth--;
     }
@@ -130,7 +147,7 @@ export function runInHeadingEnd(norm: string, from: number, to: number): number 
     const c = norm.charCodeAt(i);
     if (depth === 0 && isHeadingEnd(c)) return i + 1;
     if (useBrackets) {
-      const d = bracketDelta(c);
+      const d = delta(c);
       if (d > 0) depth++;
       else if (d < 0 && depth > 0) depth--;
     }

@@ -2,6 +2,7 @@
 // builder), so the wording of a code lives in exactly one place.
 import type { NodeId } from '../model';
 import type { OutlineGuess, OutlineWarning } from '../outlineTypes';
+import { isSpace } from './hardWrap';
 
 interface At {
   nodeId?: NodeId;
@@ -16,7 +17,21 @@ function at(where: At): At {
 }
 
 /** The start of a text, to name it in a warning. */
-function excerpt(text: string): string {
+export function excerpt(text: string): string {
+  // The first 18 characters that are not white space, read no further (a problem's text may run to pages).
+  let out = '';
+  let n = 0;
+  for (const ch of text) {
+    if (isSpace(ch.charCodeAt(0))) continue;
+    if (n === 18) return `${out}……`;
+    out += ch;
+    n++;
+  }
+  return out;
+}
+
+/** What excerpt gives, by the plain code (the reference it is tested against). */
+export function excerptByPattern(text: string): string {
   const t = text.replace(/\s+/g, '');
   return [...t].length > 18 ? `${[...t].slice(0, 18).join('')}……` : t;
 }
