@@ -110,8 +110,9 @@ describe('a secretary sets up the team and a meeting', () => {
     await e.page.click('[data-testid=locale-switch] >> text=中文');
     await e.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     await e.page.click('a[href="#/teams"]');
-    await e.page.waitForSelector('[data-testid=members-table]');
-    expect(await e.page.textContent('[data-testid=members-table]')).toContain('李红梅');
+    // The list arrives after the page: until then the table says it is loading, never 「暂无数据」.
+    await e.page.waitForSelector('[data-testid=members-table] >> text=李红梅');
+    expect(await e.page.textContent('[data-testid=members-table]')).not.toContain('暂无数据');
     expect(e.pageErrors).toEqual([]);
   });
 

@@ -8,6 +8,8 @@ export const useTeamsStore = defineStore('teams', () => {
   const members = ref<Member[]>([]);
   const currentTeamId = ref<number | null>(null);
   const includeLeft = ref(false);
+  /** False until the first member list arrives, so the table never says 「暂无数据」 while it is still loading. */
+  const loaded = ref(false);
 
   async function loadTeams() {
     teams.value = await call('teams.list', {});
@@ -17,6 +19,7 @@ export const useTeamsStore = defineStore('teams', () => {
 
   async function loadMembers() {
     members.value = currentTeamId.value ? await call('members.list', { teamId: currentTeamId.value, includeLeft: includeLeft.value }) : [];
+    loaded.value = true;
   }
 
   async function selectTeam(id: number) {
@@ -24,5 +27,5 @@ export const useTeamsStore = defineStore('teams', () => {
     await loadMembers();
   }
 
-  return { teams, members, currentTeamId, includeLeft, loadTeams, loadMembers, selectTeam };
+  return { teams, members, currentTeamId, includeLeft, loaded, loadTeams, loadMembers, selectTeam };
 });
