@@ -151,8 +151,10 @@ describe('rectification list', () => {
     ws.addRow(['县委第三巡察组反馈问题整改台账']);
     ws.addRow(['序号', '反馈问题', '整改举措', '责任部门', '完成时限']);
     ws.addRow([1, '公务接待审批不严，超标准接待仍有发生', '修订公务接待管理办法', '县政府办公室', '2027年6月30日']);
+    // The meeting's item 1 (closed above, with a PDF) in the 巡察组's words: linking it carries the 销号 (next test).
+    ws.addRow([2, '贯彻上级决策部署停留在传达层面，研究落实举措不具体，存在“以文件落实文件”现象', '建立决策部署落实清单', '县政府办公室', '2027年3月31日']);
     // The meeting's item 3 (文件会议仍然偏多，部分会议层层陪会…) in the 巡察组's words: offered as the same problem below.
-    ws.addRow([2, '文山会海问题仍然存在，层层陪会现象时有发生，基层迎检负担较重', '精简会议文件和督查检查事项', '县委督查室', '立行立改']);
+    ws.addRow([3, '文山会海问题仍然存在，层层陪会现象时有发生，基层迎检负担较重', '精简会议文件和督查检查事项', '县委督查室', '立行立改']);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await e.page.click('[data-testid=open-source-import]');
     await e.page.fill(field('source-origin'), '县委第三巡察组反馈意见');
@@ -163,15 +165,59 @@ describe('rectification list', () => {
     const before = await items().count();
     await e.page.click('[data-testid=source-import]');
     // The import's own message (an earlier refusal's toast may still be on screen).
-    await e.page.locator('.el-message', { hasText: '已导入 2 项' }).waitFor();
-    await expect.poll(() => items().count()).toBe(before + 2);
+    await e.page.locator('.el-message', { hasText: '已导入 3 项' }).waitFor();
+    await expect.poll(() => items().count()).toBe(before + 3);
     expect(await e.page.textContent(`[data-testid=origin-${before + 1}]`)).toContain('巡视巡察反馈：县委第三巡察组反馈意见');
     await e.page.click('[data-testid=origin-filter]');
     await e.page.click('.el-select-dropdown__item:has-text("巡视巡察反馈")');
-    await expect.poll(() => items().count()).toBe(2);
+    await expect.poll(() => items().count()).toBe(3);
     await e.page.hover('[data-testid=origin-filter]');
     await e.page.click('[data-testid=origin-filter] .el-select__clear');
-    await expect.poll(() => items().count()).toBe(before + 2);
+    await expect.poll(() => items().count()).toBe(before + 3);
+  });
+
+  it('links the 巡察 item that repeats the meeting\'s item 1, already closed: asked first; 取消 links nothing; confirmed, the 销号 and its PDF are carried', async () => {
+    // As a county secretary's office laptop shows it.
+    await e.page.setViewportSize({ width: 1366, height: 768 });
+    // The 巡察 rows are the list's last three items; the repeat of item 1 is the middle one.
+    const twin = (await items().count()) - 1;
+    type Ledger = { items: { seq: number; status: string; linked: unknown[]; evidence: { name: string; stored: boolean }[] }[] };
+    const ledger = async () => ((await invoke('rectification.get', { meetingId })).value as Ledger).items;
+    const untouched = (await ledger()).filter((i) => i.seq === 1 || i.seq === twin);
+    await e.page.click('[data-testid=open-duplicates]');
+    // (The repeat is also offered with the item made from the demo's opinion on the same problem: not this pair.)
+    const pair = e.page.locator('[data-testid^=duplicate-]', { hasText: '学习贯彻上级决策部署有时停留在传达层面' }).filter({ hasText: '研究落实举措不具体' });
+    await pair.waitFor();
+    const box = e.page.locator('.el-message-box:visible');
+    await pair.locator('[data-testid^=link-]').click();
+    await box.waitFor();
+    expect(await box.textContent()).toContain(`第1项已销号（验收人：何静）。关联为同一问题后，其销号记录和佐证材料（1份）将同步记入第${twin}项`);
+    // The picture once the box has faded in (finite animations only: a spinner never finishes; a cancelled one aborts).
+    await e.page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
+    await e.shot('rectification-07d-carry-closure-confirm');
+    // 取消: no link, nothing closed, the pair still offered.
+    await box.locator('.el-message-box__btns .el-button:not(.el-button--primary)').click();
+    await expect.poll(() => box.count()).toBe(0);
+    expect(await pair.count()).toBe(1);
+    expect((await ledger()).filter((i) => i.seq === 1 || i.seq === twin)).toEqual(untouched);
+    expect(await e.page.locator('[data-testid=linked-1]').count()).toBe(0);
+    // Confirmed: linked, and the twin is closed with item 1's closing and a copy of its PDF, marked 同步自第1项.
+    await pair.locator('[data-testid^=link-]').click();
+    await box.locator('.el-button--primary').click();
+    await pair.waitFor({ state: 'detached' });
+    await e.page.keyboard.press('Escape');
+    await e.page.waitForSelector('[data-testid=duplicates]', { state: 'detached' });
+    await e.page.waitForFunction((n) => document.querySelector(`[data-testid=status-${n}]`)?.textContent?.includes('已销号'), twin);
+    expect(await e.page.textContent(`[data-testid=linked-${twin}]`)).toContain('同一问题：本清单第1项');
+    expect(await e.page.textContent(`[data-testid=evidence-${twin}]`)).toContain('清单制度验收记录.pdf');
+    expect((await ledger()).find((i) => i.seq === twin)?.evidence).toMatchObject([{ name: '清单制度验收记录.pdf', stored: true }]);
+    await e.page.click(`[data-testid=history-${twin}]`);
+    const history = e.page.locator('[data-testid=history]');
+    await expect.poll(() => history.textContent()).toContain('同步自第1项');
+    expect(await history.textContent()).toContain('清单制度验收记录.pdf');
+    await e.shot('rectification-07d-carried-closure');
+    await e.page.keyboard.press('Escape');
+    await history.waitFor({ state: 'detached' });
   });
 
   it('links the 巡察 item the app offers as the same problem as the meeting\'s item 3, and one 销号 with a PDF closes both', async () => {
@@ -214,7 +260,7 @@ describe('rectification list', () => {
     await e.page.click('[data-testid=progress-save]');
     await e.page.waitForFunction((n) => ['status-3', `status-${n}`].every((id) => document.querySelector(`[data-testid=${id}]`)?.textContent?.includes('已销号')), last);
     expect(await e.page.textContent('[data-testid=evidence-3]')).toContain('精文减会验收记录.pdf');
-    // Two rows, one problem: the sum counts it once and says so.
+    // Two rows, one problem (twice: 1 with its repeat, 3 with this one): the sum counts each once and says so.
     expect(await e.page.textContent('[data-testid=list-stats]')).toMatch(/已销号 2 项.*合并计数/);
     await e.page.locator('[data-testid=item-3]').scrollIntoViewIfNeeded();
     await e.shot('rectification-07e-closed-together');
@@ -245,10 +291,10 @@ describe('rectification list', () => {
       await e.page.click('[data-testid=status-filter]');
       await e.page.click(`[data-testid=status-filter-${status}]`);
     };
-    // Items 1, 3 and the 巡察 item linked to 3 (the last) were closed and item 2 put in progress above: each filter
-    // leaves exactly those.
+    // Items 1 and 3 and the 巡察 items linked to them (the last two) were closed and item 2 put in progress above:
+    // each filter leaves exactly those.
     await filterBy('closed');
-    await expect.poll(shown).toEqual(['status-1 已销号', 'status-3 已销号', `status-${all.length} 已销号`].sort());
+    await expect.poll(shown).toEqual(['status-1 已销号', 'status-3 已销号', `status-${all.length - 1} 已销号`, `status-${all.length} 已销号`].sort());
     await filterBy('in_progress');
     await expect.poll(shown).toEqual(['status-2 推进中']);
     await e.shot('rectification-08b-filtered');
@@ -289,7 +335,7 @@ describe('rectification list', () => {
     await e.page.waitForSelector('[data-testid=print-preview]');
     expect(await e.page.textContent('[data-testid=pdf-unavailable]')).toContain('另存为 PDF');
     const sheetRows = e.page.frameLocator('[data-testid=print-preview]').locator('tbody tr');
-    await expect.poll(() => sheetRows.count()).toBe(9);
+    await expect.poll(() => sheetRows.count()).toBe(10);
     await e.shot('rectification-09-print-preview');
     // 打印… opens the print dialog of the sheet itself (stubbed here: headless Chromium has no dialog).
     await e.page.evaluate(() => {
@@ -305,7 +351,7 @@ describe('rectification list', () => {
     const sheet = await e.context.newPage();
     await sheet.setViewportSize({ width: 1123, height: 794 });
     await sheet.setContent(html);
-    expect(await sheet.locator('tbody tr').count()).toBe(9);
+    expect(await sheet.locator('tbody tr').count()).toBe(10);
     expect(await sheet.locator('h1').textContent()).toContain('整改清单');
     await sheet.screenshot({ path: '.e2e-artifacts/screenshots/rectification-10-print-html.png', fullPage: true });
     await sheet.close();

@@ -3,6 +3,11 @@
  * ≈ 60,000 minutes entries, ≈ 10,000 rectification items, talks, and a material for every member of every meeting.
  * Everything is fictional, assembled from phrase lists.
  *
+ * Materials are stored as the app saves them (the parsed tree, and a material_problems row for each of its problems:
+ * syncProblems' derivation), and about half of each meeting's own items are made from one of those problems as
+ * the 从问题来源生成 dialog makes them: the problem's text, its aspect and author, and a rectification_item_sources row
+ * citing the material_problems row (materials/providers.ts problemSources, the very function the dialog's list uses).
+ *
  * This is data generation, not the app path: rows go in through raw prepared statements in big transactions. The
  * schema is the real one: the migrations up to (not including) search run first, the rows are inserted, then the
  * remaining migrations run on the full file exactly as they would on a user's file (timed: `migrateMs`).
@@ -16,11 +21,14 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { chineseNumeral, parseOutline } from '../electron/common/materials';
+import { problemSources } from '../electron/handlers/materials/providers';
+import { problemNodeIds } from '../electron/handlers/materials/store';
+import type { SourceCandidate } from '../electron/handlers/meetings/sources';
 
 /** Version of the search migration: the generator fills the tables before it, so the backfill is measured on a full file. */
 export const FIRST_SEARCH_VERSION = 8;
 /** Bump when the generated data changes shape (the benchmark caches the file by this and the schema version). */
-export const LARGE_GENERATOR_VERSION = 2;
+export const LARGE_GENERATOR_VERSION = 3;
 
 const OTHER_ORIGINS = [
   { kind: 'inspection', origin: '县委巡察组反馈意见' },
@@ -49,7 +57,6 @@ export interface LargeSummary {
   bytes: number;
   /** The meeting with the most of everything: the benchmark's working meeting. */
   busiestMeetingId: number;
-  materialsTable: string | null;
 }
 
 // ——— randomness (deterministic) ———
@@ -266,10 +273,6 @@ function count(sqlite: Database.Database, table: string): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
 }
 
-function tableColumns(sqlite: Database.Database, table: string): string[] {
-  return (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
-}
-
 /** Builds the large database into `file` (replaced if it exists). */
 export function generateLargeDatabase(file: string, options: LargeOptions = {}): LargeSummary {
   const teams = options.teams ?? 30;
@@ -288,7 +291,6 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
   sqlite.pragma('cache_size = -200000');
   migrate(sqlite, migrations.filter((m) => m.version < FIRST_SEARCH_VERSION));
 
-  const materialsTable = tableColumns(sqlite, 'materials').length > 0 ? 'materials' : null;
   const stamp = (date: string) => `${date}T09:00:00.000Z`;
   const ins = {
     team: sqlite.prepare('INSERT INTO teams (name, organ, unit, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
@@ -317,12 +319,14 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
     measure: sqlite.prepare('INSERT INTO rectification_measures (item_id, sort_order, text) VALUES (?, ?, ?)'),
     leader: sqlite.prepare('INSERT INTO rectification_item_leaders (item_id, member_id, sort_order) VALUES (?, ?, ?)'),
     progress: sqlite.prepare("INSERT INTO rectification_progress (item_id, on_date, kind, text, recorded_by, created_at) VALUES (?, ?, ?, ?, '', ?)"),
+    material: sqlite.prepare("INSERT INTO materials (meeting_id, member_id, status, content, revision, created_at, updated_at) VALUES (?, ?, 'approved', ?, 1, ?, ?)"),
+    problem: sqlite.prepare('INSERT INTO material_problems (material_id, node_id) VALUES (?, ?)'),
+    source: sqlite.prepare("INSERT INTO rectification_item_sources (item_id, source_type, source_id, text, origin, linked_at) VALUES (?, 'material_problem', ?, ?, ?, ?)"),
   };
   const name = () => rng.pick([...SURNAMES]) + rng.pick(GIVEN);
   const usedOpinionIds = new Set<number>();
   let entryKey = 0;
   let busiest = { id: 0, size: 0 };
-  const materialRows: { meetingId: number; memberId: number | null; text: string; date: string }[] = [];
   /** Items of other sources: tagged once the migrations that add the tag have run. */
   const otherItems: { id: number; kind: string; origin: string }[] = [];
 
@@ -449,6 +453,17 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
           }
           ins.session.run(meetingId, at(0), at(minute), secretary.name, name(), at(minute + 30), at(minute + 30));
 
+          // A material for every serving member and one for the team, saved as the app saves one (the parsed tree,
+          // approved, and its problems numbered in material_problems); its problems are what the items below cite.
+          const problemsBy = new Map<number | null, SourceCandidate[]>();
+          for (const m of [null, ...serving]) {
+            const title = m ? `${m.name}同志${year}年度民主生活会个人对照检查材料` : `领导班子${year}年度民主生活会对照检查材料`;
+            const content = parseOutline(materialText(rng, title, aspectIds.map((a) => a.label.replace(/^在|方面$/g, '')))).material;
+            const materialId = Number(ins.material.run(meetingId, m?.id ?? null, JSON.stringify(content), stamp(date), stamp(date)).lastInsertRowid);
+            const rows = new Map(problemNodeIds(content).map((nodeId) => [nodeId, Number(ins.problem.run(materialId, nodeId).lastInsertRowid)]));
+            problemsBy.set(m?.id ?? null, problemSources(content, { memberId: m?.id ?? null, author: m?.name ?? null }, aspectIds, (nodeId) => rows.get(nodeId)));
+          }
+
           // Rectification: ≈ 29 items with measures, leaders and progress.
           const listId = Number(ins.list.run(meetingId, date, secretary.name, stamp(date), stamp(date)).lastInsertRowid);
           const itemCount = rng.int(22, 36);
@@ -459,13 +474,19 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
             const deadline = `${year + 1}-${String(rng.int(3, 12)).padStart(2, '0')}-30`;
             // One ledger: about a fifth of the items come from other rectifications (巡察, 审计, 学习教育整改整治).
             const other = rng.chance(0.2) ? rng.pick(OTHER_ORIGINS) : null;
+            // About half of the meeting's own items are made from a problem of the author's material (each problem
+            // once), as the sources dialog makes them: its text, aspect and author, and the source row citing it.
+            const unused = problemsBy.get(member?.id ?? null) ?? [];
+            const source = !other && unused.length > 0 && rng.chance(0.5) ? unused.splice(rng.int(0, unused.length - 1), 1)[0] : null;
+            const aspectId = rng.pick(aspectIds).id;
+            const problem = `${problemSentence(rng)}${rng.chance(0.4) ? rng.pick(EXAMPLES) : ''}`;
             const itemId = Number(
               ins.item.run(
                 listId,
                 i + 1,
-                rng.pick(aspectIds).id,
-                member?.id ?? null,
-                `${problemSentence(rng)}${rng.chance(0.4) ? rng.pick(EXAMPLES) : ''}`,
+                source ? source.aspectId : aspectId,
+                source ? source.memberId : (member?.id ?? null),
+                source ? source.text.trim().slice(0, 4000) : problem,
                 `${year + 1}年底前问题整改到位，建立长效机制`,
                 rng.pick(UNITS),
                 name(),
@@ -480,16 +501,12 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
               ).lastInsertRowid,
             );
             if (other) otherItems.push({ id: itemId, kind: other.kind, origin: `${other.origin}（${year}年）` });
+            if (source) ins.source.run(itemId, source.id, source.text.slice(0, 10000), source.origin.slice(0, 200), stamp(date));
             rng.sample(RECT_MEASURES, rng.int(2, 3)).forEach((text, k) => ins.measure.run(itemId, k, text));
             rng.sample(serving, rng.int(1, 2)).forEach((leader, k) => ins.leader.run(itemId, leader.id, k));
             for (let p = 0; p < rng.int(1, 2); p++) ins.progress.run(itemId, deadline, rng.pick(['supervision', 'review', 'progress']), '按计划推进，阶段性任务已完成。', stamp(date));
           }
 
-          // A material for every serving member and one for the team.
-          for (const m of [null, ...serving]) {
-            const title = m ? `${m.name}同志${year}年度民主生活会个人对照检查材料` : `领导班子${year}年度民主生活会对照检查材料`;
-            materialRows.push({ meetingId, memberId: m?.id ?? null, text: materialText(rng, title, aspectIds.map((a) => a.label.replace(/^在|方面$/g, ''))), date });
-          }
           const size = opinionCount + entries + itemCount;
           if (size > busiest.size) busiest = { id: meetingId, size };
         }
@@ -498,8 +515,6 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
     }
   });
   insertAll();
-  if (materialsTable) insertMaterials(sqlite, materialRows);
-  else log(`  materials: no materials table in this schema yet; ${materialRows.length} materials generated but not stored`);
   const generateMs = performance.now() - started;
 
   let migrateMs = 0;
@@ -516,18 +531,7 @@ export function generateLargeDatabase(file: string, options: LargeOptions = {}):
   const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[]).map((r) => r.name);
   const counts = Object.fromEntries(tables.map((t) => [t, count(sqlite, t)]));
   sqlite.close();
-  return { file: path.resolve(file), counts, generateMs, migrateMs, bytes: fs.statSync(file).size, busiestMeetingId: busiest.id, materialsTable };
-}
-
-/** Materials as the app stores them: the parsed tree (parseOutline, as an import would) as JSON, approved. */
-function insertMaterials(sqlite: Database.Database, rows: { meetingId: number; memberId: number | null; text: string; date: string }[]): void {
-  const statement = sqlite.prepare("INSERT INTO materials (meeting_id, member_id, status, content, revision, created_at, updated_at) VALUES (?, ?, 'approved', ?, 1, ?, ?)");
-  sqlite.transaction(() => {
-    for (const row of rows) {
-      const stamp = `${row.date}T09:00:00.000Z`;
-      statement.run(row.meetingId, row.memberId, JSON.stringify(parseOutline(row.text).material), stamp, stamp);
-    }
-  })();
+  return { file: path.resolve(file), counts, generateMs, migrateMs, bytes: fs.statSync(file).size, busiestMeetingId: busiest.id };
 }
 
 // CLI: npm run seed:large -- <file.sqlite> [--teams N] [--years N]

@@ -4,7 +4,7 @@
  * electron/handlers/meetings/{dossier,sources,facts,steps}.ts.
  */
 import { MATERIAL_STATUS_LABELS } from '../../common/api/materials';
-import { lineText, problemItems, problemText, toLines } from '../../common/materials';
+import { lineText, problemItems, problemText, toLines, type Material } from '../../common/materials';
 import type { DossierProvider } from '../meetings/dossier';
 import type { FactsProvider } from '../meetings/facts';
 import type { SourceCandidate, SourceProvider } from '../meetings/sources';
@@ -46,25 +46,42 @@ export const materialsSources: SourceProvider = async (ctx, meetingId) => {
   const idOf = new Map(refs.map((r) => [`${r.material_id}:${r.node_id}`, r.id]));
   const out: SourceCandidate[] = [];
   for (const row of rows) {
-    for (const { item, block } of problemItems(parseContentReadOnly(row.content, row.id))) {
-      const id = idOf.get(`${row.id}:${item.id}`);
-      const text = problemText(item);
-      if (id === undefined || text.trim() === '') continue;
-      out.push({
-        type: 'material_problem',
-        id,
-        text,
-        aspectId: aspectIdFor(aspects, block.label, block.heading),
-        memberId: row.member_id,
-        origin: `${row.name ?? '班子'}对照检查材料`,
-      });
-    }
+    out.push(...problemSources(parseContentReadOnly(row.content, row.id), { memberId: row.member_id, author: row.name }, aspects, (nodeId) => idOf.get(`${row.id}:${nodeId}`)));
   }
   return out;
 };
 
+/**
+ * The problems of one material as rectification sources: numbered by their material_problems rows (`rowOf`: node id →
+ * row id; a problem without a row, or without text, is not offered), placed in the meeting aspect their block stands
+ * for. `author` is the member's name, null for the 班子's material. Also used by the large benchmark database
+ * (seeds/large.ts), so its items cite material problems exactly as the app would.
+ */
+export function problemSources(
+  material: Readonly<Material>,
+  author: { memberId: number | null; author: string | null },
+  aspects: readonly { id: number; label: string }[],
+  rowOf: (nodeId: string) => number | undefined,
+): SourceCandidate[] {
+  const out: SourceCandidate[] = [];
+  for (const { item, block } of problemItems(material)) {
+    const id = rowOf(item.id);
+    const text = problemText(item);
+    if (id === undefined || text.trim() === '') continue;
+    out.push({
+      type: 'material_problem',
+      id,
+      text,
+      aspectId: aspectIdFor(aspects, block.label, block.heading),
+      memberId: author.memberId,
+      origin: `${author.author ?? '班子'}对照检查材料`,
+    });
+  }
+  return out;
+}
+
 /** The meeting aspect a block stands for: same label, or a heading that contains it. */
-function aspectIdFor(aspects: { id: number; label: string }[], label: string, heading: string): number | null {
+function aspectIdFor(aspects: readonly { id: number; label: string }[], label: string, heading: string): number | null {
   const squash = (s: string) => s.replace(/^在|方面[。.]?$|[。\s]/g, '');
   const key = squash(label || heading);
   if (key === '') return null;

@@ -112,12 +112,17 @@ export function assertEditable(status: MaterialStatus): void {
   );
 }
 
+/** The nodes of a material that get a material_problems row: its problems, in document order. */
+export function problemNodeIds(content: Readonly<Material>): string[] {
+  return problemItems(content).map((p) => p.item.id);
+}
+
 /**
  * Gives every problem of the content a stable number (kept when the problem is moved or the text edited) and drops
  * the opinion links of problems that are no longer in it.
  */
 export async function syncProblems(db: Db, materialId: number, content: Material): Promise<void> {
-  const nodeIds = problemItems(content).map((p) => p.item.id);
+  const nodeIds = problemNodeIds(content);
   for (const nodeId of nodeIds) {
     await db.insertInto('material_problems').values({ material_id: materialId, node_id: nodeId }).onConflict((oc) => oc.columns(['material_id', 'node_id']).doNothing()).execute();
   }

@@ -35,17 +35,14 @@ export async function closureToCarry(ctx: HandlerContext, a: Item, b: Item): Pro
 const seqs = (items: Item[]) => items.map((i) => `第${i.seq}项`).join('、');
 const seqsEn = (items: Item[]) => items.map((i) => i.seq).join(', ');
 
-/** Refuses a carry the user has not confirmed, or one an open item cannot take; changes nothing. */
+/**
+ * Refuses a carry an open item cannot take, then one the user has not confirmed (so the question is asked only of a
+ * carry that can be made, and says what would be copied: the acceptor, and the files or the acceptor's reason);
+ * changes nothing.
+ */
 export function refuseCarry(carry: ClosureCarry, confirmed: boolean): void {
-  const { from, to } = carry;
-  if (!confirmed) {
-    throw new AppError(
-      'rectification.linkCarriesClosure',
-      `第${from.seq}项已销号。关联为同一问题后，其销号记录和佐证材料将同步记入${seqs(to)}，${seqs(to)}随之销号（注明“同步自第${from.seq}项”）。确认关联吗？`,
-      `Item ${from.seq} is closed. Once linked, its closing record and evidence are copied to item(s) ${seqsEn(to)}, which are closed too (marked "copied from item ${from.seq}"). Link them?`,
-    );
-  }
-  if (carry.files === 0 && !from.no_evidence_reason) {
+  const { from, to, files } = carry;
+  if (files === 0 && !from.no_evidence_reason) {
     throw new AppError(
       'rectification.linkClosedWithoutEvidence',
       `第${from.seq}项销号时既无佐证材料，也无验收人说明，其销号不能同步到${seqs(to)}；请先为第${from.seq}项补充佐证材料。未作任何修改`,
@@ -58,6 +55,15 @@ export function refuseCarry(carry: ClosureCarry, confirmed: boolean): void {
       'rectification.linkedNotAgreed',
       `第${from.seq}项已销号，而${seqs(notAgreed)}所在整改清单尚未审议通过，不能一并销号；请先审议通过该清单再关联。未作任何修改`,
       `Item ${from.seq} is closed, and item(s) ${seqsEn(notAgreed)} are in a list not yet agreed that cannot be closed with it; agree that list first. Nothing was changed`,
+    );
+  }
+  if (!confirmed) {
+    const what = files > 0 ? `销号记录和佐证材料（${files}份）` : '销号记录和验收人关于无佐证材料的说明';
+    const whatEn = files > 0 ? `closing record and evidence (${files} file${files > 1 ? 's' : ''})` : "closing record and the acceptor's reason for closing without evidence";
+    throw new AppError(
+      'rectification.linkCarriesClosure',
+      `第${from.seq}项已销号${from.acceptor ? `（验收人：${from.acceptor}）` : ''}。关联为同一问题后，其${what}将同步记入${seqs(to)}，${seqs(to)}随之销号（注明“同步自第${from.seq}项”）。确认关联吗？`,
+      `Item ${from.seq} is closed${from.acceptor ? ` (acceptor: ${from.acceptor})` : ''}. Once linked, its ${whatEn} are copied to item(s) ${seqsEn(to)}, which are closed too (marked "copied from item ${from.seq}"). Link them?`,
     );
   }
 }

@@ -186,7 +186,7 @@ describe('同一问题 across sources', () => {
 
   it('carries a partner\'s 销号 and its files to the open item linked to it, only once confirmed, and keeps the copy marked after unlinking', async () => {
     const list = await ledger();
-    const [study, , branch, inspectionStudy, , car] = list.items;
+    const [study, survey, branch, inspectionStudy, inspectionBranch, car] = list.items;
     const pdf = demoEvidencePdf('acceptance');
     await app.must('rectification.addProgress', { itemId: inspectionStudy.id, date: '2027-03-20', kind: 'review', text: '中心组学习制度修订并执行', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [{ name: '验收记录.pdf', file: pdf }] });
     const progressBefore = (await app.must('rectification.history', { itemId: study.id })).progress.length;
@@ -194,6 +194,8 @@ describe('同一问题 across sources', () => {
     const before = app.counts();
     const unconfirmed = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: inspectionStudy.id });
     expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'rectification.linkCarriesClosure', message: expect.stringContaining('第4项已销号'), messageEn: expect.stringContaining('item(s) 1') } });
+    // The question says what would be copied: who accepted it, and how many files.
+    expect(unconfirmed).toMatchObject({ error: { message: expect.stringContaining('第4项已销号（验收人：何静）。关联为同一问题后，其销号记录和佐证材料（1份）将同步记入第1项'), messageEn: expect.stringContaining('(acceptor: 何静)') } });
     expect(app.counts()).toEqual(before);
 
     const linked = await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: inspectionStudy.id, carryClosure: true });
@@ -215,6 +217,10 @@ describe('同一问题 across sources', () => {
 
     // A 销号 on the acceptor's reason alone travels with its reason and stays marked as without evidence.
     await app.must('rectification.addProgress', { itemId: car.id, date: '2027-03-22', kind: 'review', text: '公车私用风险点已排查', by: '郭文静', statusTo: 'closed', acceptor: '何静', evidence: [], noEvidenceReason: '排查记录为涉密材料，未上传' });
+    const asked = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: branch.id, withItemId: car.id });
+    // No file to copy: the question names the acceptor's reason, not evidence.
+    expect(asked).toMatchObject({ ok: false, error: { code: 'rectification.linkCarriesClosure', message: expect.stringContaining('其销号记录和验收人关于无佐证材料的说明将同步记入第3项') } });
+    expect(asked.ok ? '' : asked.error.message).not.toContain('佐证材料（');
     const byReason = await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: branch.id, withItemId: car.id, carryClosure: true });
     expect(byReason.items[2]).toMatchObject({ status: 'closed', closedOn: '2027-03-22', closedWithoutEvidence: true, noEvidenceReason: '排查记录为涉密材料，未上传' });
 
@@ -222,6 +228,13 @@ describe('同一问题 across sources', () => {
     const counted = app.counts().rectification_progress;
     await app.must('rectification.link', { meetingId: app.ids.meetingId, itemId: study.id, withItemId: car.id });
     expect(app.counts().rectification_progress).toBe(counted);
+
+    // An item closed before 销号 needed evidence (neither files nor a reason): refused before the question is asked.
+    app.ctx.sqlite.prepare("UPDATE rectification_items SET status = 'closed', closed_on = '2027-03-01', acceptor = '何静' WHERE id = ?").run(inspectionBranch.id);
+    const unchanged = app.counts();
+    const legacy = await app.call('rectification.link', { meetingId: app.ids.meetingId, itemId: survey.id, withItemId: inspectionBranch.id });
+    expect(legacy).toMatchObject({ ok: false, error: { code: 'rectification.linkClosedWithoutEvidence', message: expect.stringContaining('第5项销号时既无佐证材料，也无验收人说明') } });
+    expect(app.counts()).toEqual(unchanged);
   });
 
   it('edits the source tag and origin of an item, refusing another source without its origin and an origin on a meeting item', async () => {
