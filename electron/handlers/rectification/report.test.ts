@@ -156,6 +156,10 @@ describe('会议情况报告 states only what the data shows', () => {
       expect(text).not.toContain('主要负责同志');
       expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('会议记录尚未定稿');
       expect(missingWhy(draft, '对主要负责同志的批评意见')).toBe('会议记录尚未定稿');
+      // A record still being taken (or a meeting days away) that holds no criticism of the 书记 yet: the reason is
+      // the record not finalised, as for the sentence above, not a finding that nobody criticised him.
+      const early = await buildScenario(app, spec({}, { selfCritics: [0, 1], criticisms: [[0, 1]] }), 1);
+      expect(missingWhy((await draftText(early.meetingId)).draft, '对主要负责同志的批评意见')).toBe('会议记录尚未定稿');
     });
 
     it('counts a member criticised only outside his own round as a silent round, and the 书记 criticised anywhere', async () => {
