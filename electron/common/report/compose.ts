@@ -226,7 +226,7 @@ function criticismSpread(mn: NonNullable<ReportFacts['minutes']>, missing: Repor
   const out: string[] = [];
   const noRound = mn.rounds.filter((r) => r.received === null).map((r) => r.name);
   const silent = mn.rounds.filter((r) => r.received === 0).map((r) => r.name);
-  if (mn.finalized && mn.rounds.length > 0 && noRound.length === 0 && silent.length === 0) out.push(`出席会议的${mn.rounds.length}名班子成员在本人对照检查环节均收到了批评意见。`);
+  if (mn.finalized && mn.rounds.length > 0 && noRound.length === 0 && silent.length === 0) out.push(`出席会议的${mn.rounds.length}名班子成员在本人对照检查环节均收到批评意见。`);
   else {
     const [why, whyEn] = !mn.finalized
       ? ['会议记录尚未定稿', 'The minutes are not finalised']
