@@ -175,6 +175,16 @@ describe('after the meeting: the package for the upper level', () => {
     expect(after.value.agenda.map((x) => x.title)).not.toContain('宣读会议纪律');
     expect(after.value.entries.map((x) => x.text)).toContain(original);
     expect(after.value.entries.some((x) => x.text.startsWith('另一台补记的批评意见'))).toBe(false);
+
+    // Merged again as preset (the differing entry keeps both wordings): 定稿 names it first and shows it.
+    const again = await harnessCall(e.harness)('minutes.mergeApply', { meetingId: lastYear, bytes: new Uint8Array(fs.readFileSync(second)), recorder: '李四', decisions: [] });
+    await e.reload();
+    await e.page.click('[data-testid=finalize]');
+    expect(await e.page.textContent('[data-testid=finalize-joined]')).toContain('有 1 条记录仍并列保留两台记录的文字');
+    await e.page.click('[data-testid=finalize-joined-show]');
+    await expect.poll(() => e.page.evaluate(() => document.activeElement?.closest('article')?.textContent ?? '')).toContain('〔另一台记录（李四）：');
+    await e.shot('package-07b-finalize-joined');
+    await harnessCall(e.harness)('minutes.mergeUndo', { meetingId: lastYear, mergeId: again.mergeId! });
     await e.page.setViewportSize({ width: 1440, height: 900 });
   });
 });
