@@ -32,7 +32,7 @@ async function say(words: string) {
   await e.page.waitForFunction((w) => document.querySelector('[data-testid=entry-stream]')?.textContent?.includes(w), words);
 }
 async function consoleState() {
-  const r = (await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), meetingId)) as { ok: true; value: { entries: { text: string; promotedAt: string | null; type: string }[]; status: string } };
+  const r = (await e.page.evaluate((id) => window.jingjian.invoke('minutes.console', { meetingId: id }), meetingId)) as { ok: true; value: { entries: { text: string; promotedAt: string | null; type: string }[]; status: string; members: { name: string; role: string }[] } };
   return r.value;
 }
 
@@ -114,6 +114,9 @@ describe('the secretary records a whole short meeting by keyboard', () => {
     // Per member given (the sums column comes first, visible without scrolling), and whether the 书记 was criticised.
     expect(await e.page.locator('[data-testid^=given-]').allTextContents()).toEqual(['1', '3', '2', '0', '0', '0', '0', '0']);
     expect(await text('matrix-secretary')).toBe('书记 林向东 收到班子成员批评意见 3 条');
+    // The numbered columns are named for a screen reader (the 书记 as such).
+    const heads = await e.page.locator('[data-testid=minutes-matrix] thead th[aria-label]').evaluateAll((ths) => ths.map((th) => th.getAttribute('aria-label')));
+    expect(heads).toEqual((await consoleState()).members.map((m) => (m.role === 'secretary' ? `${m.name}（书记）` : m.name)));
     expect(await e.page.locator('[data-testid=matrix-flag]').count()).toBe(0);
     await e.shot('minutes-03-three-rounds');
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../electron/common/meetings/steps';
 import { withDemoMeeting, type E2E } from './fixture';
+import { harnessCall } from './screens';
 
 let e: E2E;
 let meetingId: number;
@@ -174,6 +175,57 @@ describe('after the meeting: the package for the upper level', () => {
     expect(after.value.agenda.map((x) => x.title)).not.toContain('宣读会议纪律');
     expect(after.value.entries.map((x) => x.text)).toContain(original);
     expect(after.value.entries.some((x) => x.text.startsWith('另一台补记的批评意见'))).toBe(false);
+
+    // Merged again as preset (the differing entry keeps both wordings): 定稿 names it first and shows it.
+    const again = await harnessCall(e.harness)('minutes.mergeApply', { meetingId: lastYear, bytes: new Uint8Array(fs.readFileSync(second)), recorder: '李四', decisions: [] });
+    await e.reload();
+    await e.page.click('[data-testid=finalize]');
+    expect(await e.page.textContent('[data-testid=finalize-joined]')).toContain('有 1 条记录仍并列保留两台记录的文字');
+    await e.page.click('[data-testid=finalize-joined-show]');
+    await expect.poll(() => e.page.evaluate(() => document.activeElement?.closest('article')?.textContent ?? '')).toContain('〔另一台记录（李四）：');
+    await e.shot('package-07b-finalize-joined');
+    await harnessCall(e.harness)('minutes.mergeUndo', { meetingId: lastYear, mergeId: again.mergeId! });
+    await e.page.setViewportSize({ width: 1440, height: 900 });
+  });
+});
+
+describe('after the meeting: the same problem raised by two sources, answered by keyboard', () => {
+  it('keeps the keyboard in the 同一问题 drawer when a pair is dismissed or restored, and dates the dismissal as the user reads dates', async () => {
+    // Two 巡察 findings worded like two of the meeting's own items: two suggestions.
+    const call = harnessCall(e.harness);
+    const own = (await call('rectification.get', { meetingId })).items.slice(0, 2);
+    for (const item of own) {
+      const problem = `巡察反馈：${item.problem.slice(0, 30)}，仍有发生`;
+      await call('rectification.createItem', { meetingId, item: { aspectId: null, memberId: null, problem, target: '', measures: [], leaderIds: item.leaders.map((l) => l.memberId), unit: '', ownerPerson: '', deadline: { kind: 'date', date: null }, note: '', originKind: 'inspection', origin: '县委第三巡察组' }, sources: [] });
+    }
+    await e.page.setViewportSize({ width: 1366, height: 768 });
+    await e.page.goto(`${e.harness.url}/#/meetings/${meetingId}/rectification`);
+    // The 巡察组's 通报 (its findings came without measures): the count of problems, and no 「整改措施0条」.
+    const notice = e.page.getByText('县委第三巡察组共反馈问题2个');
+    await notice.waitFor();
+    expect(await notice.textContent()).not.toContain('整改措施');
+    await e.page.click('[data-testid=open-duplicates]');
+    await e.page.waitForSelector('[data-testid=duplicate-1]');
+    const focused = () => e.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    // 不是同一问题 on the first pair by keyboard: the pair now in its place has the keyboard, not the page behind.
+    await e.page.focus('[data-testid=dismiss-0]');
+    await e.page.keyboard.press('Enter');
+    await expect.poll(() => e.page.locator('[data-testid^=duplicate-]').count()).toBe(1);
+    await expect.poll(focused).toBe('link-0');
+    // The last one too: the keyboard goes to 已忽略的建议（2）.
+    await e.page.focus('[data-testid=dismiss-0]');
+    await e.page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('toggle-dismissed');
+    await e.page.keyboard.press('Enter');
+    for (const close of await e.page.locator('.el-message .el-message__closeBtn').all()) await close.click().catch(() => undefined);
+    const when = await e.page.textContent('[data-testid=dismissed-0] .act');
+    expect(when).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 忽略/);
+    await e.shot('package-08-duplicates-dismissed');
+    // Restored, the pair is offered again and its 关联为同一问题 has the keyboard.
+    await e.page.focus('[data-testid=restore-0]');
+    await e.page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('link-0');
+    await e.page.keyboard.press('Escape');
     await e.page.setViewportSize({ width: 1440, height: 900 });
   });
 });

@@ -25,7 +25,7 @@ export interface PrepDefaults {
   gaps: Record<DraftKind, DraftGap[]>;
   /** True when the agenda comes from the minutes console, false when it is the standard one. */
   agendaFromMinutes: boolean;
-  /** The 主持词's 通报 items the 整改台账 cannot give text for (printed as 「（…；通报内容请据实补充）」), and why. */
+  /** The 主持词's 通报 items the 整改台账 cannot give text for (printed as 「（…，此处通报内容请据实补充）」), and why. */
   hostScriptNotices: { title: string; missing: string; missingEn: string }[];
 }
 

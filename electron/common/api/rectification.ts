@@ -202,6 +202,11 @@ export interface OpeningNotice {
   /** Why there is no text ('' when there is). */
   missing: string;
   missingEn: string;
+  /**
+   * What a printed draft (the 主持词) says in the text's place: the fact alone, without the advice `missing` gives the
+   * user on screen ('' when there is text).
+   */
+  gap: string;
 }
 
 export interface ImportDiffRow {

@@ -1,6 +1,7 @@
 /**
  * 通报上年度整改落实情况 (回头看) as sentences from last year's list: each a claim about the items as they stand today.
- * 「正在推进」 is said only of items in progress (not of those never started), 「制定整改措施」 only of an agreed list,
+ * 「正在推进」 is said only of items in progress (not of those never started), 「制定整改措施」 only of an agreed list
+ * that has measures,
  * and the reason given for an open item is its recorded progress, never its 备注.
  */
 import { STATUS_ZH, chineseDate, type ItemStatus } from './model';
@@ -40,7 +41,10 @@ export function carryOverParagraphs(f: CarryOverFacts): string[] {
   const count = (s: ItemStatus) => items.filter((i) => i.status === s).length;
   const measures = items.reduce((n, i) => n + i.measures, 0);
   const leaders = (i: CarryOverItem) => i.leaders.join('、') || '未明确';
-  const head = f.agreed ? `${f.meetingLabel}共${f.noun ?? '查摆问题'}${items.length}个，制定整改措施${measures}条。` : `${f.meetingLabel}整改清单未经审议通过，草稿列有问题${items.length}个、整改措施${measures}条。`;
+  // A list without measures (a 巡察 ledger imported with problems only) says nothing of measures: never 「0条」.
+  const head = f.agreed
+    ? `${f.meetingLabel}共${f.noun ?? '查摆问题'}${items.length}个${measures > 0 ? `，制定整改措施${measures}条` : ''}。`
+    : `${f.meetingLabel}整改清单未经审议通过，草稿列有问题${items.length}个${measures > 0 ? `、整改措施${measures}条` : ''}。`;
   const closed = count('closed');
   const parts = [closed > 0 ? `已完成整改并销号${closed}项` : '尚无已销号事项'];
   if (count('done_pending') > 0) parts.push(`已完成待验收${count('done_pending')}项`);

@@ -226,7 +226,7 @@ function criticismSpread(mn: NonNullable<ReportFacts['minutes']>, missing: Repor
   const out: string[] = [];
   const noRound = mn.rounds.filter((r) => r.received === null).map((r) => r.name);
   const silent = mn.rounds.filter((r) => r.received === 0).map((r) => r.name);
-  if (mn.finalized && mn.rounds.length > 0 && noRound.length === 0 && silent.length === 0) out.push(`出席会议的${mn.rounds.length}名班子成员在本人对照检查环节均收到了批评意见。`);
+  if (mn.finalized && mn.rounds.length > 0 && noRound.length === 0 && silent.length === 0) out.push(`出席会议的${mn.rounds.length}名班子成员在本人对照检查环节均收到批评意见。`);
   else {
     const [why, whyEn] = !mn.finalized
       ? ['会议记录尚未定稿', 'The minutes are not finalised']
@@ -240,13 +240,15 @@ function criticismSpread(mn: NonNullable<ReportFacts['minutes']>, missing: Repor
   const s = mn.secretary;
   if (mn.finalized && s?.present && s.fromMembers > 0) out.push(`班子成员对主要负责同志提出批评意见${s.fromMembers}条。`);
   else {
+    // As for the sentence above, a record not finalised is the reason until it is (a meeting days away has no
+    // criticism of anyone yet, which is no finding); an absent 书记 or none named is a reason at any time.
     const [why, whyEn] = !s
       ? ['班子成员中未指定书记', 'No member of the team is marked as its secretary']
       : !s.present
         ? [`书记${s.name}缺席会议`, `The secretary, ${s.name}, was absent`]
-        : s.fromMembers === 0
-          ? [`会议记录中没有班子成员对书记${s.name}的批评意见`, `The minutes record no criticism of the secretary, ${s.name}, by a member`]
-          : ['会议记录尚未定稿', 'The minutes are not finalised'];
+        : !mn.finalized
+          ? ['会议记录尚未定稿', 'The minutes are not finalised']
+          : [`会议记录中没有班子成员对书记${s.name}的批评意见`, `The minutes record no criticism of the secretary, ${s.name}, by a member`];
     missing.push({ claim: SECRETARY_CRITICISED, claimEn: 'Criticism of the secretary', why, whyEn });
   }
   return out;

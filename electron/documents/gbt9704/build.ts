@@ -37,6 +37,9 @@ export async function buildGbtDocument(input: GbtDocumentInput): Promise<Buffer>
     creator,
     lastModifiedBy: creator,
     evenAndOddHeaderAndFooters: usesEvenAndOddFooters(settings.pageNumberStyle),
+    // A line ended by a line break ("\n" in a paragraph: a speech of several paragraphs in the minutes, two recorders'
+    // words joined) is not stretched to the margin: justified CJK text would otherwise spread its characters apart.
+    compatibility: { doNotExpandShiftReturn: true },
     styles: { ...documentDefaults(settings, fonts), paragraphStyles: [normalStyle(settings, fonts), ...tableCellStyles(input.blocks, settings, fonts)] },
     sections: splitSections(input.blocks).map((section, index) => sectionOptions(section, index, settings, fonts)),
   });

@@ -231,3 +231,12 @@ describe('paragraph marks', () => {
     expect(markFonts.attrs['w:eastAsia']).toBe('仿宋_GB2312');
   });
 });
+
+describe('line breaks inside a paragraph', () => {
+  it('do not stretch the line before them across the justified line (a speech of several paragraphs, two recorders joined)', async () => {
+    const { docx, paragraphs } = await material('gb2312');
+    // Word and LibreOffice read this (seen in LibreOffice's PDF): a line ended by a manual break keeps its natural spacing.
+    expect(find(child(docx.settings, 'w:compat')!, 'w:doNotExpandShiftReturn')).toBeDefined();
+    expect(paragraphs.some((p) => findAll(p, 'w:br').length > 0)).toBe(true);
+  });
+});

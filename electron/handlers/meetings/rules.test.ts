@@ -241,7 +241,8 @@ describe('the opening 通报 items from the ledger', () => {
     // The 主持词 names the item and says, in a line of its own, what the ledger lacks: no figure at all.
     const script = await hostScript(meeting.id);
     const study = under(script, `通报${STUDY}情况`);
-    expect(study).toEqual([`（整改台账中没有来源为「${STUDY}」的事项，通报数字无从生成；请在整改清单中导入或录入该来源的事项；通报内容请据实补充）`]);
+    // A fact in the host's draft, without the screen's advice (no 「导入」, no 「无从生成」 in a printed 公文).
+    expect(study).toEqual([`（整改台账中没有来源为「${STUDY}」的事项，此处通报内容请据实补充）`]);
     // …and the preparation screen names it before the draft is written, in both languages.
     const [gap, ...others] = (await app.must('prep.defaults', { meetingId: meeting.id })).hostScriptNotices;
     expect(others).toEqual([]);
@@ -252,6 +253,6 @@ describe('the opening 通报 items from the ledger', () => {
     expect(last.join('')).not.toMatch(/请据实补充/);
     // A team without an earlier list: the placeholder, not a number.
     for (const i of (await app.must('rectification.get', { meetingId: app.ids.meetingId })).items) await app.must('rectification.deleteItem', { itemId: i.id });
-    expect(under(await hostScript(meeting.id), '通报上年度民主生活会整改落实情况')).toEqual(['（上次民主生活会的整改清单没有事项；通报内容请据实补充）']);
+    expect(under(await hostScript(meeting.id), '通报上年度民主生活会整改落实情况')).toEqual(['（上次民主生活会的整改清单没有事项，此处通报内容请据实补充）']);
   });
 });

@@ -44,6 +44,7 @@ export function minutesBlocks(
   const kind = meeting.kind === 'annual' ? '年度民主生活会' : `专题民主生活会（${meeting.trigger ? TRIGGER_ZH[meeting.trigger] : '其他'}）`;
   const line = (label: string, value: string): BodyBlock => ({ kind: 'paragraph', runs: [{ text: `${label}：`, font: 'heading1' }, { text: value || '无' }] });
   const matrix = criticismMatrix(state.entries, []);
+  const recorders = recordersOf(state.finalization.recorderConfirmed || meeting.recorder, otherRecorders);
   const blocks: BodyBlock[] = [
     { kind: 'title', text: minutesTitle(meeting) },
     { kind: 'blankLine' },
@@ -53,7 +54,7 @@ export function minutesBlocks(
     line('会议时间', `${formatChineseDate(meeting.date)}${start ? ` ${start}` : ''}${end ? `—${end}` : ''}`),
     line('会议地点', meeting.place),
     line('主持人', hostName),
-    line('记录人', state.finalization.recorderConfirmed || meeting.recorder),
+    line('记录人', recorders.all.join('、')),
     line('应到/实到', `应到${attendance.expected}人，实到${attendance.present}人`),
     line('出席人员', attendance.rows.filter((r) => r.present).map((r) => r.name).join('、')),
     line('缺席人员及原因', absent.map((r) => `${r.name}（${r.absenceReason ? REASON_ZH[r.absenceReason] : ''}${r.note ? `：${r.note}` : ''}）`).join('；')),
@@ -92,7 +93,7 @@ export function minutesBlocks(
   blocks.push(
     { kind: 'paragraph', text: `本次会议共有${matrix.selfCriticisms > 0 ? `${new Set(state.entries.filter((e) => e.type === 'self_criticism' && e.text.trim()).map((e) => e.fromMemberId)).size}名同志作个人对照检查，` : ''}相互提出批评意见${matrix.total}条。` },
     ...checked.map((text): BodyBlock => ({ kind: 'paragraph', text })),
-    ...mergedLine(state.finalization.recorderConfirmed || meeting.recorder, otherRecorders),
+    ...mergedLine(recorders),
     { kind: 'blankLine' },
     { kind: 'plain', text: '主持人（签字）：　　　　　　　　', align: 'right', rightIndentChars: 4 },
     { kind: 'plain', text: '记录人（签字）：　　　　　　　　', align: 'right', rightIndentChars: 4 },
@@ -103,14 +104,20 @@ export function minutesBlocks(
 
 const COUNT_ZH = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九'];
 
-/**
- * Two recorders, one record (issue 18 §3): the record is one record, so an entry from the other laptop carries no mark
- * in the body (its words are the meeting's, checked like the rest); a reader of the 督导组 learns once, before the
- * signatures, that the record was taken by more than one recorder and merged — from the merges applied and not undone.
- */
-function mergedLine(ours: string, others: readonly string[]): BodyBlock[] {
+/** This record's recorder and those of the merges applied and not undone, each once. */
+function recordersOf(ours: string, others: readonly string[]): { own: string; rest: string[]; all: string[] } {
   const own = ours.trim();
   const rest = [...new Set(others.map((o) => o.trim()).filter((o) => o !== '' && o !== own))];
+  return { own, rest, all: own ? [own, ...rest] : rest };
+}
+
+/**
+ * Two recorders, one record (issue 18 §3): the record is one record, so an entry from the other laptop carries no mark
+ * in the body (its words are the meeting's, checked like the rest); a reader of the 督导组 finds every recorder in the
+ * header's 记录人 line and learns once, before the signatures, that the record was taken by more than one recorder
+ * and merged — from the merges applied and not undone.
+ */
+function mergedLine({ own, rest }: { own: string; rest: string[] }): BodyBlock[] {
   if (rest.length === 0) return [];
   const count = rest.length + 1;
   const who = own ? `${[own, ...rest].join('、')}${COUNT_ZH[count] ?? count}名记录人` : `${rest.join('、')}等${COUNT_ZH[count] ?? count}名记录人`;

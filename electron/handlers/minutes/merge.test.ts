@@ -112,7 +112,8 @@ describe('merging a second recorder’s minutes', () => {
     const record = async () => new TextDecoder().decode((await minutesFile(t.here.ctx, t.meetingId, 'txt')).bytes).split('\r\n');
     const lines = await record();
     expect(lines.find((l) => l.includes(t.addedText))).toMatch(new RegExp(`^\u3000\u3000[^（]+→[^（]+（批评）：${t.addedText}$`));
-    expect(lines.filter((l) => l.includes('李四'))).toEqual([expect.stringContaining('〔另一台记录（李四）：'), `\u3000\u3000本记录由${recorder}、李四两名记录人记录，经合并核对。`]);
+    // The header names both recorders, as the closing line does.
+    expect(lines.filter((l) => l.includes('李四'))).toEqual([`\u3000\u3000记录人：${recorder}、李四`, expect.stringContaining('〔另一台记录（李四）：'), `\u3000\u3000本记录由${recorder}、李四两名记录人记录，经合并核对。`]);
     expect(lines.indexOf(`\u3000\u3000本记录由${recorder}、李四两名记录人记录，经合并核对。`)).toBeLessThan(lines.findIndex((l) => l.startsWith('主持人（签字）')));
 
     const merges = await t.here.must('minutes.merges', { meetingId: t.meetingId });
@@ -123,6 +124,7 @@ describe('merging a second recorder’s minutes', () => {
     expect((await t.here.must('minutes.merges', { meetingId: t.meetingId }))[0].undoneAt).not.toBeNull();
     // Undone: the record is this recorder's alone again, and says nothing of a merge.
     expect((await record()).some((l) => l.includes('经合并核对'))).toBe(false);
+    expect((await record()).filter((l) => l.startsWith('\u3000\u3000记录人：'))).toEqual([`\u3000\u3000记录人：${recorder}`]);
     expect((await t.here.call('minutes.mergeUndo', { meetingId: t.meetingId, mergeId: first.mergeId! })).ok).toBe(false);
 
     // The other side everywhere: its text replaces this one, the entry it lacks is removed, its extra entry is added.

@@ -8,6 +8,7 @@ import type { ExchangeFile } from '../exchange/exportMeeting';
 import { parseExchange } from '../exchange/importMeeting';
 import { getMeeting } from '../meetings';
 import { sessionRow } from './state';
+import { joinTexts } from '../../common/minutes/joined';
 
 /**
  * Two recorders, one record (issue 18 §3; domain.md §4, §9): a second laptop recorded the same meeting (it got the team
@@ -79,8 +80,6 @@ function resemblance(a: string, b: string): number {
   for (const [g, n] of ga) both += Math.min(n, gb.get(g) ?? 0);
   return total === 0 ? 0 : (2 * both) / total;
 }
-
-const joinTexts = (here: string, there: string, recorder: string) => `${here}\n〔另一台记录（${recorder}）：${there}〕`;
 
 function match(ctx: HandlerContext, meetingId: number, bytes: Uint8Array, team: { id: number; name: string }, meeting: { date: string; theme: string; recorder: string }): Matching {
   const sqlite = ctx.sqlite;

@@ -14,7 +14,8 @@ const strip = (title: string) => title.replace(/[。！？；，]+$/, '');
  * who presents a round is the round's member, who comments are the 督导 guests named on the meeting; the attendance
  * figure is left for the host to fill on the day (实到＿＿人). Under each 通报 item of the rectification (上年度整改落实情况,
  * the rules' 通报××整改整治情况) the 通报 text the ledger supports (`openingNotices`, the one source of those numbers),
- * else a bracketed line saying what is missing, for the secretary to fill: never a figure of its own.
+ * else a bracketed line saying what is missing, for the secretary to fill (the fact, without the screen's advice on
+ * where to enter the items): never a figure of its own.
  */
 export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, notices: readonly OpeningNotice[] = []): DocumentBlock[] {
   const name = meetingName(meeting);
@@ -44,7 +45,8 @@ export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, 
     const words = itemWords(item, nameOf, supervisors.map((s) => s.name), hostName);
     blocks.push({ kind: 'paragraph', text: `下面，进行第${chineseOrdinal(i + 1)}项议程${words ? `。${words}` : `：${strip(item.title)}。`}` });
     const notice = noticeOf(item, notices);
-    if (notice) blocks.push(...(notice.paragraphs.length > 0 ? notice.paragraphs : [`（${notice.missing}；通报内容请据实补充）`]).map((text): DocumentBlock => ({ kind: 'paragraph', text })));
+    // The gap is a fact for the secretary to act on; the advice on where to enter the items is on the screen.
+    if (notice) blocks.push(...(notice.paragraphs.length > 0 ? notice.paragraphs : [`（${notice.gap}，此处通报内容请据实补充）`]).map((text): DocumentBlock => ({ kind: 'paragraph', text })));
   });
   blocks.push({ kind: 'paragraph', text: '会议到此结束。散会。' });
   return blocks;

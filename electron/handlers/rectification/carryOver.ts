@@ -81,13 +81,14 @@ function noticeFor(subject: string, report: CarryOverReport): OpeningNotice {
   const matched = report.sources.filter((s) => subjectKey(s.origin || s.title.replace(/^通报|情况$/gu, '')) === subjectKey(subject));
   if (matched.length === 0) {
     const held = report.sources.map((s) => s.origin || s.title).join('、');
+    const gap = `整改台账中没有来源为「${subject}」的事项`;
     return {
-      kind: 'notice', title, paragraphs: [],
-      missing: `整改台账中没有来源为「${subject}」的事项${held ? `（台账中的其他来源：${held}）` : ''}，通报数字无从生成；请在整改清单中导入或录入该来源的事项`,
+      kind: 'notice', title, paragraphs: [], gap,
+      missing: `${gap}${held ? `（台账中的其他来源：${held}）` : ''}，通报数字无从生成；请在整改清单中导入或录入该来源的事项`,
       missingEn: `The ledger holds no item from "${subject}"${held ? ` (other sources held: ${held})` : ''}, so no figures can be given; import or enter that source's items in the rectification list`,
     };
   }
-  return { kind: 'notice', title, paragraphs: matched.flatMap((s) => s.paragraphs), missing: '', missingEn: '' };
+  return { kind: 'notice', title, paragraphs: matched.flatMap((s) => s.paragraphs), missing: '', missingEn: '', gap: '' };
 }
 
 /**
@@ -100,11 +101,11 @@ export async function openingNotices(ctx: HandlerContext, meetingId: number, tod
   const meeting = await getMeeting(ctx, meetingId);
   const report = await carryOverReport(ctx, meetingId, today);
   const notices = (subjects ?? meeting.rules.notices).map((subject) => noticeFor(subject, report));
+  const none = report.previousMeeting ? '上次民主生活会的整改清单没有事项' : '本班子此前没有民主生活会的整改清单';
   const lastYear: OpeningNotice = report.previousMeeting && report.paragraphs.length > 0
-    ? { kind: 'last_year', title: '通报上年度民主生活会整改落实情况', paragraphs: report.paragraphs, missing: '', missingEn: '' }
+    ? { kind: 'last_year', title: '通报上年度民主生活会整改落实情况', paragraphs: report.paragraphs, missing: '', missingEn: '', gap: '' }
     : {
-        kind: 'last_year', title: '通报上年度民主生活会整改落实情况', paragraphs: [],
-        missing: report.previousMeeting ? '上次民主生活会的整改清单没有事项' : '本班子此前没有民主生活会的整改清单',
+        kind: 'last_year', title: '通报上年度民主生活会整改落实情况', paragraphs: [], missing: none, gap: none,
         missingEn: report.previousMeeting ? 'The previous meeting\'s rectification list has no items' : 'This team has no earlier meeting with a rectification list',
       };
   return [...notices, lastYear];

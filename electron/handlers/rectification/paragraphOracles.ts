@@ -104,11 +104,13 @@ export function checkCarryOver(paragraphs: readonly string[], t: CarryOverTruth)
     const s = p.split('。').filter(Boolean);
     const fail = (m: string) => failures.push(`${m} — ${p}`);
     if (k === 0) {
-      const agreed = new RegExp(`^(.+?)共${t.noun ?? '查摆问题'}(\\d+)个，制定整改措施(\\d+)条$`, 'u').exec(s[0]);
-      const draft = /^(.+?)整改清单未经审议通过，草稿列有问题(\d+)个、整改措施(\d+)条$/u.exec(s[0]);
+      const agreed = new RegExp(`^(.+?)共${t.noun ?? '查摆问题'}(\\d+)个(?:，制定整改措施(\\d+)条)?$`, 'u').exec(s[0]);
+      const draft = /^(.+?)整改清单未经审议通过，草稿列有问题(\d+)个(?:、整改措施(\d+)条)?$/u.exec(s[0]);
       const head = agreed ?? draft;
       if (!head || Boolean(agreed) !== t.agreed) return fail('head sentence');
-      if (head[1] !== t.label || Number(head[2]) !== t.items.length || Number(head[3]) !== t.items.reduce((n, i) => n + i.measures, 0)) fail('head figures');
+      // The measures are counted when there are some, and left unsaid (never 「0条」) when there are none.
+      const measures = t.items.reduce((n, i) => n + i.measures, 0);
+      if (head[1] !== t.label || Number(head[2]) !== t.items.length || (head[3] === undefined ? measures !== 0 : Number(head[3]) !== measures || measures === 0)) fail('head figures');
       const status = /^截至(\d+年\d+月\d+日)，(.+)$/u.exec(s[1] ?? '');
       if (!status || status[1] !== cnDate(t.day) || s.length !== 2) return fail('status sentence');
       const expected = [

@@ -168,7 +168,7 @@ const recognisers: Recogniser[] = [
   },
   {
     name: 'everyoneCriticised',
-    pattern: /^出席会议的(\d+)名班子成员在本人对照检查环节均收到了批评意见$/u,
+    pattern: /^出席会议的(\d+)名班子成员在本人对照检查环节均收到批评意见$/u,
     check: (m, { facts: f }) => {
       must(f.minutes?.finalized, 'everyone criticised, said from a record not finalised');
       must(Number(m[1]) === f.minutes.rounds.length && Number(m[1]) === f.attendance.present, `${m[1]} members present`);
