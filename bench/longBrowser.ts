@@ -239,19 +239,29 @@ export function scrollWhole(page: Page, direction: 'down' | 'up'): Promise<{ int
     const step = Math.max(1, Math.floor(list.clientHeight / 3));
     const intervals: number[] = [];
     let rows = 0;
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((finish) => {
+      let done = false;
+      const resolve = () => {
+        done = true;
+        finish();
+      };
       let last = 0;
+      const started = performance.now();
       const frame = (time: number) => {
+        if (done) return;
         if (last) intervals.push(time - last);
         rows = Math.max(rows, document.querySelectorAll('[data-testid=entry-stream] article').length);
         last = time;
         const before = list.scrollTop;
         list.scrollTop = before + (dir === 'down' ? step : -step);
         // At the end the position stays; a list whose height kept moving under the scroll is cut off (and reported).
-        if (list.scrollTop === before || intervals.length > (4 * list.scrollHeight) / step) resolve();
+        // A page whose frames crawl is cut off after 90 s with what it measured, rather than hanging the run.
+        if (list.scrollTop === before || intervals.length > (4 * list.scrollHeight) / step || time - started > 90_000) resolve();
         else requestAnimationFrame(frame);
       };
       requestAnimationFrame(frame);
+      // Frames that stop coming at all (a page that no longer draws) end the measurement too, with what it counted.
+      setTimeout(resolve, 95_000);
     });
     const end = dir === 'down' ? list.scrollHeight - list.clientHeight : 0;
     return { intervals, height: list.scrollHeight, rows, reached: Math.abs(list.scrollTop - end) < 2 };
