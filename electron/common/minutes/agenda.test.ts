@@ -115,11 +115,33 @@ describe('criticism matrix', () => {
     expect(m.receivedFromMembers).toEqual({ 11: 1, 12: 3 });
     expect(m.given).toEqual({ 10: 2, 11: 1, 12: 1 });
     expect(m.total).toBe(5);
+    // 「相互提出」 counts members only; the 督导组's is apart.
+    expect(m.mutual).toBe(4);
+    expect(m.fromGuests).toBe(1);
     expect(m.selfCriticisms).toBe(1);
     expect(m.roundReceived).toEqual({ 1: 0, 2: 0, 3: 3 });
     expect(m.silentRounds).toEqual([
       { itemId: 1, memberId: 10 },
       { itemId: 2, memberId: 11 },
     ]);
+  });
+
+  it('does not count a round as heard when only a guest criticised, nor a member criticising himself', () => {
+    const m = criticismMatrix(
+      [
+        { agendaItemId: 1, type: 'criticism', fromMemberId: null, toMemberId: 10, text: '督导组：批评一' },
+        { agendaItemId: 1, type: 'criticism', fromMemberId: 10, toMemberId: 10, text: '自己批评自己' },
+        { agendaItemId: 2, type: 'criticism', fromMemberId: 10, toMemberId: 11, text: '批评二' },
+      ],
+      [
+        { itemId: 1, memberId: 10 },
+        { itemId: 2, memberId: 11 },
+      ],
+    );
+    expect(m.total).toBe(3);
+    expect(m.mutual).toBe(1);
+    expect(m.fromGuests).toBe(1);
+    expect(m.roundReceived).toEqual({ 1: 0, 2: 1 });
+    expect(m.silentRounds).toEqual([{ itemId: 1, memberId: 10 }]);
   });
 });

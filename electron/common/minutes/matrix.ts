@@ -22,10 +22,14 @@ export interface CriticismMatrix {
   received: Record<number, number>;
   /** From other members only: what 「班子成员对…提出批评意见」 may say. */
   receivedFromMembers: Record<number, number>;
-  /** «相互提出批评意见 N 条». */
+  /** Every criticism of a member, whoever gave it (the matrix's received row sums to it). */
   total: number;
+  /** Between two members of the team: what 「班子成员相互提出批评意见 N 条」 may say (a guest's is not mutual). */
+  mutual: number;
+  /** Given by a guest (督导组, 列席): shown beside the mutual count, never inside it. */
+  fromGuests: number;
   selfCriticisms: number;
-  /** Round item id → criticisms of the round's member recorded in that round. */
+  /** Round item id → criticisms of the round's member by other members recorded in that round (a guest's alone does not make a round heard). */
   roundReceived: Record<number, number>;
   /** The rounds in which nobody criticised their member (flagged in the console once over; domain.md §10). */
   silentRounds: MatrixRound[];
@@ -42,6 +46,8 @@ export function criticismMatrix(entries: readonly MatrixEntry[], rounds: readonl
   const roundOf = new Map(rounds.map((r) => [r.itemId, r.memberId]));
   const roundReceived: Record<number, number> = Object.fromEntries(rounds.map((r) => [r.itemId, 0]));
   let total = 0;
+  let mutual = 0;
+  let fromGuests = 0;
   let selfCriticisms = 0;
   for (const entry of entries) {
     if (entry.text.trim() === '') continue;
@@ -49,8 +55,11 @@ export function criticismMatrix(entries: readonly MatrixEntry[], rounds: readonl
     if (entry.type !== 'criticism' || entry.toMemberId === null) continue;
     total++;
     received[entry.toMemberId] = (received[entry.toMemberId] ?? 0) + 1;
-    if (roundOf.get(entry.agendaItemId) === entry.toMemberId) roundReceived[entry.agendaItemId]++;
-    if (entry.fromMemberId !== null) {
+    if (entry.fromMemberId === null) fromGuests++;
+    // A member's 「criticism」 of himself is neither given nor mutual: it stays in the total only.
+    else if (entry.fromMemberId !== entry.toMemberId) {
+      mutual++;
+      if (roundOf.get(entry.agendaItemId) === entry.toMemberId) roundReceived[entry.agendaItemId]++;
       const key = cellKey(entry.fromMemberId, entry.toMemberId);
       cells[key] = (cells[key] ?? 0) + 1;
       given[entry.fromMemberId] = (given[entry.fromMemberId] ?? 0) + 1;
@@ -58,5 +67,5 @@ export function criticismMatrix(entries: readonly MatrixEntry[], rounds: readonl
     }
   }
   const silentRounds = rounds.filter((r) => roundReceived[r.itemId] === 0);
-  return { cells, given, received, receivedFromMembers, total, selfCriticisms, roundReceived, silentRounds };
+  return { cells, given, received, receivedFromMembers, total, mutual, fromGuests, selfCriticisms, roundReceived, silentRounds };
 }

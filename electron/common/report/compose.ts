@@ -233,7 +233,7 @@ function criticismSpread(mn: NonNullable<ReportFacts['minutes']>, missing: Repor
       : mn.rounds.length === 0
         ? ['会议记录中没有出席的班子成员', 'The minutes show no member present']
         : silent.length > 0
-          ? [`${silent.join('、')}的个人对照检查环节未记录批评意见`, `No criticism is recorded in the round of ${silent.join(', ')}`]
+          ? [`${silent.join('、')}的个人对照检查环节未记录其他班子成员的批评意见`, `No criticism by another member is recorded in the round of ${silent.join(', ')}`]
           : [`议程中没有${noRound.join('、')}的个人对照检查环节`, `The agenda has no round for ${noRound.join(', ')}`];
     missing.push({ claim: EVERYONE_CRITICISED, claimEn: 'Every member present received criticism', why, whyEn });
   }

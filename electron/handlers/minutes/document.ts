@@ -91,7 +91,7 @@ export function minutesBlocks(
     }
   });
   blocks.push(
-    { kind: 'paragraph', text: `本次会议共有${matrix.selfCriticisms > 0 ? `${new Set(state.entries.filter((e) => e.type === 'self_criticism' && e.text.trim()).map((e) => e.fromMemberId)).size}名同志作个人对照检查，` : ''}相互提出批评意见${matrix.total}条。` },
+    { kind: 'paragraph', text: `本次会议共有${matrix.selfCriticisms > 0 ? `${new Set(state.entries.filter((e) => e.type === 'self_criticism' && e.text.trim()).map((e) => e.fromMemberId)).size}名同志作个人对照检查，` : ''}相互提出批评意见${matrix.mutual}条。` },
     ...checked.map((text): BodyBlock => ({ kind: 'paragraph', text })),
     ...mergedLine(recorders),
     { kind: 'blankLine' },

@@ -38,7 +38,7 @@ export const minutesFacts: FactsProvider = async (ctx, meetingId) => {
   ).length;
   return {
     minutes: {
-      criticisms: matrix.total,
+      criticisms: matrix.mutual,
       selfCriticisms: matrix.selfCriticisms,
       selfCritics,
       roundsHeld,

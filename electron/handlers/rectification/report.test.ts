@@ -135,7 +135,7 @@ describe('会议情况报告 states only what the data shows', () => {
       ({ draft, text } = await draftText(s.meetingId));
       expect(text).not.toMatch(EVERYONE);
       expect(text).toContain('班子成员相互提出批评意见9条。');
-      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('陈建国的个人对照检查环节未记录批评意见');
+      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('陈建国的个人对照检查环节未记录其他班子成员的批评意见');
       expect(text).toContain('班子成员对主要负责同志提出批评意见3条。');
     });
 
@@ -145,7 +145,18 @@ describe('会议情况报告 states only what the data shows', () => {
       expect(text).not.toContain('主要负责同志');
       expect(text).not.toMatch(EVERYONE);
       expect(missingWhy(draft, '对主要负责同志的批评意见')).toBe('会议记录中没有班子成员对书记林向东的批评意见');
-      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('林向东、刘志强的个人对照检查环节未记录批评意见');
+      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('林向东、刘志强的个人对照检查环节未记录其他班子成员的批评意见');
+    });
+
+    it('counts only members in 「相互」 and in the rounds: the 督导组\'s criticisms do not make a silent round heard', async () => {
+      // 林向东 (书记) and 周文华 criticised only by the 督导组; 陈建国 and 刘志强 by a member.
+      const s = await buildScenario(app, spec({}, { selfCritics: [0, 1, 2], criticisms: [[0, 2], [0, 3]], guestCriticisms: [0, 1, 2], finalize: true }));
+      const { draft, text } = await draftText(s.meetingId);
+      expect(text).toContain('班子成员相互提出批评意见2条。');
+      expect(text).not.toMatch(EVERYONE);
+      expect(text).not.toContain('主要负责同志提出批评意见');
+      expect(missingWhy(draft, '每名班子成员均收到批评意见')).toBe('林向东、周文华的个人对照检查环节未记录其他班子成员的批评意见');
+      expect(missingWhy(draft, '对主要负责同志的批评意见')).toBe('会议记录中没有班子成员对书记林向东的批评意见');
     });
 
     it('says nothing of the kind from a record not finalised', async () => {

@@ -369,7 +369,7 @@ export function sqlTruth(sqlite: BetterSqlite3.Database, meetingId: number, toda
         ? null
         : n(
             `SELECT count(*) FROM minutes_entries e JOIN minutes_agenda_items a ON a.id = e.agenda_item_id
-             WHERE a.meeting_id = ? AND a.kind = 'member_round' AND a.member_id = ? AND e.type = 'criticism' AND e.to_member_id = ? AND trim(e.text) <> ''`,
+             WHERE a.meeting_id = ? AND a.kind = 'member_round' AND a.member_id = ? AND e.type = 'criticism' AND e.to_member_id = ? AND e.from_member_id IS NOT NULL AND e.from_member_id <> e.to_member_id AND trim(e.text) <> ''`,
             meetingId,
             r.id,
             r.id,
@@ -380,7 +380,7 @@ export function sqlTruth(sqlite: BetterSqlite3.Database, meetingId: number, toda
     ? {
         name: String(secretaryRow.name),
         present: n('SELECT count(*) FROM attendance WHERE meeting_id = ? AND member_id = ? AND present = 0', meetingId, secretaryRow.id) === 0,
-        fromMembers: n("SELECT count(*) FROM minutes_entries WHERE meeting_id = ? AND type = 'criticism' AND to_member_id = ? AND from_member_id IS NOT NULL AND trim(text) <> ''", meetingId, secretaryRow.id),
+        fromMembers: n("SELECT count(*) FROM minutes_entries WHERE meeting_id = ? AND type = 'criticism' AND to_member_id = ? AND from_member_id IS NOT NULL AND from_member_id <> to_member_id AND trim(text) <> ''", meetingId, secretaryRow.id),
       }
     : null;
   const roundsHeld = n(
@@ -469,7 +469,11 @@ export function sqlTruth(sqlite: BetterSqlite3.Database, meetingId: number, toda
             finalized: session.finalized_at !== null,
             heldItems: minutesHeld("a.kind <> 'member_round'"),
             selfCritics,
-            criticisms: n("SELECT count(*) FROM minutes_entries WHERE meeting_id = ? AND type = 'criticism' AND to_member_id IS NOT NULL AND trim(text) <> ''", meetingId),
+            // 「班子成员相互」: from one member to another; a guest's (督导组) criticism is not mutual.
+            criticisms: n(
+              "SELECT count(*) FROM minutes_entries WHERE meeting_id = ? AND type = 'criticism' AND to_member_id IS NOT NULL AND from_member_id IS NOT NULL AND from_member_id <> to_member_id AND trim(text) <> ''",
+              meetingId,
+            ),
             roundsHeld,
             rounds,
             secretary,

@@ -43,6 +43,8 @@ export interface ScenarioSpec {
     roundRobin?: boolean;
     /** Criticisms [from, to] recorded under the 班子 对照检查 item, outside the member's own round. */
     outOfRound?: readonly (readonly [number, number])[];
+    /** Member indices criticised by a guest (the 督导组) in their own round: not 「相互」, and not a member's criticism. */
+    guestCriticisms?: readonly number[];
     /** Member indices whose round is taken off the agenda before anything is typed. */
     dropRounds?: readonly number[];
     finalize: boolean;
@@ -145,7 +147,7 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
   const mn = spec.minutes;
   const robin = mn.roundRobin ? memberIds.flatMap((_, from) => memberIds.map((__, to) => [from, to] as const)).filter(([a, b]) => a !== b && !spec.absent.includes(a) && !spec.absent.includes(b)) : [];
   const dropped = new Set((mn.dropRounds ?? []).map((i) => memberIds[i]));
-  if (mn.open || mn.exportBlank || mn.advance > 0 || mn.selfCritics.length || mn.teamCheck || mn.otherItems.length || mn.criticisms.length || robin.length || mn.outOfRound?.length || mn.finalize) {
+  if (mn.open || mn.exportBlank || mn.advance > 0 || mn.selfCritics.length || mn.teamCheck || mn.otherItems.length || mn.criticisms.length || robin.length || mn.outOfRound?.length || mn.guestCriticisms?.length || mn.finalize) {
     let console = await app.must('minutes.prepare', { meetingId });
     if (dropped.size > 0) {
       const items = console.agenda.filter((a) => !(a.kind === 'member_round' && a.memberId !== null && dropped.has(a.memberId)));
@@ -154,9 +156,9 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
     if (mn.exportBlank) await app.must('minutes.export', { meetingId, format: 'txt' });
     for (let i = 0; i < mn.advance; i++) await app.must('minutes.advance', { meetingId, to: { mode: 'nextSpeaker' } });
     let key = 0;
-    const save = async (agendaItemId: number, type: 'self_criticism' | 'criticism' | 'report', from: number | null, to: number | null, text: string) => {
+    const save = async (agendaItemId: number, type: 'self_criticism' | 'criticism' | 'report', from: number | null, to: number | null, text: string, fromGuest = '') => {
       key++;
-      await app.must('minutes.saveEntry', { meetingId, key: `scenario-${n}-${key}`, revision: 1, agendaItemId, type, fromMemberId: from, fromGuest: '', toMemberId: to, aspectId: null, text, draft: false });
+      await app.must('minutes.saveEntry', { meetingId, key: `scenario-${n}-${key}`, revision: 1, agendaItemId, type, fromMemberId: from, fromGuest, toMemberId: to, aspectId: null, text, draft: false });
     };
     const team = console.agenda.find((a) => a.kind === 'team_check')!;
     // A member without a round is criticised under the 班子 对照检查 item.
@@ -167,7 +169,8 @@ export async function buildScenario(app: TestApp, spec: ScenarioSpec, n = 0): Pr
     for (const i of mn.selfCritics) await save(round(i).id, 'self_criticism', memberIds[i], memberIds[i], `${NAMES[i]}自我批评要点`);
     for (const [from, to] of [...mn.criticisms, ...robin]) await save(round(to).id, 'criticism', memberIds[from], memberIds[to], `${NAMES[from]}对${NAMES[to]}的批评`);
     for (const [from, to] of mn.outOfRound ?? []) await save(team.id, 'criticism', memberIds[from], memberIds[to], `${NAMES[from]}在班子对照检查时对${NAMES[to]}的批评`);
-    const hasText = mn.otherItems.some((p) => others[p]) || mn.teamCheck || mn.selfCritics.length > 0 || mn.criticisms.length > 0 || robin.length > 0 || Boolean(mn.outOfRound?.length);
+    for (const to of mn.guestCriticisms ?? []) await save(round(to).id, 'criticism', null, memberIds[to], `督导组对${NAMES[to]}的批评`, '吴国平');
+    const hasText = mn.otherItems.some((p) => others[p]) || mn.teamCheck || mn.selfCritics.length > 0 || mn.criticisms.length > 0 || robin.length > 0 || Boolean(mn.outOfRound?.length) || Boolean(mn.guestCriticisms?.length);
     if (mn.finalize && hasText) await app.must('minutes.finalize', { meetingId, hostConfirmed: NAMES[0], recorderConfirmed: '郭文静' });
   }
 
