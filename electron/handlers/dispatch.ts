@@ -2,6 +2,7 @@ import { contract, isChannelName, type ChannelName, type Contract, type Output }
 import type { Channel, ParsedInputOf } from '../common/api/define';
 import { AppError, type ApiErrorBody, type ApiResult } from '../common/result';
 import { asDiskError, DbError, diskTrouble } from '../../db/errors';
+import { cachedStatement } from '../../db/statements';
 import type { HandlerContext } from './context';
 import { invalidInput } from './issues';
 
@@ -83,11 +84,12 @@ function serialized<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<T> 
 /** Runs the handler inside a savepoint: if it refuses or fails after writing, every write of the call is undone. */
 async function atomically<T>(ctx: HandlerContext, task: () => Promise<T>): Promise<T> {
   const sqlite = ctx.sqlite;
-  sqlite.exec('SAVEPOINT dispatch');
+  // Prepared once per connection: every call opens and releases a savepoint, the autosave several times a second.
+  cachedStatement(sqlite, 'SAVEPOINT dispatch').run();
   let value: T;
   try {
     value = await task();
-    sqlite.exec('RELEASE dispatch');
+    cachedStatement(sqlite, 'RELEASE dispatch').run();
   } catch (error) {
     ctx.pendingAfterCommit.length = 0;
     if (sqlite.open && sqlite.inTransaction) {
