@@ -15,9 +15,10 @@ const strip = (title: string) => title.replace(/[。！？；，]+$/, '');
  * figure is left for the host to fill on the day (实到＿＿人). Under each 通报 item of the rectification (上年度整改落实情况,
  * the rules' 通报××整改整治情况) the 通报 text the ledger supports (`openingNotices`, the one source of those numbers),
  * else a bracketed line saying what is missing, for the secretary to fill (the fact, without the screen's advice on
- * where to enter the items): never a figure of its own.
+ * where to enter the items): never a figure of its own. Under 通报本次民主生活会征求意见情况, the paragraph the opinions
+ * board supports (`opinions.stats`'s, the one source of those figures), else the same kind of bracketed gap.
  */
-export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, notices: readonly OpeningNotice[] = []): DocumentBlock[] {
+export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, notices: readonly OpeningNotice[] = [], opinionsParagraph = ''): DocumentBlock[] {
   const name = meetingName(meeting);
   const nameOf = (id: number | null) => members.find((m) => m.id === id)?.name ?? null;
   const supervisors = meeting.guests.filter((g) => g.kind === 'supervisor');
@@ -47,10 +48,20 @@ export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, 
     const notice = noticeOf(item, notices);
     // The gap is a fact for the secretary to act on; the advice on where to enter the items is on the screen.
     if (notice) blocks.push(...(notice.paragraphs.length > 0 ? notice.paragraphs : [`（${notice.gap}，此处通报内容请据实补充）`]).map((text): DocumentBlock => ({ kind: 'paragraph', text })));
+    if (item.kind === 'opinions') blocks.push({ kind: 'paragraph', text: opinionsParagraph || `（${OPINIONS_GAP.gap}，此处通报内容请据实补充）` });
   });
   blocks.push({ kind: 'paragraph', text: '会议到此结束。散会。' });
   return blocks;
 }
+
+/** Said under 通报征求意见情况 (in the 主持词 and on the drafts screen) while the meeting has no opinion recorded. */
+export const OPINIONS_GAP = {
+  /** The fact, printed in the 主持词. */
+  gap: '本次会议尚未登记征求到的意见',
+  /** The fact and what to do, on the screen only. */
+  missing: '本次会议尚未登记征求到的意见；请在“征求意见”中录入或导入后再生成',
+  missingEn: 'No opinions are recorded for this meeting yet; enter or import them under Opinions, then generate again',
+} as const;
 
 /** The ledger's 通报 for an agenda item: last year's for 通报上年度…, the one of the same title for an extra 通报 item. */
 function noticeOf(item: DraftAgendaItem, notices: readonly OpeningNotice[]): OpeningNotice | undefined {

@@ -13,7 +13,8 @@ import { planBlocks } from './plan';
 import { draftData, gapsOf } from './drafts';
 import { meetingNoticeBlocks } from './meetingNotice';
 import { signInBlocks } from './signIn';
-import { hostScriptBlocks, noticeSubjects, scriptNotices } from './hostScript';
+import { hostScriptBlocks, noticeSubjects, OPINIONS_GAP, scriptNotices } from './hostScript';
+import { computeStats } from '../opinions/stats';
 import { openingNotices } from '../rectification/carryOver';
 
 const WORD = [{ name: 'Word 文档', extensions: ['docx'] }];
@@ -45,7 +46,10 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
       meetingNoticeRecipients: '各位班子成员，列席会议同志',
       gaps: { meetingNotice: gapsOf('meetingNotice', data), signIn: gapsOf('signIn', data), hostScript: gapsOf('hostScript', data) },
       agendaFromMinutes: data.agendaFromMinutes,
-      hostScriptNotices: notices.filter((n) => n.paragraphs.length === 0).map(({ title, missing, missingEn }) => ({ title, missing, missingEn })),
+      hostScriptNotices: [
+        ...notices.filter((n) => n.paragraphs.length === 0).map(({ title, missing, missingEn }) => ({ title, missing, missingEn })),
+        ...(data.agenda.some((a) => a.kind === 'opinions') && !(await computeStats(ctx, meeting.id)).paragraph ? [{ title: '通报征求意见情况', missing: OPINIONS_GAP.missing, missingEn: OPINIONS_GAP.missingEn }] : []),
+      ],
       noticeDeadline: noticeDeadline(opinions.due, await userToday(ctx)),
       issuer: meeting.teamName,
       recipients: '各乡镇党委，县直各单位党组织',
@@ -81,7 +85,8 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
   async 'prep.hostScript'(ctx, input) {
     const data = await draftData(ctx, input.meetingId);
     const notices = await openingNotices(ctx, data.meeting.id, undefined, noticeSubjects(data.agenda));
-    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data, notices));
+    const opinions = data.agenda.some((a) => a.kind === 'opinions') ? (await computeStats(ctx, data.meeting.id)).paragraph : '';
+    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data, notices, opinions));
   },
 };
 

@@ -166,5 +166,24 @@ describe('会议通知, 签到表 and 主持词', () => {
     expect(body).toContain('我作个人对照检查发言，然后请同志们逐一对我提出批评意见');
     expect(body).toContain('请吴国平、郑美玲同志点评讲话。');
     expect(body).toMatch(/会议到此结束。散会。$/);
+    // Under 通报征求意见情况 the opinions board's own paragraph, word for word (the one source of those figures).
+    const { paragraph } = await app.must('opinions.stats', { meetingId: app.ids.meetingId });
+    expect(paragraph).toMatch(/共征求意见建议\d+条/);
+    expect(body).toContain(`征求意见情况。\n${paragraph}\n`);
+    expect(defaults.hostScriptNotices.map((n) => n.title)).not.toContain('通报征求意见情况');
+  });
+
+  it('leaves the 征求意见 通报 as a bracketed gap while the meeting has no opinion, and lists it on the screen', async () => {
+    const old = await app.must('meetings.get', { id: app.ids.meetingId });
+    const meeting = await app.must('meetings.create', {
+      teamId: app.ids.teamId, kind: 'annual', trigger: null, triggerReason: '', year: 2027, theme: '2027年度民主生活会', date: '2027-12-20', startTime: '09:00',
+      place: '县政府常务会议室', hostMemberId: old.hostMemberId, recorder: old.recorder, quorumRatio: old.quorumRatio, aspects: [{ label: '在政治建设方面' }], guests: [],
+      rules: { caseAnalysis: false, reportInquiries: true, notices: [] },
+    });
+    const defaults = await app.must('prep.defaults', { meetingId: meeting.id });
+    expect(defaults.hostScriptNotices.map((n) => n.title)).toContain('通报征求意见情况');
+    const body = await docText((await app.must('prep.hostScript', { meetingId: meeting.id })).path!);
+    expect(body).toContain('征求意见情况。\n（本次会议尚未登记征求到的意见，此处通报内容请据实补充）');
+    expect(body).not.toMatch(/共征求意见建议\d/);
   });
 });

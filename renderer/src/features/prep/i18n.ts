@@ -28,7 +28,7 @@ const zh = {
     drafts: { meetingNotice: '会议通知', signIn: '签到表', hostScript: '主持词' },
     gapsTitle: '以下信息尚未填写，文稿中将留空标注，请在会议信息中补充后再生成：',
     gap: '{what}（文稿中显示为“{placeholder}”）',
-    noticeGapsTitle: '主持词中以下通报事项，整改台账暂不能提供通报内容；文稿中标注“通报内容请据实补充”，可在整改清单中补录后再生成：',
+    noticeGapsTitle: '主持词中以下通报事项暂无可据以通报的数据，文稿中标注“此处通报内容请据实补充”；补录后再生成即可：',
     gapKeys: { startTime: '开始时间', place: '会议地点', host: '主持人', members: '班子成员', guests: '列席人员' },
   },
 };
@@ -63,7 +63,7 @@ const en: typeof zh = {
     drafts: { meetingNotice: 'meeting notice', signIn: 'sign-in sheet', hostScript: "chair's script" },
     gapsTitle: 'Not filled in yet: the drafts leave a marked gap. Complete the meeting details, then generate:',
     gap: '{what} (printed as "{placeholder}")',
-    noticeGapsTitle: "The rectification ledger cannot give the text of these report items of the chair's script yet; the draft marks them \"to be completed\". Enter the items in the rectification list, then generate again:",
+    noticeGapsTitle: "The data cannot give the text of these report items of the chair's script yet; the draft marks them \"to be completed\". Enter what is missing, then generate again:",
     gapKeys: { startTime: 'start time', place: 'place', host: 'chair', members: 'team members', guests: 'attending guests' },
   },
 };
