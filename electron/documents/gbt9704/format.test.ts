@@ -92,6 +92,7 @@ describe.each(['gb2312', 'system'] as const)('font profile %s', (profile) => {
     expect(paragraphProperty(paragraph, 'w:outlineLvl')).toBe('1');
     expect(paragraphProperty(paragraph, 'w:ind', 'w:firstLine')).toBe('640');
     expect(hasParagraphProperty(paragraph, 'w:keepNext')).toBe(false);
+    expect(paragraphProperty(paragraph, 'w:jc')).toBe('both');
   });
 
   it('keeps a level-2 heading without text on its own line, in 楷体, with the next paragraph', async () => {
@@ -100,6 +101,8 @@ describe.each(['gb2312', 'system'] as const)('font profile %s', (profile) => {
     expect(runsOf(heading)).toEqual([expect.objectContaining({ eastAsia: fonts.heading2 })]);
     expect(paragraphProperty(heading, 'w:outlineLvl')).toBe('1');
     expect(hasParagraphProperty(heading, 'w:keepNext')).toBe(true);
+    // Flush left: justified, a heading that wraps before an unbreakable end stretched its first line.
+    expect(paragraphProperty(heading, 'w:jc')).toBe('left');
   });
 
   it('sets level-3 and level-4 headings in 仿宋 at outline levels 3 and 4', async () => {

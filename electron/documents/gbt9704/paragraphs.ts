@@ -133,7 +133,9 @@ function runInHeading(
 ): Paragraph {
   const hasBody = block.body !== undefined && block.body !== '';
   const runs = [...textRuns(block.heading, headingStyle), ...(hasBody ? textRuns(block.body ?? '', bodyStyle) : [])];
-  return paragraph(context, { indented: true, outlineLevel, keepNext: !hasBody && !context.nextIsSibling }, runs);
+  // A heading alone is set flush left: justified, a long one that wraps before an unbreakable end (「（09:00—10:40）」,
+  // a figure) stretched its first line across the gap. Run in, it is body text and stays justified.
+  return paragraph(context, { indented: true, outlineLevel, keepNext: !hasBody && !context.nextIsSibling, align: hasBody ? 'justify' : 'left' }, runs);
 }
 
 interface ParagraphFormat {
