@@ -94,6 +94,17 @@ describe('minutes console', () => {
     expect(late).toMatchObject({ id: first.id, stale: true, revision: 3 });
     const after = await app.must('minutes.console', { meetingId });
     expect(after.entries.find((x) => x.id === first.id)).toMatchObject({ text: '我对照检查如下', revision: 3, speechId: after.cursor.speech!.id });
+    // The usual autosave (the text alone, typed on) sets and clears the composer's draft mark like any save.
+    await app.must('minutes.saveEntry', { ...e, revision: 4, text: '我对照检查如下：一是', draft: true });
+    expect((await app.must('minutes.console', { meetingId })).cursor.draftEntryId).toBe(first.id);
+    expect(await app.must('minutes.saveEntry', { ...e, revision: 4, text: '晚到的一次保存', draft: true })).toMatchObject({ stale: true, revision: 4 });
+    await app.must('minutes.saveEntry', { ...e, revision: 5, text: '我对照检查如下：一是学习不够', draft: false });
+    const saved = await app.must('minutes.console', { meetingId });
+    expect(saved.cursor.draftEntryId).toBeNull();
+    expect(saved.entries.find((x) => x.id === first.id)).toMatchObject({ text: '我对照检查如下：一是学习不够', revision: 5 });
+    // The same key under another meeting is not this entry: refused, whatever path the save takes.
+    expect(await app.call('minutes.saveEntry', { ...e, meetingId: meetingId + 1000, revision: 6, text: '别处' })).toMatchObject({ ok: false });
+    expect((await app.must('minutes.console', { meetingId })).entries.find((x) => x.id === first.id)?.text).toBe('我对照检查如下：一是学习不够');
   });
 
   it('stores a change of type or addressee of a saved entry along with its text, and the draft mark follows', async () => {
