@@ -26,7 +26,8 @@ export interface PrepDefaults {
   /** True when the agenda comes from the minutes console, false when it is the standard one. */
   agendaFromMinutes: boolean;
   /** The 主持词's 通报 items the 整改台账 cannot give text for (printed as 「（…，此处通报内容请据实补充）」), and why. */
-  hostScriptNotices: { title: string; missing: string; missingEn: string }[];
+  /** `titleEn` where the title is the app's words rather than the meeting's own (an agenda or 通报 title). */
+  hostScriptNotices: { title: string; titleEn?: string; missing: string; missingEn: string }[];
 }
 
 export { NOTICE_CHANNELS } from '../prep/vocab';

@@ -48,7 +48,7 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
       agendaFromMinutes: data.agendaFromMinutes,
       hostScriptNotices: [
         ...notices.filter((n) => n.paragraphs.length === 0).map(({ title, missing, missingEn }) => ({ title, missing, missingEn })),
-        ...(data.agenda.some((a) => a.kind === 'opinions') && !(await computeStats(ctx, meeting.id)).paragraph ? [{ title: '通报征求意见情况', missing: OPINIONS_GAP.missing, missingEn: OPINIONS_GAP.missingEn }] : []),
+        ...(data.agenda.some((a) => a.kind === 'opinions') && !(await computeStats(ctx, meeting.id)).paragraph ? [{ title: '通报征求意见情况', titleEn: 'Report on the opinions gathered', missing: OPINIONS_GAP.missing, missingEn: OPINIONS_GAP.missingEn }] : []),
       ],
       noticeDeadline: noticeDeadline(opinions.due, await userToday(ctx)),
       issuer: meeting.teamName,
