@@ -28,16 +28,6 @@ const SQL = {
            WHERE id = ? AND revision < ?`,
   // The usual autosave changes the text alone: setting only it spares the index and foreign-key work of the others.
   updateText: 'UPDATE minutes_entries SET text = ?, revision = ?, updated_at = ? WHERE id = ? AND revision < ?',
-  // The usual autosave in one step: the entry typed into a moment ago, a higher revision, nothing but its text changed,
-  // in a record not finalised. Every check of the full path holds for such a row (its item, speaker, criticised member
-  // and aspect were checked when it was stored and are unchanged); anything else changes no row and takes the full
-  // path, which refuses or writes exactly as before. Returns the composer's draft mark to keep it up to date.
-  rewriteText: `UPDATE minutes_entries SET text = :text, revision = :revision, updated_at = :now
-                WHERE key = :key AND meeting_id = :meeting AND revision < :revision AND agenda_item_id = :item AND type = :type
-                  AND from_member_id IS :from AND from_guest = :guest AND to_member_id IS :to AND aspect_id IS :aspect
-                  AND NOT EXISTS (SELECT 1 FROM minutes_sessions WHERE meeting_id = :meeting AND finalized_at IS NOT NULL)
-                RETURNING id, (SELECT draft_entry_id FROM minutes_sessions WHERE meeting_id = :meeting) AS draftEntryId,
-                          (SELECT 1 FROM minutes_sessions WHERE meeting_id = :meeting) AS hasSession`,
   // A new entry goes to the end of its agenda item, under the speech under way if that speech belongs to the item.
   lastSortOrder: 'SELECT max(sort_order) AS top FROM minutes_entries WHERE meeting_id = ? AND agenda_item_id = ?',
   speechOfItem: 'SELECT id FROM minutes_speeches WHERE id = ? AND agenda_item_id = ?',
@@ -65,34 +55,14 @@ type Stored = {
 /**
  * The autosave: upserts an entry by its key. A save whose revision is not above the stored one is ignored, so an
  * older save that arrives late never overwrites newer text. It is the hottest write of the app (every pause in
- * typing), so it runs on cached statements — the usual rewrite of the text in one guarded statement; otherwise every
- * check in one statement, then one guarded write — and the composer's draft mark only when it changes, inside the call's own transaction (dispatch's savepoint), with no
+ * typing), so it runs on cached statements — every check in one statement, then one guarded write, and the
+ * composer's draft mark only when it changes — inside the call's own transaction (dispatch's savepoint), with no
  * Kysely query building and no nested transaction.
  */
 export function saveEntry(ctx: HandlerContext, input: SaveInput): SaveEntryResult {
   const sqlite = ctx.sqlite;
   const get = <T>(sql: string, ...params: unknown[]) => cachedStatement(sqlite, sql).get(...params) as T | undefined;
   const run = (): SaveEntryResult => {
-    const fromGuest = input.fromMemberId === null ? input.fromGuest : '';
-    const now = nowIso(ctx);
-    const fast = cachedStatement(sqlite, SQL.rewriteText).get({
-      text: input.text,
-      revision: input.revision,
-      now,
-      key: input.key,
-      meeting: input.meetingId,
-      item: input.agendaItemId,
-      type: input.type,
-      from: input.fromMemberId,
-      guest: fromGuest,
-      to: input.toMemberId,
-      aspect: input.aspectId,
-    }) as { id: number; draftEntryId: number | null; hasSession: number | null } | undefined;
-    if (fast) {
-      if (fast.hasSession && input.draft && fast.draftEntryId !== fast.id) cachedStatement(sqlite, SQL.setDraft).run(fast.id, input.meetingId);
-      if (fast.hasSession && !input.draft && fast.draftEntryId === fast.id) cachedStatement(sqlite, SQL.clearDraft).run(input.meetingId, fast.id);
-      return { id: fast.id, key: input.key, revision: input.revision, stale: false, updatedAt: now };
-    }
     // The same refusals, in the same order, as before this path was made lean.
     const c = cachedStatement(sqlite, SQL.checks).get({ meeting: input.meetingId, item: input.agendaItemId, from: input.fromMemberId, to: input.toMemberId, aspect: input.aspectId }) as Checks;
     const session: Session | undefined = c.hasSession ? { finalizedAt: c.finalizedAt, draftEntryId: c.draftEntryId, speechId: c.speechId } : undefined;
@@ -105,6 +75,8 @@ export function saveEntry(ctx: HandlerContext, input: SaveInput): SaveEntryResul
     if (stored && stored.meetingId !== input.meetingId) throw notFound(ENTRY, input.key);
     if (stored && stored.revision >= input.revision) return { id: stored.id, key: input.key, revision: stored.revision, stale: true, updatedAt: stored.updatedAt };
 
+    const now = nowIso(ctx);
+    const fromGuest = input.fromMemberId === null ? input.fromGuest : '';
     const fields = [input.agendaItemId, input.type, input.fromMemberId, fromGuest, input.toMemberId, input.aspectId, input.text, input.revision, now];
     let id: number;
     if (stored) {
