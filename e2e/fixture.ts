@@ -38,6 +38,9 @@ export interface E2E {
  * A fresh profile: a new SQLite file in a temp folder, the harness on a random loopback port, a new Chromium.
  * Waits for the app's explicit ready signal (body[data-ready]) instead of sleeping.
  */
+/** The pages of this file's running e2e sessions: `e2e/onFailure.ts` shows what a failed test left on screen. */
+export const openPages = new Set<Page>();
+
 export async function startE2E(options: { seed?: (harness: Harness) => Promise<void>; now?: () => Date; timezoneId?: string } = {}): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jingjian-e2e-'));
   const exportDir = path.join(dir, 'exports');
@@ -59,6 +62,7 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
     return route.abort();
   });
   const page = await context.newPage();
+  openPages.add(page);
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
@@ -99,6 +103,7 @@ export async function startE2E(options: { seed?: (harness: Harness) => Promise<v
       await ready();
     },
     async close() {
+      openPages.delete(page);
       try {
         await browser.close();
         await e.harness.close();

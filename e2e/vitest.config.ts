@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.test.ts'],
+    // After a failed test: a screenshot and, on stderr, what the page showed (CI keeps the log, not the files).
+    setupFiles: ['e2e/onFailure.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
