@@ -18,7 +18,7 @@ const strip = (title: string) => title.replace(/[。！？；，]+$/, '');
  * where to enter the items): never a figure of its own. Under 通报本次民主生活会征求意见情况, the paragraph the opinions
  * board supports (`opinions.stats`'s, the one source of those figures), else the same kind of bracketed gap.
  */
-export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, notices: readonly OpeningNotice[] = [], opinionsParagraph = ''): DocumentBlock[] {
+export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, notices: readonly ScriptNotice[] = []): DocumentBlock[] {
   const name = meetingName(meeting);
   const nameOf = (id: number | null) => members.find((m) => m.id === id)?.name ?? null;
   const supervisors = meeting.guests.filter((g) => g.kind === 'supervisor');
@@ -48,31 +48,44 @@ export function hostScriptBlocks({ meeting, members, host, agenda }: DraftData, 
     const notice = noticeOf(item, notices);
     // The gap is a fact for the secretary to act on; the advice on where to enter the items is on the screen.
     if (notice) blocks.push(...(notice.paragraphs.length > 0 ? notice.paragraphs : [`（${notice.gap}，此处通报内容请据实补充）`]).map((text): DocumentBlock => ({ kind: 'paragraph', text })));
-    if (item.kind === 'opinions') blocks.push({ kind: 'paragraph', text: opinionsParagraph || `（${OPINIONS_GAP.gap}，此处通报内容请据实补充）` });
   });
   blocks.push({ kind: 'paragraph', text: '会议到此结束。散会。' });
   return blocks;
 }
 
-/** Said under 通报征求意见情况 (in the 主持词 and on the drafts screen) while the meeting has no opinion recorded. */
-export const OPINIONS_GAP = {
-  /** The fact, printed in the 主持词. */
-  gap: '本次会议尚未登记征求到的意见',
-  /** The fact and what to do, on the screen only. */
-  missing: '本次会议尚未登记征求到的意见；请在“征求意见”中录入或导入后再生成',
-  missingEn: 'No opinions are recorded for this meeting yet; enter or import them under Opinions, then generate again',
-} as const;
+/**
+ * A 通报 the 主持词 prints under its agenda item: the ledger's (`openingNotices`), or the 征求意见 one from the opinions
+ * board. `titleEn` where the title is the app's words rather than the meeting's own.
+ */
+export type ScriptNotice = Omit<OpeningNotice, 'kind'> & { kind: OpeningNotice['kind'] | 'opinions'; titleEn?: string };
 
-/** The ledger's 通报 for an agenda item: last year's for 通报上年度…, the one of the same title for an extra 通报 item. */
-function noticeOf(item: DraftAgendaItem, notices: readonly OpeningNotice[]): OpeningNotice | undefined {
-  if (item.kind === 'last_year') return notices.find((n) => n.kind === 'last_year');
+/** 通报征求意见情况: the opinions board's paragraph (`opinions.stats`'s, the one source of those figures), else a gap. */
+export function opinionsNotice(paragraph: string): ScriptNotice {
+  const none = !paragraph;
+  const gap = '本次会议尚未登记征求到的意见';
+  return {
+    kind: 'opinions',
+    title: '通报征求意见情况',
+    titleEn: 'Report on the opinions gathered',
+    paragraphs: none ? [] : [paragraph],
+    gap: none ? gap : '',
+    missing: none ? `${gap}；请在“征求意见”中录入或导入后再生成` : '',
+    missingEn: none ? 'No opinions are recorded for this meeting yet; enter or import them under Opinions, then generate again' : '',
+  };
+}
+
+/**
+ * The 通报 for an agenda item: last year's for 通报上年度…, the opinions board's for 通报…征求意见情况, the one of the same
+ * title for an extra 通报 item.
+ */
+function noticeOf(item: DraftAgendaItem, notices: readonly ScriptNotice[]): ScriptNotice | undefined {
+  if (item.kind === 'last_year' || item.kind === 'opinions') return notices.find((n) => n.kind === item.kind);
   if (item.kind !== 'other' || item.memberId !== null || !isNoticeItem(item.title)) return undefined;
   return notices.find((n) => n.kind === 'notice' && n.title === noticeTitle(noticeSubject(strip(item.title))));
 }
 
-/** The ledger's 通报 of each agenda item that has one, in the agenda's order. */
-export const scriptNotices = (agenda: readonly DraftAgendaItem[], notices: readonly OpeningNotice[]): OpeningNotice[] =>
-  agenda.flatMap((item) => noticeOf(item, notices) ?? []);
+/** The 通报 of each agenda item that has one, in the agenda's order. */
+export const scriptNotices = (agenda: readonly DraftAgendaItem[], notices: readonly ScriptNotice[]): ScriptNotice[] => agenda.flatMap((item) => noticeOf(item, notices) ?? []);
 
 /** The subjects of the agenda's extra 通报 items (a 通报 item nobody speaks for but the host), to ask the ledger for. */
 export const noticeSubjects = (agenda: readonly DraftAgendaItem[]): string[] =>

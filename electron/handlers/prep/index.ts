@@ -10,14 +10,21 @@ import type { HandlerMap } from '../types';
 import { meetingName } from './names';
 import { noticeBlocks } from './notice';
 import { planBlocks } from './plan';
-import { draftData, gapsOf } from './drafts';
+import { draftData, gapsOf, type DraftData } from './drafts';
 import { meetingNoticeBlocks } from './meetingNotice';
 import { signInBlocks } from './signIn';
-import { hostScriptBlocks, noticeSubjects, OPINIONS_GAP, scriptNotices } from './hostScript';
+import { hostScriptBlocks, noticeSubjects, opinionsNotice, scriptNotices, type ScriptNotice } from './hostScript';
 import { computeStats } from '../opinions/stats';
 import { openingNotices } from '../rectification/carryOver';
 
 const WORD = [{ name: 'Word 文档', extensions: ['docx'] }];
+
+/** The 通报 the 主持词 can print under the agenda's items: the ledger's, and the opinions board's when the agenda has that item. */
+async function hostScriptNotices(ctx: HandlerContext, data: DraftData): Promise<ScriptNotice[]> {
+  const ledger = await openingNotices(ctx, data.meeting.id, undefined, noticeSubjects(data.agenda));
+  const opinions = data.agenda.some((a) => a.kind === 'opinions') ? [opinionsNotice((await computeStats(ctx, data.meeting.id)).paragraph)] : [];
+  return [...ledger, ...opinions];
+}
 
 async function stepDates(ctx: HandlerContext, meetingDate: string) {
   const settings = await readSettings(ctx);
@@ -41,15 +48,13 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
     const steps = await stepDates(ctx, meeting.date);
     const opinions = steps.find((s) => s.key === 'opinions')!;
     const data = await draftData(ctx, meeting.id);
-    const notices = scriptNotices(data.agenda, await openingNotices(ctx, meeting.id, undefined, noticeSubjects(data.agenda)));
+    // The ledger's gaps in the agenda's order, then the opinions board's.
+    const notices = scriptNotices(data.agenda, await hostScriptNotices(ctx, data)).sort((a, b) => Number(a.kind === 'opinions') - Number(b.kind === 'opinions'));
     return {
       meetingNoticeRecipients: '各位班子成员，列席会议同志',
       gaps: { meetingNotice: gapsOf('meetingNotice', data), signIn: gapsOf('signIn', data), hostScript: gapsOf('hostScript', data) },
       agendaFromMinutes: data.agendaFromMinutes,
-      hostScriptNotices: [
-        ...notices.filter((n) => n.paragraphs.length === 0).map(({ title, missing, missingEn }) => ({ title, missing, missingEn })),
-        ...(data.agenda.some((a) => a.kind === 'opinions') && !(await computeStats(ctx, meeting.id)).paragraph ? [{ title: '通报征求意见情况', titleEn: 'Report on the opinions gathered', missing: OPINIONS_GAP.missing, missingEn: OPINIONS_GAP.missingEn }] : []),
-      ],
+      hostScriptNotices: notices.filter((n) => n.paragraphs.length === 0).map(({ title, titleEn, missing, missingEn }) => ({ title, ...(titleEn ? { titleEn } : {}), missing, missingEn })),
       noticeDeadline: noticeDeadline(opinions.due, await userToday(ctx)),
       issuer: meeting.teamName,
       recipients: '各乡镇党委，县直各单位党组织',
@@ -84,9 +89,7 @@ export const prepHandlers: HandlerMap<typeof prepApi> = {
   },
   async 'prep.hostScript'(ctx, input) {
     const data = await draftData(ctx, input.meetingId);
-    const notices = await openingNotices(ctx, data.meeting.id, undefined, noticeSubjects(data.agenda));
-    const opinions = data.agenda.some((a) => a.kind === 'opinions') ? (await computeStats(ctx, data.meeting.id)).paragraph : '';
-    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data, notices, opinions));
+    return saveDraft(ctx, 'prep.hostScript', data.meeting.id, `在${meetingName(data.meeting).full}上的主持词`, hostScriptBlocks(data, await hostScriptNotices(ctx, data)));
   },
 };
 
